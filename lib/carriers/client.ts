@@ -1,0 +1,82 @@
+import type { Status } from '../model/status';
+import type { Eta } from '../model/types';
+
+/** Kinds of failure a carrier client reports (the inspect `carrier` contract). */
+export type TrackErrorKind =
+  | 'auth'
+  | 'not_found'
+  | 'invalid_number'
+  | 'rate_limited'
+  | 'server'
+  | 'malformed'
+  | 'timeout'
+  | 'network'
+  | 'quota';
+
+export interface TrackError {
+  kind: TrackErrorKind;
+  message: string;
+  /** For `rate_limited`: how long the provider asked us to wait (from `Retry-After`). */
+  retryAfterMs?: number;
+  /** HTTP status, when there was one. */
+  httpStatus?: number;
+}
+
+export interface ParsedEvent {
+  time: string;
+  timeIsLocal: boolean;
+  status: Status | null;
+  code: string | null;
+  description: string;
+  location: string | null;
+}
+
+/** One tracking number's result from a provider. */
+export interface TrackResult {
+  trackingNumber: string;
+  status: Status | null;
+  eta: Eta | null;
+  /** Newest first or any order: the engine sorts. */
+  events: ParsedEvent[];
+  deliveredAt?: string | null;
+  /** The carrier's name for its current status. */
+  statusText?: string | null;
+  /** A per-number failure inside a successful batch (e.g. UPS "not found" as a warning in a 200). */
+  error?: TrackError | null;
+}
+
+export type TrackOutcome = { ok: true; results: TrackResult[] } | { ok: false; error: TrackError };
+
+/** What a client gets from the world: no browser API, everything injected. */
+export interface ClientContext {
+  fetch: typeof fetch;
+  now: () => number;
+  /** Base URL override (tests, demo); defaults to the provider's production host. */
+  baseUrl?: string;
+  signal?: AbortSignal;
+  /** Cached tokens, shared across calls (OAuth providers). */
+  tokens?: TokenCache;
+}
+
+export interface TokenCache {
+  get(provider: string): { token: string; expiresAt: number } | undefined;
+  set(provider: string, value: { token: string; expiresAt: number }): void;
+  delete(provider: string): void;
+}
+
+export type Credentials = Record<string, string>;
+
+/** One interface for every provider that answers "where is this parcel?". */
+export interface CarrierClient {
+  /** Provider id (`demo`, `ups`, `usps`, `fedex`, `dhl`, `17track`, `ship24`). */
+  id: string;
+  /** Carriers whose numbers it can track (`*` for aggregators). */
+  carriers: readonly string[];
+  /** Most numbers per request. */
+  batchSize: number;
+  /** Hosts credentials may be sent to (never anywhere else). */
+  hosts: readonly string[];
+  /** Whether it needs user credentials. */
+  needsCredentials: boolean;
+  track(numbers: string[], credentials: Credentials, ctx: ClientContext): Promise<TrackOutcome>;
+}

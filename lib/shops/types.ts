@@ -1,0 +1,72 @@
+import type { Status } from '../model/status';
+import type { Eta, OrderItem, OrderKind, OrderStatus } from '../model/types';
+
+/** Kind of page a shop reader recognised. */
+export type PageKind = 'order-history' | 'order-details' | 'track-package' | 'unknown';
+
+/** One shipment as read from a page (the inspect `page` contract; absent values are `null`). */
+export interface ShipmentReading {
+  shipmentId: string | null;
+  statusText: string | null;
+  status: Status | null;
+  eta: Eta | null;
+  /** ISO date or date-time of delivery, when the page says it was delivered. */
+  deliveredAt: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+  trackUrl: string | null;
+  items: OrderItem[];
+  /** Timeline, on track-package pages. */
+  events?: ShipmentEventReading[];
+}
+
+export interface ShipmentEventReading {
+  time: string;
+  timeIsLocal: boolean;
+  status: Status | null;
+  description: string;
+  location: string | null;
+}
+
+export interface OrderReading {
+  orderId: string;
+  placedAt: string | null;
+  total: string | null;
+  status: OrderStatus;
+  kind: OrderKind;
+  orderUrl: string | null;
+  items: OrderItem[];
+  shipments: ShipmentReading[];
+}
+
+/** Something the reader noticed that a developer should know (no personal data). */
+export interface Diagnostic {
+  code: string;
+  message: string;
+  pageKind: PageKind;
+  /** Short fingerprint of the layout (which known anchors were present). */
+  layout?: string;
+  expected?: number;
+  found?: number;
+}
+
+export interface PageReading {
+  kind: PageKind;
+  shop: string;
+  url: string;
+  /** Capture time (epoch ms), the `now` the reader resolved relative dates against. */
+  readAt: number;
+  orders: OrderReading[];
+  diagnostics: Diagnostic[];
+}
+
+/** A shop detector: pure, given the world as parameters (github-url-detection style, examples beside it). */
+export interface ShopReader {
+  id: string;
+  shop: string;
+  /** True when this reader knows pages at `url` (cheap: URL only, no DOM). */
+  matches(url: URL): boolean;
+  extract(doc: Document, url: URL, now: Date): PageReading;
+  /** URLs this reader must match, and URLs it must not. */
+  examples: { matches: string[]; rejects: string[] };
+}

@@ -1,0 +1,58 @@
+// `npm test`: every tier, in order: typecheck, lint, unit + integration (Vitest, happy-dom, fake browser,
+// fake-indexeddb), the Chrome and Firefox builds, then end to end in real Chromium (Vitest driving
+// playwright-core). Stops at the first red step. The E2E tier is not optional: without a Chromium it fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const started = Date.now();
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, cmd, args, env = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`✖ ${name} failed after ${secs}s (exit ${r.status ?? r.signal})`);
+    summary();
+    process.exit(1);
+  }
+  console.log(`✔ ${name} (${secs}s)`);
+}
+
+function addCounts(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += report.numPassedTests ?? 0;
+  counts.failed += report.numFailedTests ?? 0;
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function summary() {
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`\nnpm test took ${secs}s`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+mkdirSync('.cache', { recursive: true });
+const npx = 'npx';
+step('typecheck', npx, ['tsc', '--noEmit']);
+step('lint', npx, ['biome', 'lint', '.']);
+step('unit + integration', npx, [
+  'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
+]);
+addCounts('.cache/unit.json');
+step('build chrome', npx, ['wxt', 'build']);
+step('build firefox', npx, ['wxt', 'build', '-b', 'firefox']);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`✖ end to end: no Chromium at ${chromium} (install Debian's chromium, or set CHROMIUM_PATH)`);
+  summary();
+  process.exit(1);
+}
+step('end to end (real Chromium)', npx, [
+  'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json',
+  '--outputFile.json=.cache/e2e.json',
+]);
+addCounts('.cache/e2e.json');
+summary();
