@@ -1,0 +1,45 @@
+import type { PopupGroup } from '../lib/view/popup-model';
+import { PackageCard, type PackageCardActions } from './package-card';
+
+export interface PackageListActions extends PackageCardActions {
+  refresh(): void;
+}
+
+export function PackageList({
+  data,
+  actions,
+}: {
+  data: { groups: PopupGroup[]; loading: boolean; refreshing: boolean; message: string | null };
+  actions: PackageListActions;
+}) {
+  const count = data.groups.reduce((n, g) => n + g.packages.length, 0);
+  return (
+    <main class="popup">
+      <header class="popup__head">
+        <h1>Porchlight</h1>
+        <span class="popup__count">{data.loading ? '' : `${count} package${count === 1 ? '' : 's'}`}</span>
+        <button type="button" class="popup__refresh" disabled={data.refreshing} onClick={actions.refresh}>
+          {data.refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </header>
+      {data.message && <p class="popup__message">{data.message}</p>}
+      {!data.loading && count === 0 && (
+        <p class="popup__empty">
+          No packages yet. Open your Amazon orders page and Porchlight picks up every order and shipment by itself.
+        </p>
+      )}
+      {data.groups.map((g) => (
+        <section key={g.id} class={`group group--${g.id}`} data-group={g.id}>
+          <h2>
+            {g.title} <span class="group__count">{g.packages.length}</span>
+          </h2>
+          <ul>
+            {g.packages.map((p) => (
+              <PackageCard key={p.id} data={p} actions={actions} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}

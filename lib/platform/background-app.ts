@@ -1,0 +1,222 @@
+import { browser } from 'wxt/browser';
+import { packageIdsOfNotification, showNotification } from './notifier';
+import { onMessage } from './messaging';
+import { classify } from '../carriers/registry';
+import type { TokenCache } from '../carriers/client';
+import { demoClient } from '../carriers/demo/api-client';
+import { notReceivedEvent } from '../alerts/user-reports';
+import type { PorchlightDb } from '../db/database';
+import { events as eventsRepo, packages as packagesRepo } from '../db/repositories';
+import { isTerminal } from '../model/status';
+import type { Alert } from '../model/types';
+import { raiseAlerts } from '../services/alerting';
+import type { PackageChange } from '../services/changes';
+import { ingestPageReading } from '../services/ingest-page';
+import { type RefreshDeps, refreshDue } from '../services/refresh-due';
+import { nextCheckAt } from '../services/schedule';
+import type { Settings } from '../settings';
+import type { PageReading } from '../shops/types';
+import { parsePageInBackground } from './html-parser';
+import type { IngestSummary, RefreshSummary } from './messaging';
+import { loadCredentials, loadSettings } from './storage';
+
+export const REFRESH_ALARM = 'porchlight:refresh';
+export const TICK_ALARM = 'porchlight:tick';
+/** Chrome's minimum alarm delay for packed extensions. */
+const MIN_ALARM_MS = 30_000;
+
+const CLIENTS = [demoClient];
+
+/** Tokens live as long as the worker; a new worker fetches a new token (cheap, and never stored). */
+function memoryTokenCache(): TokenCache {
+  const m = new Map<string, { token: string; expiresAt: number }>();
+  return { get: (k) => m.get(k), set: (k, v) => void m.set(k, v), delete: (k) => void m.delete(k) };
+}
+
+const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Notifies the alerts the user wants: per-kind switches, muted packages, grouping. */
+async function notifyAlerts(db: PorchlightDb, fresh: Alert[], settings: Settings, now: number): Promise<void> {
+  if (!settings.notifications.enabled || fresh.length === 0) return;
+  const muted = new Set((await db.packages.bulkGet(fresh.map((a) => a.packageId))).filter((p) => p?.muted).map((p) => p!.id));
+  const wanted = fresh.filter((a) => settings.notifications.kinds[a.kind] !== false && !muted.has(a.packageId));
+  if (wanted.length === 0) return;
+  const drafts =
+    wanted.length > 3
+      ? [
+          {
+            title: `${wanted.length} package updates`,
+            message: wanted
+              .slice(0, 4)
+              .map((a) => a.title)
+              .join('\n'),
+            packageIds: [...new Set(wanted.map((a) => a.packageId))],
+            alertKeys: wanted.map((a) => a.key),
+          },
+        ]
+      : wanted.map((a) => ({ title: a.title, message: a.message, packageIds: [a.packageId], alertKeys: [a.key] }));
+  for (const d of drafts) {
+    await showNotification(db, d, now);
+    await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: now });
+  }
+}
+
+export interface BackgroundOptions {
+  /** The clock (tests move it). */
+  now?: () => number;
+  /** Network access (tests route it to the local carrier server). */
+  fetch?: typeof fetch;
+  timeZone?: string;
+}
+
+export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions = {}) {
+  const now = options.now ?? Date.now;
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeZone = () => options.timeZone ?? userTimeZone();
+  const tokens = memoryTokenCache();
+  // One round at a time: a page read and an alarm landing together must not interleave writes.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const carrierFor = (n: string) => classify(n)[0]?.carrier ?? null;
+
+  async function deps(): Promise<RefreshDeps> {
+    const [settings, credentials] = await Promise.all([loadSettings(), loadCredentials()]);
+    return {
+      db,
+      now,
+      clients: CLIENTS,
+      credentials,
+      settings,
+      ctx: { fetch: doFetch, tokens },
+      nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
+      timeZone: timeZone(),
+      amazon: {
+        fetch: doFetch,
+        parse: parsePageInBackground,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        random: Math.random,
+        ingest: { carrierFor },
+      },
+    };
+  }
+
+  async function updateBadge(): Promise<void> {
+    const all = await packagesRepo.all(db);
+    const open = new Set(
+      (await db.alerts.toArray())
+        .filter((a) => !a.dismissed && a.severity !== 'good' && a.severity !== 'info')
+        .map((a) => a.packageId),
+    );
+    const count = all.filter(
+      (p) => !p.archived && !isTerminal(p.status) && (open.has(p.id) || p.status === 'exception' || p.status === 'attempt_failed'),
+    ).length;
+    await browser.action.setBadgeText({ text: count ? String(count) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  }
+
+  async function scheduleNext(): Promise<void> {
+    const next = await packagesRepo.nextCheckAt(db);
+    if (next === null) {
+      await browser.alarms.clear(REFRESH_ALARM);
+      return;
+    }
+    await browser.alarms.create(REFRESH_ALARM, { when: Math.max(next, now() + MIN_ALARM_MS) });
+  }
+
+  async function afterChanges(changes: PackageChange[], evaluateAll: boolean, settings: Settings): Promise<void> {
+    const at = now();
+    const changed = [...new Map(changes.map((c) => [c.pkg.id, c.pkg])).values()];
+    // Time-based rules (stalled, ETA passed) need every active package on each round; page reads
+    // only touch what they changed.
+    const fresh = await raiseAlerts({ db, now: at, timeZone: timeZone() }, evaluateAll ? undefined : changed);
+    await notifyAlerts(db, fresh, settings, at);
+    await updateBadge();
+    await scheduleNext();
+  }
+
+  const app = {
+    ingest(reading: PageReading): Promise<IngestSummary> {
+      return serial(async () => {
+        const { summary, changes } = await ingestPageReading(db, reading, { now: now(), carrierFor, timeZone: timeZone() });
+        await afterChanges(changes, false, await loadSettings());
+        // New packages are due now: refresh them right away rather than at the next alarm.
+        if (summary.newPackages > 0) void app.refresh({});
+        return summary;
+      });
+    },
+    refresh(opts: { force?: boolean; packageIds?: string[] }): Promise<RefreshSummary> {
+      return serial(async () => {
+        const d = await deps();
+        const { summary, changes } = await refreshDue(d, opts);
+        await afterChanges(changes, true, d.settings);
+        return summary;
+      });
+    },
+    markNotReceived(id: string): Promise<{ ok: boolean }> {
+      return serial(async () => {
+        const pkg = await packagesRepo.get(db, id);
+        if (!pkg) return { ok: false };
+        await eventsRepo.putAll(db, [notReceivedEvent(id, now())]);
+        await afterChanges([{ pkg, previousStatus: pkg.status, newEvents: [], isNew: false }], false, await loadSettings());
+        return { ok: true };
+      });
+    },
+    async ensureAlarms(): Promise<void> {
+      if (!(await browser.alarms.get(TICK_ALARM))) {
+        await browser.alarms.create(TICK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
+      }
+      await scheduleNext();
+    },
+    updateBadge,
+    /** Resolves when every queued round has finished (tests, and the worker before it idles). */
+    idle: (): Promise<void> => chain.then(() => undefined),
+  };
+  return app;
+}
+
+export type BackgroundApp = ReturnType<typeof createBackgroundApp>;
+
+/**
+ * Registers every background listener, synchronously (call at the top of the worker's main): a worker
+ * woken by an alarm, message or click must find its listener on the first turn.
+ */
+export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => void {
+  const removers: Array<() => void> = [];
+  removers.push(onMessage('pageReading', ({ data }) => app.ingest(data)));
+  removers.push(onMessage('refreshNow', ({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds })));
+  removers.push(onMessage('updatePackage', async ({ data }) => {
+    const patch: { archived?: boolean; muted?: boolean } = {};
+    if (data.archived !== undefined) patch.archived = data.archived;
+    if (data.muted !== undefined) patch.muted = data.muted;
+    const ok = (await packagesRepo.update(db, data.id, patch)) > 0;
+    await app.updateBadge();
+    return { ok };
+  }));
+  removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
+
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === REFRESH_ALARM || alarm.name === TICK_ALARM) void app.refresh({});
+  };
+  const onWake = () => void app.ensureAlarms();
+  const onClicked = (id: string) => {
+    const [pkg] = packageIdsOfNotification(id);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${pkg ? `#package=${encodeURIComponent(pkg)}` : ''}`) });
+    void browser.notifications.clear(id);
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.runtime.onInstalled.addListener(onWake);
+  browser.runtime.onStartup.addListener(onWake);
+  browser.notifications.onClicked.addListener(onClicked);
+  return () => {
+    for (const r of removers) r();
+    browser.alarms.onAlarm.removeListener(onAlarm);
+    browser.runtime.onInstalled.removeListener(onWake);
+    browser.runtime.onStartup.removeListener(onWake);
+    browser.notifications.onClicked.removeListener(onClicked);
+  };
+}

@@ -1,0 +1,35 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageReading } from '../shops/types';
+
+/**
+ * The one typed message map between contexts (content scripts, popup, options, offscreen, background).
+ * Every message a context sends is listed here with its payload and reply type.
+ */
+export interface ProtocolMap {
+  /** A content script read a shop page. Reply: what was stored. */
+  pageReading(reading: PageReading): IngestSummary;
+  /** Refresh now (popup button, tests). Without ids: everything due or active. */
+  refreshNow(req: { packageIds?: string[]; force?: boolean }): RefreshSummary;
+  /** Archive / mute / unarchive a package from the popup. */
+  updatePackage(req: { id: string; archived?: boolean; muted?: boolean }): { ok: boolean };
+  /** The shopper says a "delivered" parcel never arrived. */
+  markNotReceived(req: { id: string }): { ok: boolean };
+  /** Offscreen document (Chrome): parse a fetched shop page without a window. */
+  parseHtml(req: { html: string; url: string; now: number }): PageReading | { error: string };
+}
+
+export interface IngestSummary {
+  orders: number;
+  packages: number;
+  newPackages: number;
+  changed: number;
+}
+
+export interface RefreshSummary {
+  checked: number;
+  changed: number;
+  errors: { provider: string; kind: string; message: string }[];
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messaging;

@@ -1,0 +1,132 @@
+import type { CarrierClient, ClientContext, Credentials } from '../carriers/client';
+import type { PorchlightDb } from '../db/database';
+import { packages as packagesRepo } from '../db/repositories';
+import { isTerminal } from '../model/status';
+import type { Package } from '../model/types';
+import type { RefreshSummary } from '../platform/messaging';
+import type { Settings } from '../settings';
+import { type AmazonTrackerDeps, refreshViaAmazon } from './amazon-tracker';
+import type { PackageChange } from './changes';
+import { refreshBatch } from './refresh-batch';
+
+export const AMAZON_TRACKER = 'amazon-tracker';
+
+export interface RefreshDeps {
+  db: PorchlightDb;
+  now: () => number;
+  clients: readonly CarrierClient[];
+  credentials: Record<string, Credentials>;
+  settings: Settings;
+  ctx: Omit<ClientContext, 'now'>;
+  /** The scheduler's answer: when to check this package next (null = never). */
+  nextCheckAt: (pkg: Package, now: number) => number | null;
+  amazon: Omit<AmazonTrackerDeps, 'db' | 'now' | 'nextCheckAt'> | null;
+  timeZone?: string | null;
+  /** A job older than this is taken as cut off by a dead worker and replayed. */
+  staleJobMs?: number;
+}
+
+/** Which provider refreshes a package, given the clients, keys and switches the user has. */
+export function providerFor(pkg: Package, deps: Pick<RefreshDeps, 'clients' | 'credentials' | 'settings'>): string | null {
+  const off = new Set(deps.settings.disabledProviders);
+  const usable = (c: CarrierClient) => !off.has(c.id) && (!c.needsCredentials || Boolean(deps.credentials[c.id]));
+  if (pkg.trackingNumber && pkg.carrier) {
+    const own = deps.clients.find((c) => c.carriers.includes(pkg.carrier!) && usable(c));
+    if (own) return own.id;
+    const aggregator = deps.clients.find((c) => c.carriers.includes('*') && usable(c));
+    if (aggregator) return aggregator.id;
+  }
+  if (pkg.shop === 'amazon' && pkg.trackUrl && deps.settings.amazonTracker && !off.has(AMAZON_TRACKER)) {
+    // Amazon's own tracker knows Amazon Logistics parcels and, for others, the carrier and number.
+    if (!pkg.trackingNumber || pkg.carrier === 'amazon') return AMAZON_TRACKER;
+  }
+  return null;
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * One refresh round: replays jobs a dead worker left behind, then refreshes what is due (or, with
+ * `force`, every active package), Amazon's tracker first (it may reveal carrier numbers), then each
+ * carrier in batches of its size.
+ */
+export async function refreshDue(
+  deps: RefreshDeps,
+  opts: { force?: boolean; packageIds?: string[] } = {},
+): Promise<{ summary: RefreshSummary; changes: PackageChange[] }> {
+  const { db } = deps;
+  const start = deps.now();
+  const summary: RefreshSummary = { checked: 0, changed: 0, errors: [] };
+  const changes: PackageChange[] = [];
+
+  // 1. Jobs a killed worker left behind: their packages are due again (events are keyed, so a replay
+  //    stores nothing twice).
+  const stale = await db.jobs.where('startedAt').below(start - (deps.staleJobMs ?? 120_000)).toArray();
+  for (const job of stale) {
+    await db.transaction('rw', db.jobs, db.packages, async () => {
+      await db.packages.where('id').anyOf(job.packageIds).modify({ nextCheckAt: start });
+      await db.jobs.delete(job.id);
+    });
+  }
+
+  const select = async (): Promise<Package[]> => {
+    const base = opts.packageIds
+      ? (await db.packages.bulkGet(opts.packageIds)).filter((p): p is Package => Boolean(p))
+      : opts.force
+        ? await packagesRepo.all(db)
+        : await packagesRepo.due(db, deps.now());
+    return base.filter((p) => !p.archived && (!isTerminal(p.status) || !opts.force || opts.packageIds));
+  };
+
+  // 2. Amazon's own tracker.
+  const first = await select();
+  const viaAmazon = first.filter((p) => providerFor(p, deps) === AMAZON_TRACKER);
+  if (viaAmazon.length && deps.amazon) {
+    const r = await refreshViaAmazon(viaAmazon, { ...deps.amazon, db, now: deps.now, nextCheckAt: deps.nextCheckAt });
+    summary.checked += r.checked;
+    changes.push(...r.changes);
+    if (r.blocked) summary.errors.push({ provider: AMAZON_TRACKER, kind: 'auth', message: 'Sign in to Amazon to refresh' });
+    for (const e of r.errors) summary.errors.push({ provider: AMAZON_TRACKER, kind: 'network', message: e });
+  }
+
+  // 3. Carriers, batched. Re-read: the tracker may have added numbers (those are due at once).
+  const learned = new Set(changes.filter((c) => c.pkg.trackingNumber).map((c) => c.pkg.id));
+  const second = (await select()).concat(
+    (await db.packages.bulkGet([...learned])).filter((p): p is Package => Boolean(p)),
+  );
+  const byProvider = new Map<string, Map<string, Package>>();
+  for (const p of second) {
+    const provider = providerFor(p, deps);
+    if (!provider || provider === AMAZON_TRACKER) {
+      if (!provider && p.nextCheckAt !== null && !opts.force) {
+        await packagesRepo.update(db, p.id, { nextCheckAt: deps.nextCheckAt({ ...p }, deps.now()) });
+      }
+      continue;
+    }
+    const m = byProvider.get(provider) ?? new Map<string, Package>();
+    m.set(p.id, p);
+    byProvider.set(provider, m);
+  }
+  for (const [provider, pkgs] of byProvider) {
+    const client = deps.clients.find((c) => c.id === provider)!;
+    for (const batch of chunk([...pkgs.values()], client.batchSize)) {
+      const r = await refreshBatch(client, batch, {
+        db,
+        now: deps.now,
+        ctx: deps.ctx,
+        credentials: deps.credentials[provider] ?? {},
+        nextCheckAt: deps.nextCheckAt,
+        timeZone: deps.timeZone,
+      });
+      summary.checked += r.checked;
+      changes.push(...r.changes);
+      if (r.error) summary.errors.push({ provider, kind: r.error.kind, message: r.error.message });
+    }
+  }
+  summary.changed = new Set(changes.filter((c) => c.previousStatus !== c.pkg.status).map((c) => c.pkg.id)).size;
+  return { summary, changes };
+}

@@ -1,0 +1,169 @@
+// @vitest-environment node
+/**
+ * The background with WXT's fake browser, fake-indexeddb and the real local carrier server (HTTP on
+ * loopback): a page reading lands in the database, alarms drive the demo parcel through its whole
+ * life, each status change notifies once, and refreshing again never duplicates anything.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PorchlightDb } from '../../lib/db/database';
+import { type BackgroundApp, createBackgroundApp, REFRESH_ALARM, registerListeners } from '../../lib/platform/background-app';
+import type { PageReading } from '../../lib/shops/types';
+import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
+import { DEMO_SHIPMENTS } from '../support/demo/catalog';
+
+const STEP = 60_000;
+const DEMO = DEMO_SHIPMENTS[0]!;
+const DELAYED = DEMO_SHIPMENTS[1]!;
+
+function reading(now: number): PageReading {
+  const order = (s: (typeof DEMO_SHIPMENTS)[number]) => ({
+    orderId: s.orderId,
+    placedAt: '2026-11-20',
+    total: s.price,
+    status: 'open' as const,
+    kind: 'physical' as const,
+    orderUrl: null,
+    items: [{ title: s.item, quantity: 1, seller: null, url: null }],
+    shipments: [
+      {
+        shipmentId: s.shipmentId,
+        statusText: 'Arriving today',
+        status: 'in_transit' as const,
+        eta: null,
+        deliveredAt: null,
+        trackingNumber: s.number,
+        carrier: null,
+        trackUrl: null,
+        items: [],
+      },
+    ],
+  });
+  return {
+    kind: 'order-history',
+    shop: 'amazon',
+    url: 'https://www.amazon.com/gp/css/order-history',
+    readAt: now,
+    orders: [order(DEMO), order(DELAYED)],
+    diagnostics: [],
+  };
+}
+
+describe('background app (fake browser, fake-indexeddb, local carrier server)', () => {
+  let server: CarrierServer;
+  let db: PorchlightDb;
+  let clock: number;
+  // The fake browser's alarms fire on real timers: keep the simulated clock ahead of real time so
+  // only the test's own alarm triggers run a round.
+  const start = Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000;
+
+  beforeAll(async () => {
+    process.env.DEMO_STEP_MS = String(STEP);
+    server = await startCarrierServer({ startAt: start, quiet: true });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new PorchlightDb(`test-${Math.random()}`);
+    clock = start;
+    server.reset();
+  });
+  let current: BackgroundApp | null = null;
+  let unregister: (() => void) | null = null;
+  afterEach(async () => {
+    await current?.idle();
+    unregister?.();
+    current = null;
+    await db.delete();
+  });
+
+  /** The extension's requests to https://api.demo-carrier.test go to the local server. */
+  const routedFetch: typeof fetch = (input, init) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    return fetch(`${server.url}${url.pathname}${url.search}`, { ...init, headers: { host: url.host } });
+  };
+
+  /** The real background wiring (listeners included) on the fake browser. */
+  function app() {
+    current = createBackgroundApp(db, { now: () => clock, fetch: routedFetch, timeZone: 'America/Chicago' });
+    unregister = registerListeners(current, db);
+    return current;
+  }
+
+  it('stores a page reading and refreshes new packages at once', async () => {
+    const a = app();
+    const summary = await a.ingest(reading(clock));
+    expect(summary).toMatchObject({ orders: 2, packages: 2, newPackages: 2 });
+    await a.idle();
+    const pkg = await db.packages.where('trackingNumber').equals(DEMO.number).first();
+    expect(pkg?.carrier).toBe('demo');
+    // The carrier's "label created" (step 0) does not pull the page's "Shipped" back.
+    expect(pkg?.status).toBe('in_transit');
+    expect(pkg?.lastCheckAt).toBe(clock);
+    expect(server.requests.some((r) => r.path === '/v1/track')).toBe(true);
+  });
+
+  it('drives a parcel through its whole life on alarms, notifying each change once', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const a = app();
+    await a.ingest(reading(clock));
+    await a.idle();
+    const seen: string[] = [];
+    for (let step = 1; step <= 7; step++) {
+      clock = start + step * STEP + 1000;
+      server.advance(STEP);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: clock });
+      await a.idle();
+      const pkg = await db.packages.where('trackingNumber').equals(DEMO.number).first();
+      if (seen[seen.length - 1] !== pkg!.status) seen.push(pkg!.status);
+    }
+    expect(seen).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
+    const delivered = await db.packages.where('trackingNumber').equals(DEMO.number).first();
+    expect(delivered?.nextCheckAt === null || delivered!.nextCheckAt! > clock + 60 * 60_000).toBe(true);
+
+    // One notification per meaningful change, never twice for the same alert.
+    const notes = await db.notifications.toArray();
+    const about = (kind: string) => notes.filter((n) => n.alertKeys.some((k) => k.startsWith(`${delivered!.id}|${kind}|`)));
+    expect(about('out_for_delivery')).toHaveLength(1);
+    expect(about('delivered')).toHaveLength(1);
+    expect(about('out_for_delivery')[0]!.title).toMatch(/arrives today/i);
+    expect(create).toHaveBeenCalledTimes(notes.length);
+
+    // The delayed parcel's ETA slipped: kept in its ETA history, and alerted.
+    const late = await db.packages.where('trackingNumber').equals(DELAYED.number).first();
+    expect(late!.etaHistory.length).toBeGreaterThanOrEqual(2);
+    const alerts = await db.alerts.where('packageId').equals(late!.id).toArray();
+    expect(alerts.map((x) => x.kind)).toContain('delayed');
+  });
+
+  it('refreshing the same data again adds no rows and no notifications', async () => {
+    const a = app();
+    clock = start + 5 * STEP;
+    server.advance(5 * STEP);
+    await a.ingest(reading(clock));
+    await a.idle();
+    await a.refresh({ force: true });
+    const counts = async () => [await db.events.count(), await db.alerts.count(), await db.notifications.count()];
+    const before = await counts();
+    await a.refresh({ force: true });
+    await a.refresh({ force: true });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a carrier failure keeps history and backs off', async () => {
+    const a = app();
+    clock = start + 3 * STEP;
+    server.advance(3 * STEP);
+    await a.ingest(reading(clock));
+    await a.idle();
+    const eventsBefore = await db.events.count();
+    server.addFault({ provider: 'demo', mode: 'server', times: 1 });
+    const r = await a.refresh({ force: true });
+    expect(r.errors).toEqual([expect.objectContaining({ provider: 'demo', kind: 'server' })]);
+    expect(await db.events.count()).toBe(eventsBefore);
+    const pkg = await db.packages.where('trackingNumber').equals(DEMO.number).first();
+    expect(pkg?.failures).toBe(1);
+    expect(pkg?.lastError?.kind).toBe('server');
+    expect(pkg?.status).toBe('in_transit');
+  });
+});

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+/** Hosts the extension talks to, mapped to the local server (with its port) by Chromium itself. */
+export const MAPPED_HOSTS = [
+  'www.amazon.com',
+  'amazon.com',
+  'www.amazon.de',
+  'www.amazon.co.uk',
+  'api.demo-carrier.test',
+  'track.demo-carrier.test',
+  'onlinetools.ups.com',
+  'apis.usps.com',
+  'apis.fedex.com',
+  'api-eu.dhl.com',
+  'api.17track.net',
+  'api.ship24.com',
+];
+
+export interface LaunchOptions {
+  port: number;
+  dist?: string;
+  headless?: boolean;
+  executablePath?: string;
+  /** Keep the profile (the demo); tests use a new one each time. */
+  userDataDir?: string;
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/**
+ * Real Chromium with the built extension loaded, in a fresh profile, every mapped host resolved to
+ * the local server: `MAP host 127.0.0.1:port` keeps the real URL (https://www.amazon.com/…) while the
+ * connection goes to loopback. Flags per docs/toolchain.md §7: without the background-networking
+ * switches Chromium tries Google hosts on this closed network.
+ */
+export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const dist = resolve(opts.dist ?? '.output/chrome-mv3');
+  const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-profile-'));
+  // Every other host resolves to nothing: no test or demo request can leave the machine.
+  const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  const sw = await serviceWorker();
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads every row of an object store from an extension page (popup.html), with a timeout. */
+export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolveRows, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timeout reading ${name}`)), 5000);
+        const req = indexedDB.open('porchlight');
+        req.onerror = () => {
+          clearTimeout(timer);
+          reject(req.error);
+        };
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains(name)) {
+            clearTimeout(timer);
+            db.close();
+            resolveRows([]);
+            return;
+          }
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            clearTimeout(timer);
+            db.close();
+            resolveRows(all.result);
+          };
+          all.onerror = () => {
+            clearTimeout(timer);
+            reject(all.error);
+          };
+        };
+      }),
+    store,
+  ) as Promise<T[]>;
+}
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
