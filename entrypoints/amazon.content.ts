@@ -2,7 +2,7 @@
 // Thin wiring: the reader (lib/shops/amazon) is pure; this file only schedules reads.
 import { AMAZON_HOSTS } from '@/lib/hosts';
 import { sendMessage } from '@/lib/platform/messaging';
-import { amazonReader } from '@/lib/shops/amazon/index';
+import { amazonReader, detectEncryptedCards } from '@/lib/shops/amazon/index';
 import type { PageReading } from '@/lib/shops/types';
 
 /** Only order pages: nothing runs anywhere else on Amazon (issue #4 targets). */
@@ -29,6 +29,7 @@ export default defineContentScript({
       const reading = amazonReader.extract(document, new URL(location.href), new Date());
       // Same content as last time (a re-render): nothing to send.
       const fingerprint = JSON.stringify([reading.kind, reading.orders, reading.diagnostics.map((d) => d.code)]);
+      // Nothing worth sending while every card is still encrypted (it would store ids only).
       if (fingerprint === lastSent) return reading;
       lastSent = fingerprint;
       try {
@@ -44,7 +45,7 @@ export default defineContentScript({
 
     // 2025+ pages decrypt order cards in the page after load (Amazon "Siege" client-side
     // decryption, see docs/amazon-pages.md §1.4): read again when cards change, debounced.
-    const encrypted = () => document.querySelector('.csd-encrypted-sensitive') !== null;
+    const encrypted = () => detectEncryptedCards(document).pending;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver(() => {
       clearTimeout(timer);

@@ -100,7 +100,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         parse: parsePageInBackground,
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
         random: Math.random,
-        ingest: { carrierFor },
+        ingest: { carrierFor, nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()) },
       },
     };
   }
@@ -142,7 +142,12 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const app = {
     ingest(reading: PageReading): Promise<IngestSummary> {
       return serial(async () => {
-        const { summary, changes } = await ingestPageReading(db, reading, { now: now(), carrierFor, timeZone: timeZone() });
+        const { summary, changes } = await ingestPageReading(db, reading, {
+          now: now(),
+          carrierFor,
+          timeZone: timeZone(),
+          nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
+        });
         await afterChanges(changes, false, await loadSettings());
         // New packages are due now: refresh them right away rather than at the next alarm.
         if (summary.newPackages > 0) void app.refresh({});

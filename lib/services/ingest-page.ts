@@ -2,6 +2,7 @@ import type { PorchlightDb } from '../db/database';
 import { inTransaction, events as eventsRepo, orders as ordersRepo, packages as packagesRepo } from '../db/repositories';
 import { mergeShipmentReading, mergeTrackResult } from '../engine/merge';
 import { orderKey, packageIdFor } from '../model/keys';
+import { isTerminal } from '../model/status';
 import type { Order, Package } from '../model/types';
 import type { IngestSummary } from '../platform/messaging';
 import type { OrderReading, PageReading, ShipmentReading } from '../shops/types';
@@ -13,6 +14,8 @@ export interface IngestDeps {
   carrierFor?: (trackingNumber: string) => string | null;
   /** Marketplace time zone for reading local times on the page. */
   timeZone?: string | null;
+  /** The scheduler, for packages that arrive already finished (a delivered order seen for the first time). */
+  nextCheckAt?: (pkg: Package, now: number) => number | null;
 }
 
 function mergeOrder(existing: Order | undefined, r: OrderReading, reading: PageReading, now: number): Order {
@@ -152,8 +155,10 @@ export async function ingestPageReading(
         }
         if (!existing) {
           summary.newPackages++;
-          // A new package gets its first refresh now; the scheduler plans the rest.
-          pkg = { ...pkg, nextCheckAt: pkg.nextCheckAt ?? now };
+          // A new package still on its way gets its first refresh now; one that is already delivered,
+          // returned or cancelled is left to the scheduler (usually: never).
+          const first = isTerminal(pkg.status) ? (deps.nextCheckAt?.({ ...pkg, lastCheckAt: now }, now) ?? null) : now;
+          pkg = { ...pkg, nextCheckAt: first };
         }
         await packagesRepo.put(db, pkg);
         summary.packages++;

@@ -112,7 +112,7 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     for (let step = 1; step <= 7; step++) {
       clock = start + step * STEP + 1000;
       server.advance(STEP);
-      await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: clock });
+      await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: clock, persistAcrossSessions: false });
       await a.idle();
       const pkg = await db.packages.where('trackingNumber').equals(DEMO.number).first();
       if (seen[seen.length - 1] !== pkg!.status) seen.push(pkg!.status);
