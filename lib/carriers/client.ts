@@ -29,6 +29,12 @@ export interface ParsedEvent {
   code: string | null;
   description: string;
   location: string | null;
+  /**
+   * Every code the carrier attached to the event, verbatim, when it has more than one level
+   * (UPS `{type: "X", code: "SR", statusCode: "084"}`, FedEx `{eventType: "OD", derivedStatusCode: "IT"}`).
+   * `code` holds the main one.
+   */
+  carrierCodes?: Record<string, string>;
 }
 
 /** One tracking number's result from a provider. */
@@ -43,6 +49,35 @@ export interface TrackResult {
   statusText?: string | null;
   /** A per-number failure inside a successful batch (e.g. UPS "not found" as a warning in a 200). */
   error?: TrackError | null;
+  /**
+   * A delivery window in the destination's wall-clock time, when the carrier gives times without a
+   * zone (UPS `deliveryTime` EDW/CDW/IDW/CMT: `2024-03-27T12:00:00`..`2024-03-27T16:00:00`). `eta` then
+   * holds the day; this holds the hours. Never read as UTC.
+   */
+  etaWindowLocal?: { from: string; to: string } | null;
+  /** Proof of delivery, where the carrier gives it. */
+  proof?: DeliveryProof | null;
+  /** The pickup point (locker, access point, post office) holding the parcel, where the carrier says. */
+  pickupPoint?: PickupPoint | null;
+}
+
+export interface DeliveryProof {
+  /** Who signed or received it ("FRONT DOOR" is a `location`, not a person). */
+  receivedBy: string | null;
+  /** Where it was left ("Front Door", "Parcel Locker"). */
+  location: string | null;
+  /** The carrier has a signature, photo or POD document for it. */
+  hasSignature?: boolean;
+  hasPhoto?: boolean;
+  /** Link to the carrier's own proof-of-delivery document (DHL `documentUrl`); data, never fetched by us. */
+  documentUrl?: string | null;
+}
+
+export interface PickupPoint {
+  name: string | null;
+  address: string | null;
+  /** Last day to collect (ISO date), when given (UPS `accessPointInformation.pickupByDate`). */
+  pickupBy: string | null;
 }
 
 export type TrackOutcome = { ok: true; results: TrackResult[] } | { ok: false; error: TrackError };

@@ -1,0 +1,186 @@
+/**
+ * What the shopper can do next, from the situation an alert describes (issue #6 §5). Pure: the alert,
+ * the package, its events and order in; an ordered list of steps out, each with the link or phone
+ * number it needs and, for refunds and claims, the windows with the dates they run out.
+ *
+ * Situations → steps:
+ *   delayed / stalled / exception → tracking page, carrier (number + link), seller or Amazon
+ *   ETA moved later               → tracking page
+ *   attempt failed                → tracking page (reschedule, where it is held), carrier
+ *   suspected lost, no news       → carrier, seller or Amazon, refund or replacement, carrier claim
+ *   delivered but not received    → tracking page (photo, where it was left), around the door,
+ *                                   neighbours and the building's mail room, carrier, seller or
+ *                                   Amazon, refund or replacement, carrier claim
+ *   returned / cancelled          → seller or Amazon (refund), refund or replacement
+ *   ready for pickup              → pick it up (place and code when known)
+ *   delivered                     → if you cannot find it: around the door
+ *   out for delivery              → nothing to do
+ */
+import { sortEvents } from '../engine/merge';
+import { statusRank } from '../model/status';
+import { eventEpoch } from '../model/time';
+import type { AlertKind, Order, Package, TrackingEvent } from '../model/types';
+import { CARRIER_CONTACTS, trackingLink } from './carrier-contacts';
+import { CLAIM_WINDOWS, type ClaimWindow, type WindowAnchor, type WindowDates, windowDates } from './claim-windows';
+import { safeEtaEnd } from './situation';
+import type { AlertDetails } from './types';
+
+export type NextStepId =
+  | 'check_tracking_page'
+  | 'check_around_door'
+  | 'ask_neighbours'
+  | 'contact_carrier'
+  | 'contact_seller'
+  | 'request_refund'
+  | 'file_claim'
+  | 'pick_up';
+
+export interface NextStep {
+  id: NextStepId;
+  title: string;
+  detail: string | null;
+  url: string | null;
+  /** A phone number to copy (contact carrier). */
+  phone: string | null;
+  /** Refund / claim windows with their dates (request_refund, file_claim). */
+  windows: WindowDates[];
+}
+
+export interface NextStepsInput {
+  alert: { kind: AlertKind; key: string; details?: AlertDetails };
+  pkg: Package;
+  events: TrackingEvent[];
+  order?: Order | null;
+  now: number;
+  timeZone: string;
+}
+
+function amazonOrderUrl(order: Order | null | undefined, pkg: Package): string | null {
+  if (order?.orderUrl) return order.orderUrl;
+  const orderId = order?.orderId ?? pkg.orderId;
+  if (!orderId || (order?.shop ?? pkg.shop) !== 'amazon') return null;
+  let host = 'www.amazon.com';
+  try {
+    if (order?.pageUrl) host = new URL(order.pageUrl).host;
+  } catch {
+    // keep the default host
+  }
+  return `https://${host}/gp/your-account/order-details?orderID=${encodeURIComponent(orderId)}`;
+}
+
+/** Sold by someone other than Amazon: the A-to-z Guarantee applies. Unknown sellers count as Amazon. */
+function soldByThirdParty(order: Order | null | undefined): boolean {
+  return !!order?.items.some((i) => i.seller && !/^amazon(\.|\s|$)/i.test(i.seller.trim()));
+}
+
+function anchorsOf(pkg: Package, events: TrackingEvent[], timeZone: string): Partial<Record<WindowAnchor, number | null>> {
+  const sorted = sortEvents(
+    events.filter((e) => e.source !== 'user'),
+    timeZone,
+  );
+  const at = (e: TrackingEvent | undefined) => {
+    if (!e) return null;
+    const t = eventEpoch(e.time, e.timeIsLocal, timeZone);
+    return Number.isFinite(t) ? t : null;
+  };
+  const ship = at(sorted.find((e) => e.status !== null && statusRank(e.status) >= statusRank('in_transit')));
+  const deliveredEvent = [...sorted].reverse().find((e) => e.status === 'delivered');
+  let delivery = at(deliveredEvent);
+  if (delivery === null && pkg.deliveredAt) {
+    const t = eventEpoch(pkg.deliveredAt, !/(Z|[+-]\d\d:?\d\d)$/.test(pkg.deliveredAt), timeZone);
+    delivery = Number.isFinite(t) ? t : null;
+  }
+  const first = pkg.etaHistory[0]?.eta ?? pkg.eta;
+  return { ship, delivery, eta: safeEtaEnd(pkg.eta, timeZone), first_eta: safeEtaEnd(first, timeZone) };
+}
+
+export function nextSteps(input: NextStepsInput): NextStep[] {
+  const { alert, pkg, events, order, now, timeZone } = input;
+  const contact = pkg.carrier ? CARRIER_CONTACTS[pkg.carrier] : undefined;
+  const link = trackingLink(pkg.carrier, pkg.trackingNumber);
+  const isAmazon = (order?.shop ?? pkg.shop) === 'amazon';
+  const orderUrl = amazonOrderUrl(order, pkg) ?? order?.orderUrl ?? null;
+  const anchors = anchorsOf(pkg, events, timeZone);
+  const dates = (ws: ClaimWindow[]) => ws.map((w) => windowDates(w, anchors, now, timeZone));
+
+  const step = (id: NextStepId, title: string, detail: string | null, url: string | null = null, phone: string | null = null, windows: WindowDates[] = []): NextStep => ({
+    id,
+    title,
+    detail,
+    url,
+    phone,
+    windows,
+  });
+
+  const trackingPage = (detail: string) => step('check_tracking_page', 'Check the tracking page', detail, pkg.trackUrl ?? link);
+  const carrier = () =>
+    step(
+      'contact_carrier',
+      `Contact ${contact?.name ?? 'the carrier'}`,
+      pkg.trackingNumber ? `Have the tracking number ready: ${pkg.trackingNumber}` : null,
+      contact?.helpUrl ?? link,
+      contact?.phone ?? null,
+    );
+  const seller = (detail: string) => step('contact_seller', isAmazon ? 'Contact Amazon or the seller' : 'Contact the seller', detail, orderUrl);
+  const refund = () => {
+    const ws = isAmazon ? CLAIM_WINDOWS.filter((w) => (w.id === 'amazon-a-to-z' ? soldByThirdParty(order) : w.party === 'amazon')) : [];
+    return step(
+      'request_refund',
+      'Ask for a refund or a replacement',
+      isAmazon ? 'From the order page: "Problem with order".' : 'The seller is responsible until the parcel reaches you.',
+      orderUrl,
+      null,
+      dates(ws),
+    );
+  };
+  const claim = () => {
+    const ws = pkg.carrier ? CLAIM_WINDOWS.filter((w) => w.party === pkg.carrier) : [];
+    return step(
+      'file_claim',
+      `File a claim with ${contact?.name ?? 'the carrier'}`,
+      ws.some((w) => w.filedBy === 'sender') ? 'Carriers usually take claims from the sender: ask the seller to file it.' : null,
+      contact?.helpUrl ?? null,
+      null,
+      dates(ws),
+    );
+  };
+
+  switch (alert.kind) {
+    case 'delayed':
+    case 'stalled':
+      return [trackingPage('See the latest scan and any reason the carrier gives.'), carrier(), seller('Ask when it will arrive, or for a replacement.')];
+    case 'eta_moved':
+      return [trackingPage('The carrier moved the delivery date; the page may say why.')];
+    case 'exception':
+      return [trackingPage('The carrier says what went wrong and what it needs (an address, a payment, a signature).'), carrier(), seller('The seller can correct the address or reship.')];
+    case 'attempt_failed':
+      return [trackingPage('Reschedule, choose a pickup point, or see where the parcel waits.'), carrier()];
+    case 'suspected_lost':
+      if (alert.key.endsWith('|not-received')) {
+        return [
+          trackingPage('Look for a delivery photo and where it was left.'),
+          step('check_around_door', 'Check around the door', 'Behind plants and bins, a side or back door, the garage, your mailbox or parcel locker.'),
+          step('ask_neighbours', 'Ask neighbours and the mail room', "A neighbour, the building's mail room, concierge or front desk may have taken it in."),
+          carrier(),
+          seller('Report it as not received.'),
+          refund(),
+          claim(),
+        ];
+      }
+      return [carrier(), seller('Report it as lost in transit.'), refund(), claim()];
+    case 'returned':
+      return [seller('It is going back: ask for your refund or to ship it again.'), refund()];
+    case 'cancelled':
+      return [seller('Check that the refund was issued.')];
+    case 'ready_for_pickup': {
+      const place = alert.details?.pickupLocation;
+      const code = alert.details?.pickupCode;
+      const detail = [place ? `At ${place}.` : null, code ? `Pickup code: ${code}.` : null, 'Bring ID if the carrier asks for it.'].filter(Boolean).join(' ');
+      return [step('pick_up', 'Pick it up', detail, pkg.trackUrl ?? link)];
+    }
+    case 'delivered':
+      return [step('check_around_door', "Can't find it? Check around the door", 'Then a neighbour or the mail room; if it is not there, mark it as not received.')];
+    case 'out_for_delivery':
+      return [];
+  }
+}

@@ -1,0 +1,22 @@
+import { alertKey, pkgLabel } from '../situation';
+import type { AlertContext, AlertDraft } from '../types';
+
+/**
+ * Cancelled: the shipment or the whole order was cancelled before delivery; raised once per package.
+ * A cancelled order whose parcel was already delivered or returned raises nothing here.
+ */
+export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
+  const { pkg, order } = ctx;
+  const byOrder = order?.status === 'cancelled' && pkg.status !== 'delivered' && pkg.status !== 'returned';
+  if (pkg.status !== 'cancelled' && !byOrder) return null;
+  return {
+    key: alertKey(pkg.id, 'cancelled', 'cancelled'),
+    packageId: pkg.id,
+    kind: 'cancelled',
+    severity: 'info',
+    title: `${pkgLabel(pkg)} was cancelled`,
+    message: pkg.statusText && pkg.status === 'cancelled' ? pkg.statusText : 'The order was cancelled; nothing is on its way.',
+    since: pkg.status === 'cancelled' ? pkg.lastChangeAt : (order?.updatedAt ?? pkg.lastChangeAt),
+    details: {},
+  };
+}

@@ -1,0 +1,30 @@
+import { isTerminal } from '../../model/status';
+import { alertKey, DAY_MS, formatEta, pkgLabel, safeEtaEnd } from '../situation';
+import type { AlertContext, AlertDraft } from '../types';
+
+/**
+ * Delayed: the ETA window ended (in the user's zone, plus the grace hours) and the parcel is neither
+ * delivered nor waiting at a pickup point. One alert per ETA: if the ETA moves and passes again, that
+ * is a new alert. Issue #6 §4 "ETA passed without delivery".
+ */
+export function delayedEtaPassed(ctx: AlertContext): AlertDraft | null {
+  const { pkg } = ctx;
+  if (isTerminal(pkg.status) || pkg.status === 'available_for_pickup' || !pkg.eta) return null;
+  const end = safeEtaEnd(pkg.eta, ctx.timeZone);
+  if (end === null) return null;
+  const since = end + 1 + ctx.settings.etaGraceHours * 3_600_000;
+  if (ctx.now < since) return null;
+  const days = Math.floor((ctx.now - end) / DAY_MS);
+  return {
+    key: alertKey(pkg.id, 'delayed', `eta:${pkg.eta.to}`),
+    packageId: pkg.id,
+    kind: 'delayed',
+    severity: 'warning',
+    title: `${pkgLabel(pkg)} is late`,
+    message:
+      `It was expected ${formatEta(pkg.eta)} and has not been delivered` +
+      (days >= 1 ? ` (${days} day${days === 1 ? '' : 's'} late).` : '.'),
+    since,
+    details: { eta: pkg.eta },
+  };
+}

@@ -1,0 +1,53 @@
+import { alertKey, carrierEvents, DAY_MS, inCustoms, isInternational, lastProgressAt, pkgLabel } from '../situation';
+import type { AlertContext, AlertDetails, AlertDraft } from '../types';
+
+const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, string> = {
+  label_created: 'The label was created but the carrier has not scanned the parcel',
+  domestic_transit: 'No tracking update',
+  international_transit: 'No tracking update on this international shipment',
+  customs: 'The parcel is in customs with no update',
+};
+
+/**
+ * Stalled: no new carrier event for longer than the stage allows (issue #6 §4: label created > 3 days,
+ * domestic in transit > 4, international > 7, in customs > 5; configurable). Only stages where the
+ * carrier should be moving the parcel: not before shipping (`pending`), not on the van, at a pickup
+ * point or after the end. One alert per quiet spell: the key names the last event heard.
+ */
+export function stalled(ctx: AlertContext): AlertDraft | null {
+  const { pkg, settings } = ctx;
+  const sorted = carrierEvents(ctx);
+  let stage: NonNullable<AlertDetails['stage']>;
+  let days: number;
+  if (pkg.status === 'info_received') {
+    stage = 'label_created';
+    days = settings.stalledDays.labelCreated;
+  } else if (pkg.status === 'in_transit' || pkg.status === 'exception') {
+    if (inCustoms(sorted)) {
+      stage = 'customs';
+      days = settings.stalledDays.customs;
+    } else if (isInternational(sorted)) {
+      stage = 'international_transit';
+      days = settings.stalledDays.internationalTransit;
+    } else {
+      stage = 'domestic_transit';
+      days = settings.stalledDays.domesticTransit;
+    }
+  } else {
+    return null;
+  }
+  const last = lastProgressAt(ctx, sorted);
+  const since = last.at + days * DAY_MS;
+  if (ctx.now <= since) return null;
+  const quietDays = Math.floor((ctx.now - last.at) / DAY_MS);
+  return {
+    key: alertKey(pkg.id, 'stalled', `after:${last.event?.key ?? last.at}`),
+    packageId: pkg.id,
+    kind: 'stalled',
+    severity: 'warning',
+    title: `${pkgLabel(pkg)} has not moved for ${quietDays} days`,
+    message: `${STAGE_TEXT[stage]} for ${quietDays} days${last.event ? `; last: ${last.event.description}` : ''}.`,
+    since,
+    details: { quietDays, stage },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The client registry: every provider that answers "where is this parcel?", and what the options
+ * page needs to offer it (how to get free credentials, which fields, a connection test). The
+ * extension works with none of them configured (page reading and Amazon's tracker); each is off
+ * until the user enters credentials, and each can be switched off.
+ */
+import { probeSeventeenTrack, seventeenTrackClient } from '../aggregators/seventeen-track/api-client';
+import { ship24Client } from '../aggregators/ship24/api-client';
+import type { CarrierClient, ClientContext, Credentials, TrackError } from './client';
+import { demoClient } from './demo/api-client';
+import { dhlClient } from './dhl/api-client';
+import { fedexClient } from './fedex/api-client';
+import { upsClient } from './ups/api-client';
+import { uspsClient } from './usps/api-client';
+
+export type ProviderId = 'ups' | 'usps' | 'fedex' | 'dhl' | '17track' | 'ship24' | 'demo';
+
+export const PROVIDER_IDS: readonly ProviderId[] = ['ups', 'usps', 'fedex', 'dhl', '17track', 'ship24', 'demo'];
+
+export const CLIENTS: Readonly<Record<ProviderId, CarrierClient>> = {
+  ups: upsClient,
+  usps: uspsClient,
+  fedex: fedexClient,
+  dhl: dhlClient,
+  '17track': seventeenTrackClient,
+  ship24: ship24Client,
+  demo: demoClient,
+};
+
+export function isProviderId(id: string): id is ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(id);
+}
+
+export function clientFor(id: string): CarrierClient | null {
+  return isProviderId(id) ? CLIENTS[id] : null;
+}
+
+/**
+ * Clients able to track a carrier's numbers, best first: the carrier's own API, then aggregators.
+ * `enabled` is the set of provider ids the user has configured and not switched off.
+ */
+export function clientsForCarrier(carrier: string, enabled: ReadonlySet<string>): CarrierClient[] {
+  const own = PROVIDER_IDS.map((id) => CLIENTS[id]).filter((c) => c.carriers.includes(carrier) && (enabled.has(c.id) || !c.needsCredentials));
+  const aggregators = PROVIDER_IDS.map((id) => CLIENTS[id]).filter((c) => c.carriers.includes('*') && enabled.has(c.id));
+  return [...own, ...aggregators];
+}
+
+export interface CredentialField {
+  key: string;
+  label: string;
+  /** Shown as a password field; never echoed back or logged. */
+  secret: boolean;
+  optional?: boolean;
+  /** A choice (e.g. environment) rather than free text. */
+  options?: readonly string[];
+}
+
+export interface ProviderInfo {
+  id: ProviderId;
+  name: string;
+  kind: 'carrier' | 'aggregator' | 'demo';
+  /** Where to get free credentials. */
+  signupUrl: string | null;
+  /** Steps, shown in the options page's sources section. */
+  howTo: readonly string[];
+  fields: readonly CredentialField[];
+  /** Optional host permission to request when the user saves credentials (lib/hosts.ts patterns). */
+  hostPatterns: readonly string[];
+}
+
+const ENV: CredentialField = { key: 'environment', label: 'Environment', secret: false, optional: true, options: ['production', 'test'] };
+
+export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
+  ups: {
+    id: 'ups',
+    name: 'UPS Track API',
+    kind: 'carrier',
+    signupUrl: 'https://developer.ups.com/',
+    howTo: [
+      'Log in to developer.ups.com with a UPS.com account.',
+      'Apps → Add App; choose "integrate UPS technology into my business" and link a UPS account.',
+      'Add the Tracking product; copy the Client ID and Client Secret here.',
+    ],
+    fields: [
+      { key: 'clientId', label: 'Client ID', secret: false },
+      { key: 'clientSecret', label: 'Client Secret', secret: true },
+      ENV,
+    ],
+    hostPatterns: ['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*'],
+  },
+  usps: {
+    id: 'usps',
+    name: 'USPS Tracking 3.0',
+    kind: 'carrier',
+    signupUrl: 'https://developers.usps.com/',
+    howTo: [
+      'Create a USPS.com account and a Business Customer Gateway account.',
+      'Sign in to developers.usps.com → Add App; copy the Consumer Key and Consumer Secret here.',
+      'The default quota is about 60 requests an hour; USPS raises it on request.',
+    ],
+    fields: [
+      { key: 'clientId', label: 'Consumer Key', secret: false },
+      { key: 'clientSecret', label: 'Consumer Secret', secret: true },
+      { key: 'api', label: 'API', secret: false, optional: true, options: ['v3r2', 'v3'] },
+      ENV,
+    ],
+    hostPatterns: ['https://apis.usps.com/*', 'https://apis-tem.usps.com/*'],
+  },
+  fedex: {
+    id: 'fedex',
+    name: 'FedEx Track API',
+    kind: 'carrier',
+    signupUrl: 'https://developer.fedex.com/',
+    howTo: [
+      'Create a free developer.fedex.com account and accept the Developer Portal License Agreement.',
+      'Create a project for the Track API alone (it cannot share a project with other APIs).',
+      'Copy the project\'s API Key and Secret Key here.',
+    ],
+    fields: [
+      { key: 'clientId', label: 'API Key', secret: false },
+      { key: 'clientSecret', label: 'Secret Key', secret: true },
+      ENV,
+    ],
+    hostPatterns: ['https://apis.fedex.com/*', 'https://apis-sandbox.fedex.com/*'],
+  },
+  dhl: {
+    id: 'dhl',
+    name: 'DHL Shipment Tracking – Unified',
+    kind: 'carrier',
+    signupUrl: 'https://developer.dhl.com/user/register',
+    howTo: [
+      'Register at developer.dhl.com.',
+      'Apps → Create App, select "Shipment Tracking – Unified".',
+      'Copy the app\'s Consumer Key (not the secret) here. The free level allows 250 calls a day, 1 per second.',
+    ],
+    fields: [{ key: 'apiKey', label: 'Consumer Key', secret: true }],
+    hostPatterns: ['https://api-eu.dhl.com/*'],
+  },
+  '17track': {
+    id: '17track',
+    name: '17TRACK (aggregator)',
+    kind: 'aggregator',
+    signupUrl: 'https://api.17track.net/',
+    howTo: [
+      'Register at api.17track.net and open the dashboard.',
+      'Copy the API key (security key) here.',
+      'Each newly tracked number uses one unit of the account\'s quota; refreshing is free.',
+    ],
+    fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+    hostPatterns: ['https://api.17track.net/*'],
+  },
+  ship24: {
+    id: 'ship24',
+    name: 'Ship24 (aggregator)',
+    kind: 'aggregator',
+    signupUrl: 'https://dashboard.ship24.com/integrations/api-keys',
+    howTo: [
+      'Create a Ship24 account and choose a plan.',
+      'Dashboard → Integrations → API keys; copy the Default key here.',
+    ],
+    fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+    hostPatterns: ['https://api.ship24.com/*'],
+  },
+  demo: {
+    id: 'demo',
+    name: 'Porchlight demo carrier',
+    kind: 'demo',
+    signupUrl: null,
+    howTo: ['Built in; needs no credentials.'],
+    fields: [],
+    hostPatterns: ['https://api.demo-carrier.test/*'],
+  },
+};
+
+/**
+ * A number each provider answers without spending quota: a "not found" for it proves the credentials
+ * were accepted. 17TRACK's test only asks `gettrackinfo` (free) and never registers.
+ */
+const PROBE_NUMBERS: Readonly<Record<ProviderId, string>> = {
+  ups: '1Z1442YY7229014688',
+  usps: '9400100000000000000000',
+  fedex: '123456789012',
+  dhl: 'GMDBD8E9CCE94842E495B7',
+  '17track': 'RR123456789CN',
+  ship24: 'S24DEMO456393',
+  demo: 'PLDEMO10000010',
+};
+
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+  error?: TrackError;
+}
+
+function verdict(name: string, error: TrackError | null | undefined): ConnectionResult {
+  if (!error || error.kind === 'not_found' || error.kind === 'invalid_number') {
+    return { ok: true, message: `${name}: connected, credentials accepted.` };
+  }
+  switch (error.kind) {
+    case 'auth':
+      return { ok: false, message: `${name}: the credentials were refused. Check them and that the app has the tracking product.`, error };
+    case 'rate_limited':
+    case 'quota':
+      return { ok: true, message: `${name}: credentials accepted, but the provider's limit is reached for now.`, error };
+    case 'timeout':
+    case 'network':
+      return { ok: false, message: `${name}: could not reach the service (${error.message}).`, error };
+    default:
+      return { ok: false, message: `${name}: the service answered with an error (${error.message}).`, error };
+  }
+}
+
+/** The options page's "test connection": one cheap request, a clear verdict. Never throws. */
+export async function testConnection(id: ProviderId, credentials: Credentials, ctx: ClientContext): Promise<ConnectionResult> {
+  const client = CLIENTS[id];
+  const name = PROVIDER_INFO[id].name;
+  if (id === '17track') {
+    return verdict(name, await probeSeventeenTrack(PROBE_NUMBERS[id], credentials, ctx));
+  }
+  const outcome = await client.track([PROBE_NUMBERS[id]], credentials, ctx);
+  if (!outcome.ok) return verdict(name, outcome.error);
+  return verdict(name, outcome.results[0]?.error);
+}

@@ -1,0 +1,47 @@
+/**
+ * DHL Shipment Tracking – Unified client: `GET /track/shipments?trackingNumber=…` with the app's
+ * Consumer Key in the `DHL-API-Key` header (DHL OpenAPI 1.5.2 `ApiKeyAuth`), one number per call.
+ * Notes: shared/docs/carrier-apis.md §4. Credentials: `apiKey`.
+ */
+import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../client';
+import { resolveBase } from '../credential-hosts';
+import { answer, inChunks, needCredentials, send } from '../http';
+import { parseDhlResponse } from './parse-response';
+
+const LABEL = 'DHL';
+export const DHL_HOSTS = ['api-eu.dhl.com'] as const;
+export const DHL_PRODUCTION = 'https://api-eu.dhl.com';
+
+const norm = (n: string) => n.replace(/\s+/g, '').toUpperCase();
+
+async function trackOne(n: string, credentials: Credentials, ctx: ClientContext, base: string): Promise<TrackOutcome> {
+  const url = new URL('/track/shipments', base);
+  url.searchParams.set('trackingNumber', n);
+  const sent = await send(
+    ctx,
+    url,
+    { method: 'GET', headers: { 'DHL-API-Key': credentials.apiKey!, accept: 'application/json' } },
+    { label: LABEL, hosts: DHL_HOSTS },
+  );
+  if (!sent.ok) return sent;
+  const out = await answer(LABEL, sent.response, ctx.now(), parseDhlResponse);
+  if (!out.ok) return out;
+  // Several DHL units may answer for one number: the shipment with this id, else the first.
+  const best = out.results.find((r) => norm(r.trackingNumber) === norm(n)) ?? out.results[0]!;
+  return { ok: true, results: [{ ...best, trackingNumber: n }] };
+}
+
+export const dhlClient: CarrierClient = {
+  id: 'dhl',
+  carriers: ['dhl'],
+  batchSize: 1,
+  hosts: DHL_HOSTS,
+  needsCredentials: true,
+  async track(numbers, credentials, ctx) {
+    const need = needCredentials(LABEL, credentials, ['apiKey']);
+    if (!need.ok) return need;
+    const base = resolveBase(LABEL, DHL_PRODUCTION, ctx.baseUrl);
+    if (!base.ok) return base;
+    return inChunks(LABEL, numbers, 1, ([n]) => trackOne(n!, credentials, ctx, base.base));
+  },
+};

@@ -1,0 +1,292 @@
+/**
+ * The one carrier registry (issue #3): every carrier definition, number classification and the
+ * carriers' own tracking URLs. Pure: no browser API.
+ */
+import { verifyCheckDigit } from '../check-digits';
+import { amazon } from './amazon';
+import { anPost } from './an-post';
+import { australiaPost } from './australia-post';
+import { bpost } from './bpost';
+import { canadaPost } from './canada-post';
+import { canpar } from './canpar';
+import { chinaPost } from './china-post';
+import { correos } from './correos';
+import type { CarrierDefinition, FormatDefinition, FormatGroups } from './definition';
+import { demo } from './demo';
+import { deutschePost } from './deutsche-post';
+import { dhl } from './dhl';
+import { dpd } from './dpd';
+import { dpdUk } from './dpd-uk';
+import { evri } from './evri';
+import { fedex } from './fedex';
+import { gls } from './gls';
+import { gofo } from './gofo';
+import { hongkongPost } from './hongkong-post';
+import { japanPost } from './japan-post';
+import { koreaPost } from './korea-post';
+import { landmark } from './landmark';
+import { laPoste } from './la-poste';
+import { lasership } from './lasership';
+import { oldDominion } from './old-dominion';
+import { ontrac } from './ontrac';
+import { pocztaPolska } from './poczta-polska';
+import { posteItaliane } from './poste-italiane';
+import { postnl } from './postnl';
+import { postnord } from './postnord';
+import { purolator } from './purolator';
+import { royalMail } from './royal-mail';
+import { speedee } from './speedee';
+import { swissPost } from './swiss-post';
+import { ups } from './ups';
+import { upu } from './upu';
+import { usps } from './usps';
+import { yodel } from './yodel';
+import { yunexpress } from './yunexpress';
+
+export type { CarrierDefinition, FormatDefinition } from './definition';
+
+/** Every carrier, in priority order (earlier wins a tie in confidence). `upu` stays last: it is the S10 catch-all. */
+export const CARRIERS: readonly CarrierDefinition[] = [
+  demo,
+  ups,
+  usps,
+  fedex,
+  dhl,
+  amazon,
+  ontrac,
+  lasership,
+  royalMail,
+  canadaPost,
+  purolator,
+  canpar,
+  dpd,
+  dpdUk,
+  evri,
+  yodel,
+  landmark,
+  gofo,
+  yunexpress,
+  speedee,
+  oldDominion,
+  chinaPost,
+  deutschePost,
+  laPoste,
+  posteItaliane,
+  correos,
+  postnl,
+  australiaPost,
+  japanPost,
+  pocztaPolska,
+  postnord,
+  swissPost,
+  bpost,
+  anPost,
+  koreaPost,
+  hongkongPost,
+  gls,
+  upu,
+];
+
+/**
+ * Default confidence threshold: numbers below it are not offered automatically. Weak formats
+ * (a bare 12-digit mod-11 number) score ~0.3 without context and need a nearby "tracking" or carrier word.
+ */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
+
+/** Longest and shortest normalised number any format accepts. */
+export const MIN_NUMBER_LENGTH = 10;
+export const MAX_NUMBER_LENGTH = 41;
+
+const BY_ID = new Map(CARRIERS.map((c) => [c.id, c]));
+
+interface IndexedFormat {
+  carrier: CarrierDefinition;
+  format: FormatDefinition;
+  /** Position in the registry, for stable tie-breaks. */
+  order: number;
+}
+
+/** Formats by the lengths they accept: classification runs only the patterns that can match. */
+const BY_LENGTH: IndexedFormat[][] = (() => {
+  const table: IndexedFormat[][] = [];
+  let order = 0;
+  for (const carrier of CARRIERS) {
+    for (const format of carrier.formats) {
+      for (const len of format.lengths) {
+        const bucket = table[len] ?? [];
+        bucket.push({ carrier, format, order });
+        table[len] = bucket;
+      }
+      order++;
+    }
+  }
+  return table;
+})();
+
+export function getCarrier(id: string): CarrierDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+/** The carrier's own tracking page for `number`, or null for an unknown carrier. */
+export function trackingUrl(carrierId: string, number: string): string | null {
+  const carrier = BY_ID.get(carrierId);
+  return carrier ? carrier.trackingUrl(normaliseNumber(number)) : null;
+}
+
+/** Upper case, without spaces, hyphens and other separators printed inside numbers. */
+export function normaliseNumber(raw: string): string {
+  return raw.replace(/[\s\u00a0\u2007\u202f\-\u2010-\u2015.]+/g, '').toUpperCase();
+}
+
+/** One way of reading a number: a carrier's format that matches it. */
+export interface Candidate {
+  carrier: string;
+  service: string;
+  format: string;
+  /** 0..1. */
+  confidence: number;
+  /** False when the pattern matches but the check digit does not (taken only with explicit context). */
+  verified: boolean;
+  /** The number the carrier tracks (normalised; without USPS `420` + ZIP routing). */
+  trackingNumber: string;
+}
+
+/** What is known around the number when it is classified. */
+export interface ClassifyContext {
+  /**
+   * Carriers the context names explicitly (the sender of the carrier's own e-mail, a link to its
+   * tracking page, a "UPS tracking number:" label). Their formats get a boost, their context-only
+   * formats apply, and with {@link allowUnverified} a failed check digit is accepted.
+   */
+  carrierHints?: readonly string[];
+  /** Accept numbers of hinted carriers whose check digit fails (edited or sanitised e-mails), unverified. */
+  allowUnverified?: boolean;
+  /** Confidence added to every candidate (e.g. a "tracking number" label nearby). */
+  boost?: number;
+}
+
+/** Confidence of a hinted number whose check digit fails: trackable, but below a verified one. */
+export const UNVERIFIED_CONFIDENCE = 0.55;
+/** Added to a candidate whose carrier the context names. */
+export const HINT_BOOST = 0.3;
+
+/** A pattern match before any context: whether the check digit and extra rules hold. */
+export interface FormatMatch {
+  carrier: CarrierDefinition;
+  format: FormatDefinition;
+  order: number;
+  verified: boolean;
+  trackingNumber: string;
+  groups: FormatGroups;
+}
+
+/** Every format whose pattern matches the normalised number, verified or not. */
+export function matchFormats(normalised: string): FormatMatch[] {
+  const list = BY_LENGTH[normalised.length];
+  if (!list) return [];
+  const out: FormatMatch[] = [];
+  for (const entry of list) {
+    const m = entry.format.pattern.exec(normalised);
+    if (!m) continue;
+    const groups: FormatGroups = { ...(m.groups ?? {}) };
+    out.push({
+      ...entry,
+      verified: formatHolds(entry.format, groups, normalised),
+      trackingNumber: entry.format.canonical ? entry.format.canonical(groups, normalised) : normalised,
+      groups,
+    });
+  }
+  return out;
+}
+
+function formatHolds(format: FormatDefinition, groups: FormatGroups, normalised: string): boolean {
+  if (format.accept && !format.accept(groups, normalised)) return false;
+  if (!format.checkDigit) return true;
+  const serial = groups.serial;
+  const check = groups.check;
+  if (serial === undefined || check === undefined) return false;
+  const prefix = format.serialPrefix ? format.serialPrefix(groups) : '';
+  return verifyCheckDigit(format.checkDigit, prefix + serial, check);
+}
+
+/**
+ * Every carrier format that accepts `number`, best first. Without context, only verified numbers
+ * of formats that stand on their own; `[]` when it is no valid tracking number.
+ */
+export function classify(number: string, context: ClassifyContext = {}): Candidate[] {
+  if (typeof number !== 'string') return [];
+  const normalised = normaliseNumber(number.length > 200 ? number.slice(0, 200) : number);
+  return candidatesFrom(matchFormats(normalised), context);
+}
+
+/** Turns pattern matches into ranked candidates under a context (shared with the text scanner). */
+export function candidatesFrom(matches: readonly FormatMatch[], context: ClassifyContext = {}): Candidate[] {
+  const hints = context.carrierHints ?? [];
+  const boost = context.boost ?? 0;
+  const ranked: { c: Candidate; order: number }[] = [];
+  for (const m of matches) {
+    const hinted = hints.includes(m.carrier.id);
+    if (m.format.contextOnly && !hinted) continue;
+    let confidence: number;
+    if (m.verified) confidence = m.format.strength + (hinted ? HINT_BOOST : 0) + boost;
+    else if (hinted && context.allowUnverified) confidence = Math.min(UNVERIFIED_CONFIDENCE, m.format.strength + HINT_BOOST + boost);
+    else continue;
+    ranked.push({
+      c: {
+        carrier: m.carrier.id,
+        service: serviceName(m),
+        format: m.format.id,
+        confidence: round(Math.max(0, Math.min(0.99, confidence))),
+        verified: m.verified,
+        trackingNumber: m.trackingNumber,
+      },
+      order: m.order,
+    });
+  }
+  ranked.sort((a, b) => b.c.confidence - a.c.confidence || a.order - b.order);
+  return ranked.map((r) => r.c);
+}
+
+function serviceName(m: FormatMatch): string {
+  return (m.format.serviceFor ? m.format.serviceFor(m.groups) : null) ?? m.format.service;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/**
+ * True when the registry declares that formats `a` and `b` (`carrier:format`) may accept the same
+ * number. Patterns in `overlaps` may use `*` as a wildcard.
+ */
+export function isOverlapDeclared(a: string, b: string): boolean {
+  return declares(a, b) || declares(b, a);
+}
+
+function declares(owner: string, other: string): boolean {
+  const [carrierId, formatId] = owner.split(':');
+  const format = BY_ID.get(carrierId!)?.formats.find((f) => f.id === formatId);
+  if (!format?.overlaps) return false;
+  return format.overlaps.some((p) => globMatch(p.includes(':') ? p : `${p}:*`, other));
+}
+
+function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
+  return re.test(value);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Carriers whose tracking hosts include `host` (or a parent domain of it). */
+export function carriersForHost(host: string): CarrierDefinition[] {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  return CARRIERS.filter((c) => c.trackingHosts.some((t) => h === t || h.endsWith(`.${t}`)));
+}
+
+/** Carriers whose notification e-mails come from `domain` (or a subdomain of it). */
+export function carriersForSenderDomain(domain: string): CarrierDefinition[] {
+  const d = domain.toLowerCase();
+  return CARRIERS.filter((c) => (c.senderDomains ?? []).some((t) => d === t || d.endsWith(`.${t}`)));
+}

@@ -1,0 +1,282 @@
+/**
+ * Amazon's status wording and calendar words per language, as data.
+ *
+ * Sources: the real en-US pages in tests/fixtures/amazon (see ../shared/docs/amazon-pages.md §1.5), the real
+ * Amazon US/UK/IT e-mails in ../shared/fixtures/emails ("Arriverà: martedì 01 dicembre", "dispatched"), and
+ * Amazon's published de/fr/es wording. Text is matched after {@link normalise} (lower case, accents removed,
+ * curly quotes straightened), so patterns here are written without accents.
+ */
+import type { AmazonLanguage } from './marketplace';
+
+/**
+ * What a status phrase means. `arriving` says only "a date is promised"; the secondary line (or its
+ * absence) decides between pending and in transit.
+ */
+export type PhraseMeaning =
+  | 'cancelled'
+  | 'returned'
+  | 'out_for_delivery'
+  | 'delivered'
+  | 'available_for_pickup'
+  | 'attempt_failed'
+  | 'late'
+  | 'exception'
+  | 'arriving'
+  | 'shipped'
+  | 'info_received'
+  | 'pending'
+  | 'in_store'
+  | 'gift_sent';
+
+export interface LanguageVocabulary {
+  months: readonly string[];
+  weekdays: readonly string[];
+  /** Extra accepted weekday spellings (abbreviations), index = weekday (0 = Sunday). */
+  weekdayAbbrevs?: readonly (readonly string[])[];
+  relative: Readonly<Record<string, number>>;
+  /** Ordered: the first pattern that matches wins (so "wird heute zugestellt" is out for delivery, not delivered). */
+  phrases: readonly (readonly [RegExp, PhraseMeaning])[];
+  /** Words between the parts of a date that carry no meaning ("2 de noviembre de 2024", "le 2 novembre"). */
+  filler: ReadonlySet<string>;
+  /** Labels in order headers. */
+  placedLabels: RegExp;
+  totalLabels: RegExp;
+  grandTotal: RegExp;
+  /** "Sold by" prefix on items. */
+  soldBy: RegExp;
+}
+
+export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = {
+  en: {
+    months: [
+      'january',
+      'february',
+      'march',
+      'april',
+      'may',
+      'june',
+      'july',
+      'august',
+      'september',
+      'october',
+      'november',
+      'december',
+    ],
+    weekdays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+    weekdayAbbrevs: [['sun'], ['mon'], ['tue', 'tues'], ['wed'], ['thu', 'thur', 'thurs'], ['fri'], ['sat']],
+    relative: { today: 0, tomorrow: 1, yesterday: -1 },
+    phrases: [
+      [/^(order )?cancel+ed\b|\bwas cancel+ed\b/, 'cancelled'],
+      [
+        /^return (complete|completed|received|started|in transit|approved|requested)\b|^refund(ed| issued)\b|^returned\b|^your return is complete|refund has been issued/,
+        'returned',
+      ],
+      [/^out for delivery\b/, 'out_for_delivery'],
+      [/^delivered\b|^your package was (left|delivered|handed)|^package was (left|delivered|handed)/, 'delivered'],
+      [
+        /^(ready|available) for pick ?up\b|^ready to (be )?pick(ed)? up\b|^(your )?package is ready for pick ?up/,
+        'available_for_pickup',
+      ],
+      [/^(delivery )?attempt(ed)?\b|^delivery attempted\b|^we (tried|attempted) to deliver/, 'attempt_failed'],
+      [/^running late\b|^delayed\b|^delivery delayed\b|^(your )?package (is|was|may be) (delayed|running late)/, 'late'],
+      [/^undeliverable\b|^(your )?package (may be|was|is) (lost|damaged)\b|^lost\b|^damaged\b|^delivery problem/, 'exception'],
+      [
+        /^(now )?(arriving|arrives|expected|expected by|estimated delivery|delivery estimate|guaranteed delivery|arriving early)\b|^now expected\b/,
+        'arriving',
+      ],
+      [
+        /^(shipped|dispatched|on the way|in transit|departed|arrived at|package arrived|package has left|package left|left the carrier)\b/,
+        'shipped',
+      ],
+      [/^label created\b|^shipment information (sent|received)/, 'info_received'],
+      [
+        /^not yet (shipped|dispatched)\b|^preparing for (shipment|dispatch)\b|^ordered\b|^order (placed|received)\b|^pending\b/,
+        'pending',
+      ],
+      [/^purchased\b|^whole foods market\b|^picked up in store\b/, 'in_store'],
+      [/^sent$/, 'gift_sent'],
+    ],
+    filler: new Set(['the', 'on', 'of', 'at', 'by', 'between', 'and', 'to', '-', 'from', 'until']),
+    placedLabels: /^(order placed|ordered on|purchased|date ordered)\b/,
+    totalLabels: /^(order )?total\b/,
+    grandTotal: /^(grand total|order total)\b/,
+    soldBy: /^sold by:?\s*/i,
+  },
+  de: {
+    months: [
+      'januar',
+      'februar',
+      'marz',
+      'april',
+      'mai',
+      'juni',
+      'juli',
+      'august',
+      'september',
+      'oktober',
+      'november',
+      'dezember',
+    ],
+    weekdays: ['sonntag', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag'],
+    relative: { heute: 0, morgen: 1, ubermorgen: 2, gestern: -1 },
+    phrases: [
+      [/^(bestellung )?storniert\b|\bwurde storniert\b/, 'cancelled'],
+      [
+        /^(ruckgabe|rucksendung) (abgeschlossen|erhalten|gestartet|eingeleitet)\b|^erstattet\b|^(ruck)?erstattung (erfolgt|veranlasst|ausgestellt)|erstattung wurde/,
+        'returned',
+      ],
+      [/^wird heute zugestellt\b|^in zustellung\b|^zustellung heute\b|^heute in zustellung\b|^wird zugestellt\b/, 'out_for_delivery'],
+      [/^zugestellt\b|^geliefert\b|^wurde zugestellt\b|^ihr paket wurde (zugestellt|abgegeben|hinterlegt)/, 'delivered'],
+      [/^(zur )?abholung bereit\b|^abholbereit\b|^bereit zur abholung\b|^abholung moglich\b/, 'available_for_pickup'],
+      [/^zustellversuch\b|^zustellung (nicht moglich|fehlgeschlagen)/, 'attempt_failed'],
+      [/^verspatet\b|^verzogert\b|^lieferung verzogert\b|^verspatung\b/, 'late'],
+      [/^(paket )?(verloren|beschadigt)\b|^nicht zustellbar\b/, 'exception'],
+      [
+        /^(jetzt )?(voraussichtlich(e)?( lieferung| ankunft| zustellung)?|lieferung|ankunft|zustellung|erwartet)\b/,
+        'arriving',
+      ],
+      [/^(versandt|verschickt|versendet|unterwegs|in transit)\b/, 'shipped'],
+      [/^(versandetikett erstellt|sendungsinformationen)/, 'info_received'],
+      [/^noch nicht versandt\b|^versand wird vorbereitet\b|^bestellt\b|^bestellung (aufgegeben|eingegangen)\b|^versand in kurze\b/, 'pending'],
+      [/^gekauft (bei|in|im)\b/, 'in_store'],
+      [/^gesendet$/, 'gift_sent'],
+    ],
+    filler: new Set(['am', 'den', 'der', 'bis', 'und', 'um', 'zwischen', '-', 'vom', 'zum']),
+    placedLabels: /^(bestellung aufgegeben|bestellt am|bestelldatum|gekauft)\b/,
+    totalLabels: /^(summe|gesamt|gesamtsumme|gesamtbetrag)\b/,
+    grandTotal: /^(gesamtsumme|gesamtbetrag|summe)\b/,
+    soldBy: /^verkauf durch:?\s*/i,
+  },
+  fr: {
+    months: [
+      'janvier',
+      'fevrier',
+      'mars',
+      'avril',
+      'mai',
+      'juin',
+      'juillet',
+      'aout',
+      'septembre',
+      'octobre',
+      'novembre',
+      'decembre',
+    ],
+    weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+    relative: { "aujourd'hui": 0, demain: 1, 'apres-demain': 2, hier: -1 },
+    phrases: [
+      [/^(commande )?annulee?s?\b|\ba ete annulee?\b/, 'cancelled'],
+      [/^retour (termine|effectue|recu|lance|en cours)\b|^rembourse(e)?s?\b|^remboursement (emis|effectue)/, 'returned'],
+      [/^en cours de livraison\b|^en livraison\b|^livraison en cours\b/, 'out_for_delivery'],
+      [/^livree?s?\b|^a ete livree?\b|^votre colis a ete (livre|depose|remis)/, 'delivered'],
+      [/^pret (pour le|a) retrait\b|^disponible (pour le|pour|au) retrait\b|^a retirer\b/, 'available_for_pickup'],
+      [/^tentative de livraison\b|^livraison tentee\b|^echec de (la )?livraison\b/, 'attempt_failed'],
+      [/^en retard\b|^retarde(e)?\b|^livraison retardee\b/, 'late'],
+      [/^(colis )?(perdu|endommage)\b|^non livrable\b/, 'exception'],
+      [
+        /^(desormais |maintenant )?(arrivee|arrive|arrivera|livraison( prevue| estimee)?|prevue?( le| pour)?|date de livraison estimee)\b/,
+        'arriving',
+      ],
+      [/^(expediee?s?|en transit|en cours d'acheminement)\b/, 'shipped'],
+      [/^(etiquette creee|informations d'expedition)/, 'info_received'],
+      [/^pas encore expediee?\b|^non expediee?\b|^en preparation\b|^en cours de preparation\b|^commandee?\b/, 'pending'],
+      [/^achete(e)? (chez|en|au|dans)\b/, 'in_store'],
+      [/^envoyee?$/, 'gift_sent'],
+    ],
+    filler: new Set(['le', 'la', 'du', 'au', 'et', 'entre', '-', 'a', 'de', 'avant', 'jusqu\'au', 'par']),
+    placedLabels: /^(commande effectuee|commande passee|commande le|date de commande|achete)\b/,
+    totalLabels: /^(total|montant total)\b/,
+    grandTotal: /^(montant total|total de la commande|total ttc)\b/,
+    soldBy: /^vendu par\s*:?\s*/i,
+  },
+  it: {
+    months: [
+      'gennaio',
+      'febbraio',
+      'marzo',
+      'aprile',
+      'maggio',
+      'giugno',
+      'luglio',
+      'agosto',
+      'settembre',
+      'ottobre',
+      'novembre',
+      'dicembre',
+    ],
+    weekdays: ['domenica', 'lunedi', 'martedi', 'mercoledi', 'giovedi', 'venerdi', 'sabato'],
+    relative: { oggi: 0, domani: 1, dopodomani: 2, ieri: -1 },
+    phrases: [
+      [/^(ordine )?annullat[oa]\b|\be stato annullato\b/, 'cancelled'],
+      [/^reso (completato|ricevuto|avviato|in corso)\b|^rimborsat[oa]\b|^rimborso (emesso|effettuato)/, 'returned'],
+      [/^in consegna\b|^in consegna oggi\b|^il corriere e in consegna/, 'out_for_delivery'],
+      [/^consegnat[oia]\b|^consegna effettuata\b|^il pacco e stato (consegnato|lasciato)/, 'delivered'],
+      [/^pronto per il ritiro\b|^disponibile per il ritiro\b|^da ritirare\b/, 'available_for_pickup'],
+      [/^tentativo di consegna\b|^consegna non riuscita\b|^mancata consegna\b/, 'attempt_failed'],
+      [/^in ritardo\b|^ritardo\b|^consegna in ritardo\b/, 'late'],
+      [/^(pacco )?(smarrito|danneggiato)\b|^non consegnabile\b/, 'exception'],
+      [/^(ora )?(arrivera|arrivo|in arrivo|consegna prevista|previst[oa]|data di consegna prevista)\b/, 'arriving'],
+      [/^(spedit[oiae]|in transito)\b/, 'shipped'],
+      [/^(etichetta creata|informazioni di spedizione)/, 'info_received'],
+      [/^non ancora spedito\b|^in preparazione\b|^ordinato\b/, 'pending'],
+      [/^acquistato (presso|in|da)\b/, 'in_store'],
+      [/^inviat[oa]$/, 'gift_sent'],
+    ],
+    filler: new Set(['il', 'lo', 'la', 'l', 'del', 'e', 'tra', '-', 'entro', 'alle', 'di', 'dal', 'al']),
+    placedLabels: /^(ordine effettuato|data ordine|ordinato il|acquistato)\b/,
+    totalLabels: /^(totale)\b/,
+    grandTotal: /^(totale ordine|totale complessivo|importo totale)\b/,
+    soldBy: /^venduto da:?\s*/i,
+  },
+  es: {
+    months: [
+      'enero',
+      'febrero',
+      'marzo',
+      'abril',
+      'mayo',
+      'junio',
+      'julio',
+      'agosto',
+      'septiembre',
+      'octubre',
+      'noviembre',
+      'diciembre',
+    ],
+    weekdays: ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'],
+    relative: { hoy: 0, manana: 1, ayer: -1 },
+    phrases: [
+      [/^(pedido )?(cancelad[oa]|anulad[oa])\b|\bha sido cancelad[oa]\b/, 'cancelled'],
+      [/^devolucion (completada|recibida|iniciada|en curso)\b|^reembolsad[oa]\b|^reembolso (emitido|realizado)/, 'returned'],
+      [/^en reparto\b|^salio para (la )?entrega\b|^en camino para (su )?entrega\b/, 'out_for_delivery'],
+      [/^entregad[oa]\b|^tu paquete se ha entregado|^el paquete se (ha )?(entregado|dejado)/, 'delivered'],
+      [/^listo para (recoger|recogida)\b|^disponible para (recoger|recogida)\b/, 'available_for_pickup'],
+      [/^intento de entrega\b|^entrega fallida\b/, 'attempt_failed'],
+      [/^con retraso\b|^retrasad[oa]\b|^entrega retrasada\b/, 'late'],
+      [/^(paquete )?(perdido|danado)\b|^no se puede entregar\b/, 'exception'],
+      [/^(ahora )?(llega|llegada|llegara|entrega( prevista| estimada)?|previst[oa]|fecha de entrega estimada)\b/, 'arriving'],
+      [/^(enviad[oa]|en transito|en camino)\b/, 'shipped'],
+      [/^(etiqueta creada|informacion de envio)/, 'info_received'],
+      [/^(aun|todavia) no (se ha )?enviado\b|^pendiente de envio\b|^preparando\b|^pedido realizado\b/, 'pending'],
+      [/^comprado en\b/, 'in_store'],
+      [/^enviad[oa]$/, 'gift_sent'],
+    ],
+    filler: new Set(['de', 'del', 'el', 'la', 'y', 'entre', '-', 'a', 'las', 'antes', 'al', 'hasta']),
+    placedLabels: /^(pedido realizado|fecha del pedido|pedido el|comprado)\b/,
+    totalLabels: /^(total|importe total)\b/,
+    grandTotal: /^(importe total|total del pedido|total \(iva incluido\))\b/,
+    soldBy: /^vendido por:?\s*/i,
+  },
+};
+
+/** Lower case, accents removed, typographic quotes and dashes straightened, spaces collapsed. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00a0\u202f\s]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

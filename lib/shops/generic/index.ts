@@ -1,0 +1,7 @@
+export {
+  type GenericOrder,
+  type GenericPackage,
+  type GenericPageOptions,
+  type GenericPageReading,
+  readGenericPage,
+} from './read-generic-page';

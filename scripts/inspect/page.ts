@@ -1,0 +1,69 @@
+/**
+ * `npm run -s inspect -- page FILE.html --url URL [--now ISO] [--tz ZONE]`: runs the shop page reader on a saved
+ * page and prints the foundation contract's `page` shape (issue #2): kind, shop, orders with their shipments
+ * (absent values are null), diagnostics. Scripts in the file are never run.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { readAmazonPage } from '../../lib/shops/amazon/page';
+import type { PageReading } from '../../lib/shops/types';
+import { parseArgs } from './args';
+
+function contractShape(r: PageReading) {
+  return {
+    kind: r.kind,
+    shop: r.shop,
+    url: r.url,
+    readAt: new Date(r.readAt).toISOString(),
+    orders: r.orders.map((o) => ({
+      orderId: o.orderId,
+      placedAt: o.placedAt ?? null,
+      total: o.total ?? null,
+      status: o.status,
+      kind: o.kind,
+      orderUrl: o.orderUrl ?? null,
+      items: o.items,
+      shipments: o.shipments.map((s) => ({ ...s })),
+    })),
+    diagnostics: r.diagnostics,
+  };
+}
+
+export async function run(args: string[]): Promise<unknown> {
+  const { positional, flags } = parseArgs(args);
+  const file = positional[0];
+  if (!file) throw new Error('usage: inspect page FILE.html --url URL [--now ISO] [--tz ZONE]');
+  if (!flags.url) throw new Error('page: --url is required (the address the page was saved from)');
+  let url: URL;
+  try {
+    url = new URL(flags.url);
+  } catch {
+    throw new Error(`page: not a URL: ${flags.url}`);
+  }
+  const now = flags.now ? new Date(flags.now) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`page: --now is not an ISO time: ${flags.now}`);
+  let html: string;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    html = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`page: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const window = new Window({
+    url: url.href,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const reading = readAmazonPage(doc, url, now, flags.tz ? { timeZone: flags.tz } : {});
+    return contractShape(reading);
+  } finally {
+    await window.happyDOM.close();
+  }
+}

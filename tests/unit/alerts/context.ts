@@ -1,0 +1,30 @@
+// Builds alert contexts for the rule tables: fixed dates, New York time, default settings.
+import { alertSettings } from '../../../lib/alerts/settings';
+import type { AlertContext, AlertSettings } from '../../../lib/alerts/types';
+import type { Status } from '../../../lib/model/status';
+import type { Order, Package, TrackingEvent } from '../../../lib/model/types';
+import { makePackage, parsed, stored } from '../engine/package-factory';
+
+export const TZ = 'America/New_York';
+export const ID = 'ups:1Z999AA10123456784';
+
+/** A stored carrier event: `ev('2024-03-05T09:00:00-05:00', 'in_transit', 'Departed')`. */
+export function ev(time: string, status: Status | null, description: string, code: string | null = null, location: string | null = null): TrackingEvent {
+  return { ...stored(ID, parsed(time, status, description, code)), location };
+}
+
+export function ctx(
+  now: string,
+  pkg: Partial<Package>,
+  events: TrackingEvent[] = [],
+  extra: { order?: Order | null; settings?: Partial<AlertSettings> } = {},
+): AlertContext {
+  return {
+    pkg: makePackage(pkg),
+    events,
+    order: extra.order ?? null,
+    now: Date.parse(now),
+    settings: alertSettings(extra.settings),
+    timeZone: TZ,
+  };
+}
