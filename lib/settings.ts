@@ -1,48 +1,64 @@
 import { z } from 'zod';
+import { DEFAULT_ALERT_SETTINGS } from './alerts/settings';
+import type { AlertSettings } from './alerts/types';
+import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from './notify/settings';
 
 /**
  * User settings, validated with zod on every read so a corrupt or older stored value falls back to
- * defaults field by field instead of breaking the extension.
+ * defaults field by field instead of breaking the extension. Stored in browser.storage.local.
  */
-export const NOTIFY_KINDS = [
-  'delayed',
-  'eta_moved',
-  'stalled',
-  'suspected_lost',
-  'exception',
-  'attempt_failed',
-  'returned',
-  'cancelled',
-  'out_for_delivery',
-  'ready_for_pickup',
-  'delivered',
-] as const;
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const D = DEFAULT_NOTIFY_SETTINGS;
 
-const notifyDefaults = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<(typeof NOTIFY_KINDS)[number], boolean>;
+const NotifySchema = z.object({
+  enabled: z.boolean().catch(D.enabled),
+  kinds: z
+    .record(z.string(), z.boolean())
+    .catch({})
+    .transform((k) => ({ ...D.kinds, ...k }) as NotifySettings['kinds']),
+  quietHours: z.object({ start: HHMM, end: HHMM }).nullable().catch(D.quietHours),
+  criticalIgnoresQuietHours: z.boolean().catch(D.criticalIgnoresQuietHours),
+  groupAbove: z.number().int().min(1).max(20).catch(D.groupAbove),
+  goodNewsMaxAgeMs: z.number().min(0).catch(D.goodNewsMaxAgeMs),
+});
+
+const A = DEFAULT_ALERT_SETTINGS;
+const days = (d: number) => z.number().min(0.5).max(90).catch(d);
+const AlertSchema = z.object({
+  stalledDays: z
+    .object({
+      labelCreated: days(A.stalledDays.labelCreated),
+      domesticTransit: days(A.stalledDays.domesticTransit),
+      internationalTransit: days(A.stalledDays.internationalTransit),
+      customs: days(A.stalledDays.customs),
+    })
+    .catch(A.stalledDays),
+  lostDays: z
+    .object({ domestic: days(A.lostDays.domestic), international: days(A.lostDays.international) })
+    .catch(A.lostDays),
+  etaGraceHours: z.number().min(0).max(72).catch(A.etaGraceHours),
+  delayCodes: z.array(z.string()).catch(A.delayCodes),
+});
 
 export const SettingsSchema = z.object({
-  notifications: z
-    .object({
-      enabled: z.boolean().catch(true),
-      kinds: z
-        .record(z.string(), z.boolean())
-        .catch(notifyDefaults)
-        .transform((k) => ({ ...notifyDefaults, ...k })),
-      quietHours: z
-        .object({ enabled: z.boolean(), start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })
-        .catch({ enabled: false, start: '22:00', end: '07:00' }),
-    })
-    .catch({ enabled: true, kinds: notifyDefaults, quietHours: { enabled: false, start: '22:00', end: '07:00' } }),
-  /** Providers the user switched off. */
+  notifications: NotifySchema.catch(() => NotifySchema.parse({})),
+  alerts: AlertSchema.catch(() => AlertSchema.parse({})),
+  /** Providers the user switched off (`ups`, `17track`, `amazon-tracker`…). */
   disabledProviders: z.array(z.string()).catch([]),
   /** Read Amazon's own tracking page in the background for packages without a carrier number. */
   amazonTracker: z.boolean().catch(true),
+  /** Opt-in scanning of webmail for shipping e-mails (optional host permissions asked when turned on). */
+  webmail: z.object({ gmail: z.boolean().catch(false), outlook: z.boolean().catch(false) }).catch({ gmail: false, outlook: false }),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export function parseSettings(raw: unknown): Settings {
-  return SettingsSchema.parse(raw ?? {});
+  return SettingsSchema.parse(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {});
 }
 
 export const DEFAULT_SETTINGS: Settings = parseSettings({});
+
+/** Compile-time check that stored settings fit what the pure cores expect. */
+export const asNotifySettings = (s: Settings): NotifySettings => s.notifications;
+export const asAlertSettings = (s: Settings): AlertSettings => s.alerts;

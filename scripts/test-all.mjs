@@ -37,7 +37,7 @@ function summary() {
 mkdirSync('.cache', { recursive: true });
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit']);
-step('lint', npx, ['biome', 'lint', '.']);
+step('lint', npx, ['eslint', '.']);
 step('unit + integration', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
 ]);
