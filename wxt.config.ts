@@ -1,11 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, DEMO_HOST_PATTERNS } from './lib/hosts';
+import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, DEMO_HOST_PATTERNS, WEBMAIL_HOST_PATTERNS } from './lib/hosts';
 
 // Manifest and build settings. Host permissions are the least we need: Amazon (the content script
 // reads its order pages anyway; the background fetches its track-package pages in the user's session)
 // and the demo carrier. Carrier APIs that need keys are optional, requested when a user adds a key.
+/**
+ * The end-to-end suite builds a variant (PORCHLIGHT_E2E=1, into .output-e2e/) whose carrier API hosts
+ * are granted at install: a test cannot click Chrome's permission prompt. Nothing else differs.
+ */
+const e2e = process.env.PORCHLIGHT_E2E === '1';
+
 export default defineConfig({
+  outDir: e2e ? '.output-e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -19,8 +26,8 @@ export default defineConfig({
       // Chrome's service worker has no DOMParser: fetched shop pages are read in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    host_permissions: [...AMAZON_MATCH_PATTERNS, ...DEMO_HOST_PATTERNS],
-    optional_host_permissions: [...CARRIER_API_HOST_PATTERNS],
+    host_permissions: [...AMAZON_MATCH_PATTERNS, ...DEMO_HOST_PATTERNS, ...(e2e ? CARRIER_API_HOST_PATTERNS : [])],
+    optional_host_permissions: [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS],
     action: { default_title: 'Porchlight' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -42,3 +42,11 @@ export const CARRIER_API_HOST_PATTERNS = [
   'https://api.17track.net/*',
   'https://api.ship24.com/*',
 ] as const;
+
+/** Webmail scanning is opt-in: these are asked for only when the user turns it on. */
+export const WEBMAIL_HOST_PATTERNS = [
+  'https://mail.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+] as const;

@@ -47,6 +47,7 @@ const profile = '.cache/demo/profile';
 rmSync(profile, { recursive: true, force: true });
 mkdirSync('.cache/demo', { recursive: true });
 const browser = await launchWithExtension({
+  dist: '.output/chrome-mv3',
   port: server.port,
   executablePath: browserPath,
   headless: !headed,

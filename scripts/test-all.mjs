@@ -44,6 +44,9 @@ step('unit + integration', npx, [
 addCounts('.cache/unit.json');
 step('build chrome', npx, ['wxt', 'build']);
 step('build firefox', npx, ['wxt', 'build', '-b', 'firefox']);
+step('zip chrome', npx, ['wxt', 'zip']);
+step('zip firefox', npx, ['wxt', 'zip', '-b', 'firefox']);
+step('build for end to end', npx, ['wxt', 'build'], { PORCHLIGHT_E2E: '1' });
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(`✖ end to end: no Chromium at ${chromium} (install Debian's chromium, or set CHROMIUM_PATH)`);

@@ -140,6 +140,15 @@ export interface Alert {
   createdAt: number;
   /** Epoch ms when a desktop notification was shown for it, null if not (yet / muted / quiet hours). */
   notifiedAt: number | null;
+  /**
+   * Epoch ms when the notification policy decided about it without showing it (kind switched off,
+   * muted, stale, superseded by a more important alert of the same package), so it is not offered again.
+   */
+  handledAt?: number | null;
+  /** When the situation began (the carrier's event, the end of the ETA window). */
+  since?: number;
+  /** Facts the rule found (pickup point and code, previous ETA…), for next steps. Data, never HTML. */
+  details?: Record<string, unknown>;
   dismissed: boolean;
 }
 

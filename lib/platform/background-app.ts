@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { packageIdsOfNotification, showNotification } from './notifier';
+import { showNotification } from './notifier';
 import { onMessage } from './messaging';
 import { classify } from '../carriers/registry';
 import type { TokenCache } from '../carriers/client';
-import { demoClient } from '../carriers/demo/api-client';
+import { trackWithBudget, type BudgetState } from '../carriers/budgets';
+import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
+import { decideNotifications } from '../notify/decide-notifications';
 import { notReceivedEvent } from '../alerts/user-reports';
 import type { PorchlightDb } from '../db/database';
-import { events as eventsRepo, packages as packagesRepo } from '../db/repositories';
+import { diagnostics as diagnosticsRepo, events as eventsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
+import { badgeCount, badgeText } from '../notify/badge';
 import type { Alert } from '../model/types';
 import { raiseAlerts } from '../services/alerting';
 import type { PackageChange } from '../services/changes';
@@ -25,7 +28,9 @@ export const TICK_ALARM = 'porchlight:tick';
 /** Chrome's minimum alarm delay for packed extensions. */
 const MIN_ALARM_MS = 30_000;
 
-const CLIENTS = [demoClient];
+const CLIENTS = Object.values(CLIENT_REGISTRY);
+const BUDGETS_KEY = 'carrierBudgets';
+const DEFERRED_KEY = 'notify.deferredUntil';
 
 /** Tokens live as long as the worker; a new worker fetches a new token (cheap, and never stored). */
 function memoryTokenCache(): TokenCache {
@@ -35,30 +40,32 @@ function memoryTokenCache(): TokenCache {
 
 const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Notifies the alerts the user wants: per-kind switches, muted packages, grouping. */
-async function notifyAlerts(db: PorchlightDb, fresh: Alert[], settings: Settings, now: number): Promise<void> {
-  if (!settings.notifications.enabled || fresh.length === 0) return;
-  const muted = new Set((await db.packages.bulkGet(fresh.map((a) => a.packageId))).filter((p) => p?.muted).map((p) => p!.id));
-  const wanted = fresh.filter((a) => settings.notifications.kinds[a.kind] !== false && !muted.has(a.packageId));
-  if (wanted.length === 0) return;
-  const drafts =
-    wanted.length > 3
-      ? [
-          {
-            title: `${wanted.length} package updates`,
-            message: wanted
-              .slice(0, 4)
-              .map((a) => a.title)
-              .join('\n'),
-            packageIds: [...new Set(wanted.map((a) => a.packageId))],
-            alertKeys: wanted.map((a) => a.key),
-          },
-        ]
-      : wanted.map((a) => ({ title: a.title, message: a.message, packageIds: [a.packageId], alertKeys: [a.key] }));
-  for (const d of drafts) {
+/**
+ * Offers every alert not yet decided on to the notification policy (lib/notify): per-kind switches,
+ * muted packages, quiet hours (deferred, retried when they end), grouping, never twice for one key.
+ */
+async function notifyPending(db: PorchlightDb, settings: Settings, now: number, timeZone: string): Promise<number | null> {
+  const all = await db.alerts.toArray();
+  const pending = all.filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed);
+  if (pending.length === 0) {
+    await kv.set(db, DEFERRED_KEY, null);
+    return null;
+  }
+  const notified = all.filter((a) => a.notifiedAt !== null).map((a) => a.key);
+  const muted = (await db.packages.bulkGet([...new Set(pending.map((a) => a.packageId))]))
+    .filter((p) => p?.muted)
+    .map((p) => p!.id);
+  const decision = decideNotifications(pending, notified, settings.notifications, now, timeZone, muted);
+  for (const d of decision.notify) {
     await showNotification(db, d, now);
     await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: now });
   }
+  if (decision.dropped.length) {
+    await db.alerts.where('key').anyOf(decision.dropped.map((x) => x.key)).modify({ handledAt: now });
+  }
+  const wake = decision.deferred.length ? Math.min(...decision.deferred.map((x) => x.until)) : null;
+  await kv.set(db, DEFERRED_KEY, wake);
+  return wake;
 }
 
 export interface BackgroundOptions {
@@ -102,25 +109,30 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         random: Math.random,
         ingest: { carrierFor, nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()) },
       },
+      // Budgets are enforced in the client layer and persisted, so a restarted worker keeps counting.
+      track: async (client, numbers, credentials, ctx) => {
+        const state = (await kv.get<BudgetState>(db, BUDGETS_KEY)) ?? {};
+        const r = await trackWithBudget(client, numbers, credentials, ctx, state);
+        await kv.set(db, BUDGETS_KEY, r.state);
+        return r.outcome;
+      },
     };
   }
 
+  /** Badge: packages that need attention now (lib/notify/badge.ts), from alerts still current. */
   async function updateBadge(): Promise<void> {
-    const all = await packagesRepo.all(db);
-    const open = new Set(
-      (await db.alerts.toArray())
-        .filter((a) => !a.dismissed && a.severity !== 'good' && a.severity !== 'info')
-        .map((a) => a.packageId),
-    );
-    const count = all.filter(
-      (p) => !p.archived && !isTerminal(p.status) && (open.has(p.id) || p.status === 'exception' || p.status === 'attempt_failed'),
-    ).length;
-    await browser.action.setBadgeText({ text: count ? String(count) : '' });
+    const all = (await packagesRepo.all(db)).filter((p) => !isTerminal(p.status) || p.status === 'returned');
+    const current = (await db.alerts.toArray()).filter((a) => !a.dismissed);
+    const count = badgeCount(all, current, []);
+    await browser.action.setBadgeText({ text: badgeText(count) });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   }
 
   async function scheduleNext(): Promise<void> {
-    const next = await packagesRepo.nextCheckAt(db);
+    const due = await packagesRepo.nextCheckAt(db);
+    const deferred = (await kv.get<number | null>(db, DEFERRED_KEY)) ?? null;
+    const candidates = [due, deferred].filter((x): x is number => x !== null);
+    const next = candidates.length ? Math.min(...candidates) : null;
     if (next === null) {
       await browser.alarms.clear(REFRESH_ALARM);
       return;
@@ -133,10 +145,28 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     const changed = [...new Map(changes.map((c) => [c.pkg.id, c.pkg])).values()];
     // Time-based rules (stalled, ETA passed) need every active package on each round; page reads
     // only touch what they changed.
-    const fresh = await raiseAlerts({ db, now: at, timeZone: timeZone() }, evaluateAll ? undefined : changed);
-    await notifyAlerts(db, fresh, settings, at);
+    await raiseAlerts({ db, now: at, timeZone: timeZone(), settings: settings.alerts }, evaluateAll ? undefined : changed);
+    await notifyPending(db, settings, at, timeZone());
     await updateBadge();
     await scheduleNext();
+  }
+
+  /** What the reader did not understand, for the options page (no personal data in diagnostics). */
+  async function recordDiagnostics(reading: PageReading): Promise<void> {
+    const host = new URL(reading.url).hostname;
+    for (const d of reading.diagnostics) {
+      await diagnosticsRepo.add(db, {
+        at: now(),
+        shop: reading.shop,
+        host,
+        pageKind: d.pageKind,
+        code: d.code,
+        message: d.message,
+        layout: d.layout ?? null,
+        expected: d.expected ?? null,
+        found: d.found ?? null,
+      });
+    }
   }
 
   const app = {
@@ -148,6 +178,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
           timeZone: timeZone(),
           nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
         });
+        await recordDiagnostics(reading);
         await afterChanges(changes, false, await loadSettings());
         // New packages are due now: refresh them right away rather than at the next alarm.
         if (summary.newPackages > 0) void app.refresh({});
@@ -208,10 +239,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     if (alarm.name === REFRESH_ALARM || alarm.name === TICK_ALARM) void app.refresh({});
   };
   const onWake = () => void app.ensureAlarms();
-  const onClicked = (id: string) => {
-    const [pkg] = packageIdsOfNotification(id);
-    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${pkg ? `#package=${encodeURIComponent(pkg)}` : ''}`) });
-    void browser.notifications.clear(id);
+  const onClicked = async (id: string) => {
+    const rec = await db.notifications.get(id);
+    const pkg = rec && rec.packageIds.length === 1 ? rec.packageIds[0] : null;
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${pkg ? `#package=${encodeURIComponent(pkg)}` : ''}`) });
+    await browser.notifications.clear(id);
   };
   browser.alarms.onAlarm.addListener(onAlarm);
   browser.runtime.onInstalled.addListener(onWake);

@@ -1,35 +1,28 @@
 import { browser } from 'wxt/browser';
 import type { PorchlightDb } from '../db/database';
 import { notifications as notificationsRepo } from '../db/repositories';
-import { stableHash } from '../model/keys';
-
-export interface NotificationDraft {
-  title: string;
-  message: string;
-  packageIds: string[];
-  alertKeys: string[];
-}
+import type { NotificationDraft } from '../notify/decide-notifications';
 
 /**
- * Shows a desktop notification and keeps a record of it (the user's history, and what tests read).
- * The id encodes the package so a click can open it.
+ * Shows a desktop notification and keeps a record of it (the user's history, what a click opens, and
+ * what tests read). The id comes from the policy: the same alerts give the same id, so a re-run
+ * replaces a notification rather than doubling it.
  */
 export async function showNotification(db: PorchlightDb, draft: NotificationDraft, now: number): Promise<string> {
-  // Unique per alert set (two alerts for one package in one round are two notifications).
-  const id = `pl:${stableHash(draft.alertKeys.join(','))}${now.toString(36)}:${draft.packageIds.join('|')}`.slice(0, 500);
-  await browser.notifications.create(id, {
+  await browser.notifications.create(draft.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: draft.title,
     message: draft.message,
-    priority: 1,
+    priority: draft.priority,
   });
-  await notificationsRepo.add(db, { id, ...draft, createdAt: now });
-  return id;
-}
-
-/** Package ids a notification was about (see {@link showNotification}). */
-export function packageIdsOfNotification(id: string): string[] {
-  if (!id.startsWith('pl:')) return [];
-  return id.split(':').slice(2).join(':').split('|').filter(Boolean);
+  await notificationsRepo.add(db, {
+    id: draft.id,
+    alertKeys: draft.alertKeys,
+    packageIds: draft.packageIds,
+    title: draft.title,
+    message: draft.message,
+    createdAt: now,
+  });
+  return draft.id;
 }

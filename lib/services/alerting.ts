@@ -40,7 +40,7 @@ export async function raiseAlerts(deps: AlertingDeps, only?: Package[]): Promise
       const created = newAlerts(
         drafts,
         stored.map((a) => a.key),
-      ).map((d) => toAlert(d, now));
+      ).map((d) => ({ ...toAlert(d, now), since: d.since, details: { ...d.details } }));
       fresh.push(...(await alertsRepo.addNew(db, created)));
     }
     return fresh;

@@ -100,13 +100,10 @@ export async function refreshViaAmazon(
     changes.push(...c);
     const after = await packagesRepo.get(db, pkg.id);
     if (after) {
-      await packagesRepo.put(db, {
-        ...after,
-        lastCheckAt: now,
-        lastError: null,
-        failures: 0,
-        nextCheckAt: deps.nextCheckAt(after, now),
-      });
+      // A newly learned carrier number is due at once: the carrier knows more than Amazon's page.
+      const gained = !pkg.trackingNumber && Boolean(after.trackingNumber);
+      const checked = { ...after, lastCheckAt: now, lastError: null, failures: 0 };
+      await packagesRepo.put(db, { ...checked, nextCheckAt: gained ? now : deps.nextCheckAt(checked, now) });
     }
   }
   return { changes, checked, blocked: false, errors };

@@ -1,4 +1,4 @@
-import type { CarrierClient, ClientContext, Credentials, TrackError } from '../carriers/client';
+import type { CarrierClient, ClientContext, Credentials, TrackError, TrackOutcome } from '../carriers/client';
 import type { PorchlightDb } from '../db/database';
 import { events as eventsRepo, inTransaction, packages as packagesRepo } from '../db/repositories';
 import { mergeTrackResult, recordFailure } from '../engine/merge';
@@ -13,6 +13,8 @@ export interface BatchDeps {
   /** When the package should be checked next, after this refresh (the scheduler). */
   nextCheckAt: (pkg: Package, now: number) => number | null;
   timeZone?: string | null;
+  /** How to call the client (the budget accountant wraps it); default: `client.track`. */
+  track?: (client: CarrierClient, numbers: string[], credentials: Credentials, ctx: ClientContext) => Promise<TrackOutcome>;
 }
 
 export interface BatchOutcome {
@@ -34,7 +36,14 @@ export async function refreshBatch(client: CarrierClient, batch: Package[], deps
   const jobId = `${client.id}:${numbers.join(',')}`;
   await db.jobs.put({ id: jobId, provider: client.id, packageIds: batch.map((p) => p.id), startedAt: deps.now(), attempt: 1 });
 
-  const outcome = await client.track(numbers, deps.credentials, { ...deps.ctx, now: deps.now });
+  const ctx: ClientContext = { ...deps.ctx, now: deps.now };
+  const outcome = deps.track ? await deps.track(client, numbers, deps.credentials, ctx) : await client.track(numbers, deps.credentials, ctx);
+  // A provider's Retry-After (or an exhausted budget) holds the package at least that long.
+  const notBefore = (error: TrackError | null | undefined, at: number) => (error?.retryAfterMs ? at + error.retryAfterMs : 0);
+  const schedule = (pkg: Package, at: number, error?: TrackError | null) => {
+    const next = deps.nextCheckAt(pkg, at);
+    return next === null ? null : Math.max(next, notBefore(error, at));
+  };
   const now = deps.now();
   const changes: PackageChange[] = [];
 
@@ -44,19 +53,19 @@ export async function refreshBatch(client: CarrierClient, batch: Package[], deps
     if (!outcome.ok) {
       for (const pkg of fresh) {
         const failed = recordFailure(pkg, outcome.error, now);
-        await packagesRepo.put(db, { ...failed, nextCheckAt: deps.nextCheckAt(failed, now) });
+        await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, now, outcome.error) });
       }
     } else {
       for (const pkg of fresh) {
         const result = outcome.results.find((r) => r.trackingNumber.toUpperCase() === pkg.trackingNumber?.toUpperCase());
         if (!result) {
           const failed = recordFailure(pkg, { kind: 'not_found', message: `${client.id} returned nothing for ${pkg.trackingNumber}` }, now);
-          await packagesRepo.put(db, { ...failed, nextCheckAt: deps.nextCheckAt(failed, now) });
+          await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, now) });
           continue;
         }
         const known = await eventsRepo.forPackage(db, pkg.id);
         const m = mergeTrackResult(pkg, known, result, `carrier:${client.id}`, now, deps.timeZone);
-        const next = { ...m.pkg, nextCheckAt: deps.nextCheckAt(m.pkg, now) };
+        const next = { ...m.pkg, nextCheckAt: schedule(m.pkg, now, result.error) };
         if (m.newEvents.length) await eventsRepo.putAll(db, m.newEvents);
         await packagesRepo.put(db, next);
         if (m.statusChanged || m.newEvents.length || m.etaChanged) {

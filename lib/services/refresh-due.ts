@@ -1,4 +1,5 @@
-import type { CarrierClient, ClientContext, Credentials } from '../carriers/client';
+import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../carriers/client';
+import { providerFor as engineProviderFor } from '../engine/plan';
 import type { PorchlightDb } from '../db/database';
 import { packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
@@ -24,23 +25,29 @@ export interface RefreshDeps {
   timeZone?: string | null;
   /** A job older than this is taken as cut off by a dead worker and replayed. */
   staleJobMs?: number;
+  /** Calls a client within its budget (see lib/carriers/budgets.ts trackWithBudget). */
+  track?: (client: CarrierClient, numbers: string[], credentials: Credentials, ctx: ClientContext) => Promise<TrackOutcome>;
 }
 
-/** Which provider refreshes a package, given the clients, keys and switches the user has. */
-export function providerFor(pkg: Package, deps: Pick<RefreshDeps, 'clients' | 'credentials' | 'settings'>): string | null {
+/** Providers usable now: built in or with the user's keys, and not switched off. */
+export function availableProviders(deps: Pick<RefreshDeps, 'clients' | 'credentials' | 'settings'>): string[] {
   const off = new Set(deps.settings.disabledProviders);
-  const usable = (c: CarrierClient) => !off.has(c.id) && (!c.needsCredentials || Boolean(deps.credentials[c.id]));
-  if (pkg.trackingNumber && pkg.carrier) {
-    const own = deps.clients.find((c) => c.carriers.includes(pkg.carrier!) && usable(c));
-    if (own) return own.id;
-    const aggregator = deps.clients.find((c) => c.carriers.includes('*') && usable(c));
-    if (aggregator) return aggregator.id;
-  }
-  if (pkg.shop === 'amazon' && pkg.trackUrl && deps.settings.amazonTracker && !off.has(AMAZON_TRACKER)) {
-    // Amazon's own tracker knows Amazon Logistics parcels and, for others, the carrier and number.
-    if (!pkg.trackingNumber || pkg.carrier === 'amazon') return AMAZON_TRACKER;
-  }
-  return null;
+  const list = deps.clients
+    .filter((c) => !off.has(c.id) && (!c.needsCredentials || Boolean(deps.credentials[c.id])))
+    .map((c) => c.id);
+  if (deps.settings.amazonTracker && !off.has(AMAZON_TRACKER)) list.push(AMAZON_TRACKER);
+  return list;
+}
+
+/**
+ * Which provider refreshes a package (the engine's rule, lib/engine/plan.ts): the carrier's own API,
+ * else an aggregator the user has a key for, else the shop's own tracker. A shop package whose carrier
+ * has no usable API stays with Amazon's tracker only while that tracker has a page for it.
+ */
+export function providerFor(pkg: Package, deps: Pick<RefreshDeps, 'clients' | 'credentials' | 'settings'>): string | null {
+  const provider = engineProviderFor(pkg, availableProviders(deps));
+  if (provider === AMAZON_TRACKER && !pkg.trackUrl) return null;
+  return provider;
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
@@ -93,11 +100,8 @@ export async function refreshDue(
     for (const e of r.errors) summary.errors.push({ provider: AMAZON_TRACKER, kind: 'network', message: e });
   }
 
-  // 3. Carriers, batched. Re-read: the tracker may have added numbers (those are due at once).
-  const learned = new Set(changes.filter((c) => c.pkg.trackingNumber).map((c) => c.pkg.id));
-  const second = (await select()).concat(
-    (await db.packages.bulkGet([...learned])).filter((p): p is Package => Boolean(p)),
-  );
+  // 3. Carriers, batched. Re-read: numbers the tracker just learned are due now.
+  const second = await select();
   const byProvider = new Map<string, Map<string, Package>>();
   for (const p of second) {
     const provider = providerFor(p, deps);
@@ -121,6 +125,7 @@ export async function refreshDue(
         credentials: deps.credentials[provider] ?? {},
         nextCheckAt: deps.nextCheckAt,
         timeZone: deps.timeZone,
+        track: deps.track,
       });
       summary.checked += r.checked;
       changes.push(...r.changes);

@@ -5,13 +5,13 @@
  * the same mapped host) and learns the carrier's number → the demo carrier API on the local carrier
  * server answers → the popup shows the new status → a desktop notification was created.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, readStore, waitFor } from '../support/browser';
+import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
-import type { ProviderRoutes } from '../support/carrier-server/types';
 import { DEMO_SHIPMENTS } from '../support/demo/catalog';
+import { e2eShop } from '../support/e2e-shop';
 import { loopbackTls } from '../support/tls';
 
 const PAGE = 'tests/fixtures/amazon/order-history-amazon-store.html';
@@ -20,38 +20,10 @@ const SHIPMENT = 'BxL8CNxWM';
 const DEMO = DEMO_SHIPMENTS[0]!; // on-time scenario: out for delivery at step 4
 const STEP_MS = 60_000;
 
-/** A track-package page for the real order's shipment, naming the demo carrier and its number. */
-function trackPage(orderId: string, shipmentId: string, number: string | null): string {
-  const state = {
-    orderId,
-    shipmentId,
-    packageIndex: 0,
-    shortStatus: 'IN_TRANSIT',
-    trackingId: number,
-    promise: { promiseMessage: 'Arriving tomorrow' },
-  };
-  return `<!DOCTYPE html><html lang="en-us"><head><meta charset="utf-8"><title>Track Package</title></head><body>
-<script type="a-state" data-a-state="{&quot;key&quot;:&quot;page-state&quot;}">${JSON.stringify(state)}</script>
-<div class="pt-delivery-card-wrapper"><h1 class="pt-status-main-status">Arriving tomorrow</h1>
-${number ? `<h3>Shipped with Porchlight Demo Carrier</h3><div class="pt-delivery-card-trackingId">Tracking ID: ${number}</div>` : '<h3>Delivery by Amazon</h3>'}
-</div></body></html>`;
-}
-
-const shop: ProviderRoutes = {
-  id: 'e2e-shop',
-  hosts: ['www.amazon.com'],
-  owns: (req) => req.host === 'www.amazon.com',
-  handle(req) {
-    const html = (body: string) => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
-    if (req.path === '/gp/css/order-history') return html(readFileSync(PAGE, 'utf8'));
-    if (req.path === '/gp/your-account/ship-track') {
-      const orderId = req.query.get('orderId') ?? '';
-      const shipmentId = req.query.get('shipmentId') ?? '';
-      return html(trackPage(orderId, shipmentId, shipmentId === SHIPMENT ? DEMO.number : null));
-    }
-    return null;
-  },
-};
+const shop = e2eShop({
+  pages: { '/gp/css/order-history': PAGE },
+  tracking: { [SHIPMENT]: { carrierName: 'Porchlight Demo Carrier', number: DEMO.number } },
+});
 
 interface Row {
   id: string;
@@ -73,6 +45,7 @@ describe('foundation: real page → IndexedDB → carrier refresh → popup → 
     // The demo parcel is already out for delivery when the extension first asks the carrier.
     server.advance(4 * STEP_MS + 1000);
     browser = await launchWithExtension({ port: server.port });
+    await quietHoursOff(browser);
     popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   });

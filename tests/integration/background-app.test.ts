@@ -62,8 +62,10 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     server = await startCarrierServer({ startAt: start, quiet: true });
   });
   afterAll(() => server.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    // No quiet hours: the clock may be at any hour of the day.
+    await fakeBrowser.storage.local.set({ settings: { notifications: { quietHours: null } } });
     db = new PorchlightDb(`test-${Math.random()}`);
     clock = start;
     server.reset();

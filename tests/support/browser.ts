@@ -43,7 +43,7 @@ export interface ExtensionBrowser {
  * switches Chromium tries Google hosts on this closed network.
  */
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const dist = resolve(opts.dist ?? '.output/chrome-mv3');
+  const dist = resolve(opts.dist ?? process.env.PORCHLIGHT_DIST ?? '.output-e2e/chrome-mv3');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-profile-'));
   // Every other host resolves to nothing: no test or demo request can leave the machine.
   const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
@@ -131,4 +131,20 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Settings for a test run: no quiet hours (CI may run at any hour), and optional carrier keys. */
+export async function configureExtension(
+  browser: ExtensionBrowser,
+  values: { settings?: Record<string, unknown>; credentials?: Record<string, Record<string, string>> },
+): Promise<void> {
+  const sw = await browser.serviceWorker();
+  await sw.evaluate(
+    (v) => (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set(v),
+    values as Record<string, unknown>,
+  );
+}
+
+export function quietHoursOff(browser: ExtensionBrowser): Promise<void> {
+  return configureExtension(browser, { settings: { notifications: { quietHours: null } } });
 }

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { testConnection } from '../../lib/carriers/clients';
+import { createMemoryTokenCache } from '../../lib/carriers/http';
+import { getDb } from '../../lib/db/database';
+import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
+import { parseSettings } from '../../lib/settings';
+import type { OptionsDeps } from './deps';
+
+/** The real world for the options page: extension storage, permissions, the network, the clipboard. */
+export function createBrowserDeps(): OptionsDeps {
+  // Tokens fetched by "Test connection" live only as long as this page.
+  const tokens = createMemoryTokenCache();
+  return {
+    db: getDb(),
+    loadSettings,
+    saveSettings,
+    watchSettings(cb) {
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && 'settings' in changes) cb(parseSettings(changes.settings?.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    loadCredentials,
+    saveCredentials,
+    requestOrigins: (origins) => browser.permissions.request({ origins: [...origins] }),
+    removeOrigins: (origins) => browser.permissions.remove({ origins: [...origins] }),
+    // Wrapped: a bare `fetch` called as `ctx.fetch(...)` throws "Illegal invocation" in Chrome.
+    testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
+    copyText: (text) => navigator.clipboard.writeText(text),
+    now: () => Date.now(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    version: browser.runtime.getManifest().version,
+    userAgent: navigator.userAgent,
+  };
+}

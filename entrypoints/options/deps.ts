@@ -1,0 +1,30 @@
+import type { Credentials } from '../../lib/carriers/client';
+import type { ConnectionResult, ProviderId } from '../../lib/carriers/clients';
+import type { PorchlightDb } from '../../lib/db/database';
+import type { Settings } from '../../lib/settings';
+
+/**
+ * Everything the options page takes from the world, injected so the page can be rendered and driven
+ * in tests without a browser (browser-deps.ts is the real one).
+ */
+export interface OptionsDeps {
+  db: PorchlightDb;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Calls `cb` when the stored settings change elsewhere (background, another tab); returns an unsubscribe. */
+  watchSettings?(cb: (settings: Settings) => void): () => void;
+  loadCredentials(): Promise<Record<string, Credentials>>;
+  saveCredentials(provider: string, creds: Credentials | null): Promise<void>;
+  /**
+   * Asks for optional host permissions. Must be called straight from a user gesture (a click), before
+   * any other await, or the browser refuses it. Resolves false when refused.
+   */
+  requestOrigins(origins: readonly string[]): Promise<boolean>;
+  removeOrigins(origins: readonly string[]): Promise<boolean>;
+  testConnection(id: ProviderId, credentials: Credentials): Promise<ConnectionResult>;
+  copyText(text: string): Promise<void>;
+  now(): number;
+  timeZone: string;
+  version: string;
+  userAgent: string;
+}

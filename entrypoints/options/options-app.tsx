@@ -1,0 +1,321 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
+import { DiagnosticsSection } from '../../components/options/diagnostics-section';
+import { NotificationsSection } from '../../components/options/notifications-section';
+import { SourcesSection } from '../../components/options/sources-section';
+import { WebmailSection } from '../../components/options/webmail-section';
+import { type BudgetState, remaining } from '../../lib/carriers/budgets';
+import type { Credentials } from '../../lib/carriers/client';
+import { isProviderId, PROVIDER_INFO } from '../../lib/carriers/clients';
+import type { DiagnosticRecord } from '../../lib/db/database';
+import { diagnostics, kv } from '../../lib/db/repositories';
+import type { Settings } from '../../lib/settings';
+import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
+import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
+import {
+  type CardStatus,
+  CONFIGURABLE_PROVIDERS,
+  connectionStatus,
+  mergeCredentials,
+  NO_KEYS_NEEDED,
+  permissionRefusedStatus,
+  providerCards,
+  withProviderEnabled,
+} from '../../lib/view/options-sources';
+import { WEBMAIL, WEBMAIL_IDS, type WebmailId, webmailRefusedMessage } from '../../lib/view/options-webmail';
+import type { OptionsDeps } from './deps';
+
+/** Key under which the background keeps carrier budget usage in the `kv` table (lib/carriers/budgets.ts). */
+export const BUDGET_KV_KEY = 'carrierBudgets';
+
+/** How often budget lines are recomputed (rolling windows free up with time, not only with writes). */
+const TICK_MS = 15_000;
+
+/** JSON with sorted keys, to recognise our own writes when storage reports them back. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Dexie liveQuery as state: re-renders whenever the background writes. */
+function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
+  useEffect(() => {
+    const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('Porchlight options:', e) });
+    return () => sub.unsubscribe();
+  }, deps);
+  return value;
+}
+
+/** The options page: loads settings and credentials, owns the page state, implements every action. */
+export function OptionsApp({ deps }: { deps: OptionsDeps }) {
+  const [settings, setSettingsState] = useState<Settings | null>(null);
+  const [credentials, setCredentials] = useState<Record<string, Credentials>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => deps.now());
+  const [cardStatus, setCardStatus] = useState<Record<string, CardStatus | null>>({});
+  const [cardErrors, setCardErrors] = useState<Record<string, Record<string, string>>>({});
+  const [cardBusy, setCardBusy] = useState<Record<string, boolean>>({});
+  const [notifyError, setNotifyError] = useState<string | null>(null);
+  const [thresholdErrors, setThresholdErrors] = useState<Partial<Record<ThresholdKey, string>>>({});
+  const [webmailBusy, setWebmailBusy] = useState<Partial<Record<WebmailId, boolean>>>({});
+  const [webmailMessages, setWebmailMessages] = useState<Partial<Record<WebmailId, string>>>({});
+  const [diagMessage, setDiagMessage] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  // Actions read the latest values through refs: two quick changes must not overwrite each other.
+  const settingsRef = useRef<Settings | null>(null);
+  const credsRef = useRef<Record<string, Credentials>>({});
+  const quietRef = useRef<{ start: string; end: string }>(DEFAULT_QUIET_HOURS);
+  // Our own recent writes: storage echoes each one back, possibly after a newer change was made here.
+  const ownWrites = useRef<string[]>([]);
+
+  const setSettings = (s: Settings) => {
+    settingsRef.current = s;
+    if (s.notifications.quietHours) quietRef.current = s.notifications.quietHours;
+    setSettingsState(s);
+  };
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([deps.loadSettings(), deps.loadCredentials()])
+      .then(([s, c]) => {
+        if (!live) return;
+        credsRef.current = c;
+        setCredentials(c);
+        setSettings(s);
+      })
+      .catch((err) => live && setLoadError(`Could not read the settings: ${errorText(err)}`));
+    const unwatch = deps.watchSettings?.((s) => {
+      if (!ownWrites.current.includes(stableJson(s))) setSettings(s);
+    });
+    const timer = setInterval(() => setNow(deps.now()), TICK_MS);
+    return () => {
+      live = false;
+      unwatch?.();
+      clearInterval(timer);
+    };
+  }, [deps]);
+
+  const budgetState = useLive(async () => (await kv.get<BudgetState>(deps.db, BUDGET_KV_KEY)) ?? {}, [deps]);
+  const diagRecords = useLive<DiagnosticRecord[]>(() => diagnostics.recent(deps.db, 100), [deps]);
+
+  const cards = useMemo(() => {
+    if (!settings) return [];
+    const budgets = Object.fromEntries(CONFIGURABLE_PROVIDERS.map((id) => [id, remaining(budgetState ?? {}, id, now)]));
+    return providerCards({ credentials, disabledProviders: settings.disabledProviders, budgets, now, timeZone: deps.timeZone });
+  }, [settings, credentials, budgetState, now, deps.timeZone]);
+
+  const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone) : null), [diagRecords, deps.timeZone]);
+
+  /** Applies `fn` to the latest settings and stores the result. */
+  async function update(fn: (s: Settings) => Settings): Promise<boolean> {
+    const cur = settingsRef.current;
+    if (!cur) return false;
+    const next = fn(cur);
+    setSettings(next);
+    ownWrites.current = [...ownWrites.current.slice(-19), stableJson(next)];
+    try {
+      await deps.saveSettings(next);
+      setSaveError(null);
+      return true;
+    } catch (err) {
+      setSaveError(`Could not save the settings: ${errorText(err)}`);
+      return false;
+    }
+  }
+
+  const setCard = (id: string, status: CardStatus | null, errors: Record<string, string> = {}) => {
+    setCardStatus((m) => ({ ...m, [id]: status }));
+    setCardErrors((m) => ({ ...m, [id]: errors }));
+  };
+  const setBusy = (id: string, busy: boolean) => setCardBusy((m) => ({ ...m, [id]: busy }));
+
+  const sourcesActions = {
+    setAmazonTracker(on: boolean) {
+      void update((s) => ({ ...s, amazonTracker: on }));
+    },
+    setEnabled(id: string, enabled: boolean) {
+      void update((s) => ({ ...s, disabledProviders: withProviderEnabled(s.disabledProviders, id, enabled) }));
+    },
+    test(id: string, typed: Record<string, string>) {
+      if (!isProviderId(id)) return;
+      const checked = mergeCredentials(PROVIDER_INFO[id], typed, credsRef.current[id]);
+      if (!checked.ok) {
+        setCard(id, { tone: 'bad', label: 'Not tested', message: 'Fill in the fields marked below first.' }, checked.errors);
+        return;
+      }
+      setBusy(id, true);
+      // The permission request comes first, straight from the click (see OptionsDeps.requestOrigins).
+      deps
+        .requestOrigins(PROVIDER_INFO[id].hostPatterns)
+        .catch(() => false)
+        .then(async (granted) => {
+          if (!granted) return permissionRefusedStatus(id, 'test');
+          return connectionStatus(await deps.testConnection(id, checked.credentials));
+        })
+        .catch((err): CardStatus => ({ tone: 'bad', label: 'Test failed', message: errorText(err) }))
+        .then((status) => {
+          setCard(id, status);
+          setBusy(id, false);
+        });
+    },
+    async save(id: string, typed: Record<string, string>): Promise<boolean> {
+      if (!isProviderId(id)) return false;
+      const info = PROVIDER_INFO[id];
+      const checked = mergeCredentials(info, typed, credsRef.current[id]);
+      if (!checked.ok) {
+        setCard(id, { tone: 'bad', label: 'Not saved', message: 'Fill in the fields marked below.' }, checked.errors);
+        return false;
+      }
+      setBusy(id, true);
+      try {
+        const granted = await deps.requestOrigins(info.hostPatterns).catch(() => false);
+        if (!granted) {
+          setCard(id, permissionRefusedStatus(id, 'save'));
+          return false;
+        }
+        await deps.saveCredentials(id, checked.credentials);
+        credsRef.current = { ...credsRef.current, [id]: checked.credentials };
+        setCredentials(credsRef.current);
+        setCard(id, { tone: 'good', label: 'Saved', message: 'Use "Test connection" to check the credentials.' });
+        return true;
+      } catch (err) {
+        setCard(id, { tone: 'bad', label: 'Not saved', message: errorText(err) });
+        return false;
+      } finally {
+        setBusy(id, false);
+      }
+    },
+    remove(id: string) {
+      if (!isProviderId(id)) return;
+      setBusy(id, true);
+      void (async () => {
+        try {
+          await deps.saveCredentials(id, null);
+          const { [id]: _removed, ...rest } = credsRef.current;
+          credsRef.current = rest;
+          setCredentials(rest);
+          // Give the host permission back too; failing to is harmless (nothing will call the host).
+          await deps.removeOrigins(PROVIDER_INFO[id].hostPatterns).catch(() => false);
+          setCard(id, { tone: 'info', label: 'Removed', message: 'The credentials were deleted from this browser.' });
+        } catch (err) {
+          setCard(id, { tone: 'bad', label: 'Not removed', message: errorText(err) });
+        } finally {
+          setBusy(id, false);
+        }
+      })();
+    },
+  };
+
+  const webmailActions = {
+    setEnabled(id: WebmailId, on: boolean) {
+      const patterns = WEBMAIL[id].hostPatterns;
+      setWebmailBusy((m) => ({ ...m, [id]: true }));
+      setWebmailMessages((m) => ({ ...m, [id]: undefined }));
+      // On: ask first, straight from the click. Off: store "off" whatever happens to the permission.
+      const permission = on ? deps.requestOrigins(patterns).catch(() => false) : deps.removeOrigins(patterns).catch(() => true);
+      void permission
+        .then(async (granted) => {
+          if (on && !granted) {
+            setWebmailMessages((m) => ({ ...m, [id]: webmailRefusedMessage(id) }));
+            return;
+          }
+          await update((s) => ({ ...s, webmail: { ...s.webmail, [id]: on } }));
+        })
+        .finally(() => setWebmailBusy((m) => ({ ...m, [id]: false })));
+    },
+  };
+
+  const diagnosticsActions = {
+    copyReport() {
+      const records = diagRecords ?? [];
+      const text = buildBugReport({ version: deps.version, userAgent: deps.userAgent, records, now: deps.now() });
+      deps
+        .copyText(text)
+        .then(() => setDiagMessage(`Copied a report with ${records.length} record${records.length === 1 ? '' : 's'}: paste it into your bug report.`))
+        .catch((err) => setDiagMessage(`Could not copy to the clipboard: ${errorText(err)}`));
+    },
+    clear() {
+      diagnostics
+        .clear(deps.db)
+        .then(() => setDiagMessage('Diagnostics cleared.'))
+        .catch((err) => setDiagMessage(`Could not clear: ${errorText(err)}`));
+    },
+  };
+
+  if (loadError) {
+    return (
+      <main class="options">
+        <h1>Porchlight settings</h1>
+        <p class="status status--bad" role="alert">
+          {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (!settings) {
+    return (
+      <main class="options" aria-busy="true">
+        <h1>Porchlight settings</h1>
+        <p class="hint">Loading…</p>
+      </main>
+    );
+  }
+
+  return (
+    <main class="options">
+      <h1>Porchlight settings</h1>
+      <nav class="toc" aria-label="Sections">
+        <a href="#sources">Sources</a>
+        <a href="#notifications">Notifications</a>
+        <a href="#thresholds">Alert thresholds</a>
+        <a href="#webmail">Webmail</a>
+        <a href="#diagnostics">Diagnostics</a>
+      </nav>
+      {saveError && (
+        <p class="status status--bad" role="alert">
+          {saveError}
+        </p>
+      )}
+      <SourcesSection
+        data={{ intro: NO_KEYS_NEEDED, amazonTracker: settings.amazonTracker, cards, status: cardStatus, errors: cardErrors, busy: cardBusy }}
+        actions={sourcesActions}
+      />
+      <NotificationsSection
+        data={{ settings: settings.notifications, error: notifyError }}
+        actions={{
+          change(change) {
+            const r = applyNotifyChange(settingsRef.current?.notifications ?? settings.notifications, change, quietRef.current);
+            if (!r.ok) {
+              setNotifyError(r.error);
+              return;
+            }
+            setNotifyError(null);
+            void update((s) => ({ ...s, notifications: r.value }));
+          },
+        }}
+      />
+      <AlertThresholdsSection
+        data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}
+        actions={{
+          change(key, raw) {
+            const r = applyThreshold(settingsRef.current?.alerts ?? settings.alerts, key, raw);
+            setThresholdErrors((m) => ({ ...m, [key]: r.ok ? undefined : r.error }));
+            if (r.ok) void update((s) => ({ ...s, alerts: r.value }));
+          },
+        }}
+      />
+      <WebmailSection
+        data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
+        actions={webmailActions}
+      />
+      <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
+    </main>
+  );
+}

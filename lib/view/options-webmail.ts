@@ -1,0 +1,43 @@
+/**
+ * The options page's "Webmail scanning" section, pure: which hosts each webmail needs. Scanning is
+ * opt-in; the host permission is requested when the user turns a webmail on and removed when they
+ * turn it off. The manifest must list these under `optional_host_permissions` (wxt.config.ts) or the
+ * browser refuses the request.
+ */
+import type { Settings } from '../settings';
+
+export type WebmailId = keyof Settings['webmail'];
+
+export interface WebmailInfo {
+  id: WebmailId;
+  name: string;
+  hostPatterns: readonly string[];
+  description: string;
+}
+
+export const WEBMAIL: Readonly<Record<WebmailId, WebmailInfo>> = {
+  gmail: {
+    id: 'gmail',
+    name: 'Gmail',
+    hostPatterns: ['https://mail.google.com/*'],
+    description: 'Reads shipping e-mails you open in Gmail on the web (mail.google.com).',
+  },
+  outlook: {
+    id: 'outlook',
+    name: 'Outlook on the web',
+    hostPatterns: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
+    description: 'Reads shipping e-mails you open in Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com).',
+  },
+};
+
+export const WEBMAIL_IDS = Object.keys(WEBMAIL) as WebmailId[];
+
+/** Every webmail host pattern: add to `optional_host_permissions` in wxt.config.ts. */
+export const WEBMAIL_HOST_PATTERNS: readonly string[] = WEBMAIL_IDS.flatMap((id) => WEBMAIL[id].hostPatterns);
+
+/** The message shown when the browser refuses the permission (the switch stays off). */
+export function webmailRefusedMessage(id: WebmailId): string {
+  return `${WEBMAIL[id].name} scanning stays off: the browser did not grant access to ${WEBMAIL[id].hostPatterns
+    .map((p) => new URL(p.replace('/*', '/')).host)
+    .join(', ')}.`;
+}
