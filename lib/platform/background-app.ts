@@ -11,7 +11,6 @@ import type { PorchlightDb } from '../db/database';
 import { diagnostics as diagnosticsRepo, events as eventsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
 import { badgeCount, badgeText } from '../notify/badge';
-import type { Alert } from '../model/types';
 import { raiseAlerts } from '../services/alerting';
 import type { PackageChange } from '../services/changes';
 import { ingestPageReading } from '../services/ingest-page';
