@@ -79,6 +79,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const now = options.now ?? Date.now;
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeZone = () => options.timeZone ?? userTimeZone();
+  // Anything in the jobs table older than this worker was cut off when the previous worker died.
+  const bootAt = now();
   const tokens = memoryTokenCache();
   // One round at a time: a page read and an alarm landing together must not interleave writes.
   let chain: Promise<unknown> = Promise.resolve();
@@ -101,6 +103,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       ctx: { fetch: doFetch, tokens },
       nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
       timeZone: timeZone(),
+      staleBefore: bootAt,
       amazon: {
         fetch: doFetch,
         parse: parsePageInBackground,
@@ -206,6 +209,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         await browser.alarms.create(TICK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
       }
       await scheduleNext();
+      // A previous worker killed mid-refresh left its job behind: replay it now, not at the next alarm.
+      if ((await db.jobs.where('startedAt').below(bootAt).count()) > 0) void app.refresh({});
     },
     updateBadge,
     /** Resolves when every queued round has finished (tests, and the worker before it idles). */

@@ -23,8 +23,11 @@ export interface RefreshDeps {
   nextCheckAt: (pkg: Package, now: number) => number | null;
   amazon: Omit<AmazonTrackerDeps, 'db' | 'now' | 'nextCheckAt'> | null;
   timeZone?: string | null;
-  /** A job older than this is taken as cut off by a dead worker and replayed. */
-  staleJobMs?: number;
+  /**
+   * Jobs started before this instant were cut off by a dead worker (a fresh worker has nothing in
+   * flight: pass its start time) and are replayed at once. Default: jobs older than two minutes.
+   */
+  staleBefore?: number;
   /** Calls a client within its budget (see lib/carriers/budgets.ts trackWithBudget). */
   track?: (client: CarrierClient, numbers: string[], credentials: Credentials, ctx: ClientContext) => Promise<TrackOutcome>;
 }
@@ -72,7 +75,7 @@ export async function refreshDue(
 
   // 1. Jobs a killed worker left behind: their packages are due again (events are keyed, so a replay
   //    stores nothing twice).
-  const stale = await db.jobs.where('startedAt').below(start - (deps.staleJobMs ?? 120_000)).toArray();
+  const stale = await db.jobs.where('startedAt').below(deps.staleBefore ?? start - 120_000).toArray();
   for (const job of stale) {
     await db.transaction('rw', db.jobs, db.packages, async () => {
       await db.packages.where('id').anyOf(job.packageIds).modify({ nextCheckAt: start });

@@ -168,4 +168,31 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     expect(pkg?.lastError?.kind).toBe('server');
     expect(pkg?.status).toBe('in_transit');
   });
+
+  it('a worker killed mid-refresh leaves a job that the next worker replays at once, without duplicates', async () => {
+    const first = app();
+    clock = start + 2 * STEP;
+    server.advance(2 * STEP);
+    await first.ingest(reading(clock));
+    await first.idle();
+    const pkg = (await db.packages.where('trackingNumber').equals(DEMO.number).first())!;
+    const eventsBefore = await db.events.where('packageId').equals(pkg.id).count();
+    // The old worker wrote its job record, sent the request, and died before the results were stored.
+    await db.jobs.put({ id: `demo:${DEMO.number}`, provider: 'demo', packageIds: [pkg.id], startedAt: clock - 5000, attempt: 1 });
+    await db.packages.update(pkg.id, { nextCheckAt: clock + 3_600_000 });
+    unregister?.();
+    clock += 1000;
+    server.advance(2 * STEP); // meanwhile the parcel went out for delivery
+    const second = app();
+    await second.ensureAlarms();
+    await new Promise((r) => setTimeout(r, 0));
+    await second.idle();
+    expect(await db.jobs.count()).toBe(0);
+    const after = (await db.packages.get(pkg.id))!;
+    expect(after.status).toBe('out_for_delivery');
+    const events = await db.events.where('packageId').equals(pkg.id).toArray();
+    // Steps 3 and 4 (arrived at station, out for delivery) are new; the first three are not stored twice.
+    expect(events.length).toBe(eventsBefore + 2);
+    expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
+  });
 });
