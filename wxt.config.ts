@@ -23,6 +23,11 @@ export default defineConfig({
       'alarms',
       'notifications',
       'unlimitedStorage',
+      // "Track …" on a selection and "Scan this page": activeTab + scripting read only the tab the user
+      // points at, when they click; no standing access to any site.
+      'contextMenus',
+      'activeTab',
+      'scripting',
       // Chrome's service worker has no DOMParser: fetched shop pages are read in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PackageView } from '../lib/view/popup-model';
 
 export interface PackageCardActions {
@@ -5,17 +6,28 @@ export interface PackageCardActions {
   openShop(id: string): void;
   archive(id: string, archived: boolean): void;
   mute(id: string, muted: boolean): void;
+  toggle(id: string): void;
 }
 
 /** One package. All text is rendered as text (never HTML): page and carrier wording is untrusted. */
-export function PackageCard({ data, actions }: { data: PackageView; actions: PackageCardActions }) {
+export function PackageCard({
+  data,
+  actions,
+  expanded,
+  children,
+}: {
+  data: PackageView;
+  actions: PackageCardActions;
+  expanded?: boolean;
+  children?: ComponentChildren;
+}) {
   const p = data;
   return (
     <li class={`pkg pkg--${p.status}`} data-package-id={p.id} data-status={p.status}>
       <div class="pkg__head">
-        <span class="pkg__title" title={p.title}>
+        <button type="button" class="pkg__title" title={p.title} aria-expanded={Boolean(expanded)} onClick={() => actions.toggle(p.id)}>
           {p.title}
-        </span>
+        </button>
         <span class={`pkg__status badge badge--${p.status}`}>{p.statusLabel}</span>
       </div>
       <div class="pkg__sub">{p.subtitle}</div>
@@ -35,6 +47,7 @@ export function PackageCard({ data, actions }: { data: PackageView; actions: Pac
         </div>
       ))}
       {p.error && <div class="pkg__error">{p.error}</div>}
+      {expanded && children}
       <div class="pkg__actions">
         {p.trackingNumber && (
           <button type="button" onClick={() => actions.openTracking(p.id)}>

@@ -1,15 +1,24 @@
+import type { PackageDetailsView } from '../lib/view/package-details';
 import type { PopupGroup } from '../lib/view/popup-model';
 import { PackageCard, type PackageCardActions } from './package-card';
+import { PackageDetails, type PackageDetailsActions } from './package-details';
 
-export interface PackageListActions extends PackageCardActions {
+export interface PackageListActions extends PackageCardActions, PackageDetailsActions {
   refresh(): void;
+  scanPage(): void;
 }
 
 export function PackageList({
   data,
   actions,
 }: {
-  data: { groups: PopupGroup[]; loading: boolean; refreshing: boolean; message: string | null };
+  data: {
+    groups: PopupGroup[];
+    loading: boolean;
+    refreshing: boolean;
+    message: string | null;
+    details: PackageDetailsView | null;
+  };
   actions: PackageListActions;
 }) {
   const count = data.groups.reduce((n, g) => n + g.packages.length, 0);
@@ -18,6 +27,9 @@ export function PackageList({
       <header class="popup__head">
         <h1>Porchlight</h1>
         <span class="popup__count">{data.loading ? '' : `${count} package${count === 1 ? '' : 's'}`}</span>
+        <button type="button" onClick={actions.scanPage} title="Find tracking numbers on the page in the current tab">
+          Scan page
+        </button>
         <button type="button" class="popup__refresh" disabled={data.refreshing} onClick={actions.refresh}>
           {data.refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
@@ -35,7 +47,9 @@ export function PackageList({
           </h2>
           <ul>
             {g.packages.map((p) => (
-              <PackageCard key={p.id} data={p} actions={actions} />
+              <PackageCard key={p.id} data={p} actions={actions} expanded={data.details?.id === p.id}>
+                {data.details?.id === p.id && <PackageDetails data={data.details} actions={actions} />}
+              </PackageCard>
             ))}
           </ul>
         </section>

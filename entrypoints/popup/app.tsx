@@ -6,7 +6,9 @@ import { getDb } from '@/lib/db/database';
 import type { Alert, Order, Package } from '@/lib/model/types';
 import { sendMessage } from '@/lib/platform/messaging';
 import { trackingUrl } from '@/lib/carriers/registry';
+import { buildPackageDetails } from '@/lib/view/package-details';
 import { buildPopupModel } from '@/lib/view/popup-model';
+import type { TrackingEvent } from '@/lib/model/types';
 
 interface Snapshot {
   packages: Package[];
@@ -29,8 +31,27 @@ function useSnapshot(): Snapshot | null {
   return snap;
 }
 
+/** Events of the one opened package (loaded only when a package is opened). */
+function useEvents(id: string | null): TrackingEvent[] {
+  const [events, setEvents] = useState<TrackingEvent[]>([]);
+  useEffect(() => {
+    if (!id) return;
+    const sub = liveQuery(() => getDb().events.where('packageId').equals(id).toArray()).subscribe({ next: setEvents });
+    return () => sub.unsubscribe();
+  }, [id]);
+  return id ? events : [];
+}
+
+/** `#package=<id>` (a notification click) opens that package. */
+function packageFromHash(): string | null {
+  const m = /package=([^&]+)/.exec(location.hash);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
 export function App() {
   const snap = useSnapshot();
+  const [openId, setOpenId] = useState<string | null>(packageFromHash());
+  const events = useEvents(openId);
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -41,6 +62,21 @@ export function App() {
   );
 
   const byId = (id: string) => snap?.packages.find((p) => p.id === id);
+  const openPkg = openId ? byId(openId) : undefined;
+  const details = useMemo(
+    () =>
+      snap && openPkg
+        ? buildPackageDetails({
+            pkg: openPkg,
+            events,
+            alerts: snap.alerts.filter((a) => a.packageId === openPkg.id),
+            order: openPkg.orderKey ? snap.orders.find((o) => o.key === openPkg.orderKey) : null,
+            now: Date.now(),
+            timeZone,
+          })
+        : null,
+    [snap, openPkg, events, timeZone],
+  );
   const actions: PackageListActions = {
     async refresh() {
       setRefreshing(true);
@@ -68,6 +104,29 @@ export function App() {
       const url = p?.trackUrl ?? order?.orderUrl;
       if (url) void browser.tabs.create({ url });
     },
+    toggle(id) {
+      setOpenId((cur) => (cur === id ? null : id));
+    },
+    openUrl(url) {
+      void browser.tabs.create({ url });
+    },
+    copy(text) {
+      void navigator.clipboard.writeText(text);
+      setMessage(`Copied ${text}`);
+    },
+    markNotReceived(id) {
+      void sendMessage('markNotReceived', { id });
+    },
+    async scanPage() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      try {
+        const r = await sendMessage('scanTab', { tabId: tab.id });
+        setMessage(r.found === 0 ? 'No tracking numbers on this page.' : `Found ${r.found}: ${r.added} added, ${r.known} already tracked.`);
+      } catch (err) {
+        setMessage(`Could not scan this page: ${String(err)}`);
+      }
+    },
     archive(id, archived) {
       void sendMessage('updatePackage', { id, archived });
     },
@@ -76,5 +135,5 @@ export function App() {
     },
   };
 
-  return <PackageList data={{ groups, loading: snap === null, refreshing, message }} actions={actions} />;
+  return <PackageList data={{ groups, loading: snap === null, refreshing, message, details }} actions={actions} />;
 }

@@ -18,7 +18,11 @@ import { type RefreshDeps, refreshDue } from '../services/refresh-due';
 import { nextCheckAt } from '../services/schedule';
 import type { Settings } from '../settings';
 import type { PageReading } from '../shops/types';
-import { parsePageInBackground } from './html-parser';
+import { findTrackingNumbers } from '../scan/find-tracking-numbers';
+import { type FoundParcel, trackNumbers } from '../services/track-numbers';
+import { createMenus, MENU_SCAN_PAGE, MENU_TRACK_SELECTION, notice, readTabHtml } from './context-menu';
+import { parseGenericInBackground, parsePageInBackground } from './html-parser';
+import { syncWebmailScripts } from './webmail';
 import type { IngestSummary, RefreshSummary } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
 
@@ -195,6 +199,46 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         return summary;
       });
     },
+    /** Numbers found outside a shop reader: added once, refreshed at once. */
+    trackFound(found: FoundParcel[], source: string): Promise<{ added: number; known: number }> {
+      return serial(async () => {
+        const r = await trackNumbers(db, found, source, now());
+        await afterChanges(r.changes, false, await loadSettings());
+        if (r.added > 0) void app.refresh({});
+        return { added: r.added, known: r.known };
+      });
+    },
+    /** "Track …" on a selection: the user pointed at it, so weaker formats count too. */
+    async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
+      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: 0.25 });
+      if (found.length === 0) {
+        await notice('No tracking number found', 'Porchlight found no valid tracking number in the selected text.');
+        return { added: 0, known: 0, found: 0 };
+      }
+      const r = await app.trackFound(
+        found.map((f) => ({ trackingNumber: f.trackingNumber, carrier: f.carrier, confidence: f.confidence })),
+        'selection',
+      );
+      return { ...r, found: found.length };
+    },
+    /** "Scan this page": schema.org, carrier links and labelled numbers on the page the user is on. */
+    async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
+      const { html, url } = await readTabHtml(tabId);
+      const reading = await parseGenericInBackground(html, url, now());
+      const found: FoundParcel[] = reading.packages.map((p) => ({
+        trackingNumber: p.trackingNumber,
+        carrier: p.carrier,
+        confidence: p.confidence,
+        trackUrl: p.trackUrl,
+        eta: p.eta,
+        label: `From ${new URL(url).hostname}`,
+      }));
+      if (found.length === 0) {
+        await notice('No parcels on this page', 'Porchlight found no tracking number on this page.');
+        return { added: 0, known: 0, found: 0 };
+      }
+      return { ...(await app.trackFound(found, `page:${new URL(url).hostname}`)), found: found.length };
+    },
     markNotReceived(id: string): Promise<{ ok: boolean }> {
       return serial(async () => {
         const pkg = await packagesRepo.get(db, id);
@@ -209,6 +253,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         await browser.alarms.create(TICK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
       }
       await scheduleNext();
+      await createMenus().catch((err) => console.error('Porchlight: context menus', err));
+      await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       // A previous worker killed mid-refresh left its job behind: replay it now, not at the next alarm.
       if ((await db.jobs.where('startedAt').below(bootAt).count()) > 0) void app.refresh({});
     },
@@ -238,6 +284,8 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     return { ok };
   }));
   removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
+  removers.push(onMessage('trackFound', ({ data }) => app.trackFound(data.found, data.source)));
+  removers.push(onMessage('scanTab', ({ data }) => app.scanTab(data.tabId)));
 
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM || alarm.name === TICK_ALARM) void app.refresh({});
@@ -249,15 +297,40 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${pkg ? `#package=${encodeURIComponent(pkg)}` : ''}`) });
     await browser.notifications.clear(id);
   };
-  browser.alarms.onAlarm.addListener(onAlarm);
-  browser.runtime.onInstalled.addListener(onWake);
-  browser.runtime.onStartup.addListener(onWake);
-  browser.notifications.onClicked.addListener(onClicked);
+  const onMenu = (info: { menuItemId: string | number; selectionText?: string }, tab?: { id?: number }) => {
+    const run =
+      info.menuItemId === MENU_TRACK_SELECTION && info.selectionText
+        ? app.trackSelection(info.selectionText)
+        : info.menuItemId === MENU_SCAN_PAGE && tab?.id !== undefined
+          ? app.scanTab(tab.id)
+          : null;
+    run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
+  };
+  // Webmail scripts follow the settings and the granted permissions.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && 'settings' in changes) void loadSettings().then(syncWebmailScripts);
+  };
+  const onPermissions = () => void loadSettings().then(syncWebmailScripts);
+  // An event a browser (or the test fake) lacks is skipped, not fatal: the rest must still be wired.
+  type Listenable = { addListener(fn: never): void; removeListener(fn: never): void } | undefined;
+  const listen = (event: Listenable, fn: unknown) => {
+    try {
+      if (!event) return;
+      event.addListener(fn as never);
+      removers.push(() => event.removeListener(fn as never));
+    } catch (err) {
+      console.warn('Porchlight: listener not available here', err);
+    }
+  };
+  listen(browser.contextMenus?.onClicked, onMenu);
+  listen(browser.storage.onChanged, onStorage);
+  listen(browser.permissions?.onAdded, onPermissions);
+  listen(browser.permissions?.onRemoved, onPermissions);
+  listen(browser.alarms.onAlarm, onAlarm);
+  listen(browser.runtime.onInstalled, onWake);
+  listen(browser.runtime.onStartup, onWake);
+  listen(browser.notifications.onClicked, onClicked);
   return () => {
     for (const r of removers) r();
-    browser.alarms.onAlarm.removeListener(onAlarm);
-    browser.runtime.onInstalled.removeListener(onWake);
-    browser.runtime.onStartup.removeListener(onWake);
-    browser.notifications.onClicked.removeListener(onClicked);
   };
 }

@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { type GenericPageReading, readGenericPage } from '../shops/generic/read-generic-page';
 import { readerFor } from '../shops/registry';
 import type { PageReading } from '../shops/types';
 import { sendMessage } from './messaging';
@@ -15,6 +16,12 @@ export function readHtml(html: string, url: string, now: number): PageReading {
   if (!reader) throw new Error(`No reader for ${u.hostname}${u.pathname}`);
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return reader.extract(doc, u, new Date(now));
+}
+
+/** Any page, read generically: schema.org, links to carriers' tracking pages, labelled numbers. */
+export function readGenericHtml(html: string, url: string, now: number): GenericPageReading {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return readGenericPage(doc, new URL(url), new Date(now));
 }
 
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -47,6 +54,14 @@ export async function parsePageInBackground(html: string, url: string, now: numb
   if (typeof DOMParser !== 'undefined') return readHtml(html, url, now);
   await ensureOffscreen();
   const res = await sendMessage('parseHtml', { html, url, now });
+  if ('error' in res) throw new Error(res.error);
+  return res;
+}
+
+export async function parseGenericInBackground(html: string, url: string, now: number): Promise<GenericPageReading> {
+  if (typeof DOMParser !== 'undefined') return readGenericHtml(html, url, now);
+  await ensureOffscreen();
+  const res = await sendMessage('parseGeneric', { html, url, now });
   if ('error' in res) throw new Error(res.error);
   return res;
 }

@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { FoundParcel } from '../services/track-numbers';
+import type { GenericPageReading } from '../shops/generic/read-generic-page';
 import type { PageReading } from '../shops/types';
 
 /**
@@ -16,6 +18,12 @@ export interface ProtocolMap {
   markNotReceived(req: { id: string }): { ok: boolean };
   /** Offscreen document (Chrome): parse a fetched shop page without a window. */
   parseHtml(req: { html: string; url: string; now: number }): PageReading | { error: string };
+  /** Offscreen document (Chrome): read any page (schema.org, carrier links, numbers in text). */
+  parseGeneric(req: { html: string; url: string; now: number }): GenericPageReading | { error: string };
+  /** Numbers found outside a shop reader (webmail content script). */
+  trackFound(req: { found: FoundParcel[]; source: string }): { added: number; known: number };
+  /** Popup: "Scan this page" on the active tab (activeTab grants access for this one click). */
+  scanTab(req: { tabId: number }): { added: number; known: number; found: number };
 }
 
 export interface IngestSummary {

@@ -1,0 +1,50 @@
+// Opt-in webmail reader (Gmail, Outlook on the web): registered at run time by the background only
+// when the user turned it on and granted the host (lib/platform/webmail.ts). Reads the open message
+// with the pure e-mail reader and hands found parcels to the background.
+import { readEmailParts } from '@/lib/email';
+import { sendMessage } from '@/lib/platform/messaging';
+
+/** Where each service shows the open message (sender, subject, body). */
+const SERVICES = [
+  { host: 'mail.google.com', body: 'div.a3s', from: 'span.gD[email]', subject: 'h2.hP' },
+  { host: 'outlook.', body: 'div[role="document"], div[aria-label="Message body"]', from: 'span[title*="@"]', subject: 'div[role="heading"] span' },
+];
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['https://mail.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
+  main(ctx) {
+    const service = SERVICES.find((s) => location.hostname.includes(s.host));
+    if (!service) return;
+    const done = new Set<string>();
+    const scan = () => {
+      for (const body of document.querySelectorAll<HTMLElement>(service.body)) {
+        const text = body.innerText;
+        if (!text || done.has(text)) continue;
+        done.add(text);
+        const fromEl = document.querySelector(service.from);
+        const reading = readEmailParts({
+          from: fromEl?.getAttribute('email') ?? fromEl?.getAttribute('title') ?? null,
+          subject: document.querySelector(service.subject)?.textContent ?? null,
+          text,
+          html: body.innerHTML,
+        });
+        if (reading.packages.length === 0) continue;
+        const orderId = reading.orders[0]?.orderId ?? null;
+        const shop = reading.orders[0]?.shop ?? null;
+        void sendMessage('trackFound', {
+          source: `email:${location.hostname}`,
+          found: reading.packages.map((p) => ({ trackingNumber: p.trackingNumber, carrier: p.carrier, confidence: p.confidence, shop, orderId })),
+        }).catch(() => undefined);
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(scan, 800);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+    scan();
+  },
+});
