@@ -16,13 +16,13 @@ import { DEMO_CARRIER_HOST } from '../../hosts';
  */
 export const DEMO_BASE_URL = `https://${DEMO_CARRIER_HOST}`;
 
-/** Demo status codes → normalised status. `DY` (delay) keeps the parcel in transit; alerts read the code. */
+/** Demo status codes → normalised status. `DY` (delay) is an exception, like FedEx `DY` (lib/model/status.ts). */
 export const DEMO_CODES: Readonly<Record<string, Status>> = {
   LC: 'info_received',
   PU: 'in_transit',
   IT: 'in_transit',
   AR: 'in_transit',
-  DY: 'in_transit',
+  DY: 'exception',
   OFD: 'out_for_delivery',
   RP: 'available_for_pickup',
   AF: 'attempt_failed',
