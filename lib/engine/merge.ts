@@ -262,7 +262,8 @@ export interface ShipmentUpdate {
   trackUrl: string | null;
 }
 
-function blankPackage(base: Partial<Package>, now: number): Package {
+/** A new package with defaults for everything `base` leaves out (due for its first check now). */
+export function blankPackage(base: Partial<Package>, now: number): Package {
   return {
     // packageIdFor throws a clear error when there is neither a tracking number nor a shop order.
     id: base.id ?? packageIdFor(base),

@@ -1,7 +1,8 @@
 import type { PorchlightDb } from '../db/database';
 import { packages as packagesRepo } from '../db/repositories';
 import { packageIdFor } from '../model/keys';
-import type { Eta, Package } from '../model/types';
+import { blankPackage } from '../engine/merge';
+import type { Eta } from '../model/types';
 import type { PackageChange } from './changes';
 
 /** A tracking number found outside a shop reader: a selection, a scanned page, an e-mail. */
@@ -39,32 +40,22 @@ export async function trackNumbers(
         known++;
         continue;
       }
-      const pkg: Package = {
-        id: packageIdFor({ carrier: f.carrier, trackingNumber: number }),
-        trackingNumber: number,
-        shipmentId: null,
-        carrier: f.carrier,
-        orderKey: f.shop && f.orderId ? `${f.shop}:${f.orderId}` : null,
-        shop: f.shop ?? null,
-        orderId: f.orderId ?? null,
-        label: f.label ?? null,
-        status: 'pending',
-        statusText: `Added from ${source}`,
-        eta: f.eta ?? null,
-        etaHistory: f.eta ? [{ eta: f.eta, seenAt: now, source }] : [],
-        deliveredAt: null,
-        lastEvent: null,
-        lastChangeAt: now,
-        nextCheckAt: now,
-        lastCheckAt: null,
-        lastError: null,
-        failures: 0,
-        trackUrl: f.trackUrl ?? null,
-        archived: false,
-        muted: false,
-        firstSeenAt: now,
-        updatedAt: now,
-      };
+      const pkg = blankPackage(
+        {
+          id: packageIdFor({ carrier: f.carrier, trackingNumber: number }),
+          trackingNumber: number,
+          carrier: f.carrier,
+          orderKey: f.shop && f.orderId ? `${f.shop}:${f.orderId}` : null,
+          shop: f.shop ?? null,
+          orderId: f.orderId ?? null,
+          label: f.label ?? null,
+          statusText: `Added from ${source}`,
+          eta: f.eta ?? null,
+          etaHistory: f.eta ? [{ eta: f.eta, seenAt: now, source }] : [],
+          trackUrl: f.trackUrl ?? null,
+        },
+        now,
+      );
       await packagesRepo.put(db, pkg);
       added++;
       changes.push({ pkg, previousStatus: null, newEvents: [], isNew: true });
