@@ -234,9 +234,17 @@ function dayDiff(a: string, b: string): number {
  * of slack for a page rendered in a zone ahead of ours). Future: the earliest such date no earlier than
  * 60 days ago (a late parcel's promise stays in the past for a while). Any: the nearest.
  */
-function resolveYear(m: number, d: number, today: string, dir: Direction, notBefore?: string): string | null {
+function resolveYear(m: number, d: number, today: string, dir: Direction, notBefore?: string, weekday = -1): string | null {
   const y = Number(today.slice(0, 4));
-  const candidates = [y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
+  let candidates = [y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
+  // "Monday, March 25": the weekday names the year (2024 here), whatever the capture time suggests.
+  if (weekday >= 0) {
+    const years = [y - 3, y - 2, y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
+    const matching = years.filter((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday);
+    const nearest = matching.sort((a, b) => Math.abs(dayDiff(today, a)) - Math.abs(dayDiff(today, b)))[0];
+    if (nearest && !candidates.some((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday)) return nearest;
+    if (matching.length) candidates = candidates.filter((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday);
+  }
   if (candidates.length === 0) return null;
   if (notBefore) return candidates.find((c) => c >= notBefore) ?? null;
   if (dir === 'past') {
@@ -316,7 +324,7 @@ export function readDates(
         let year: number | null = null;
         if (isYear(tokens[k])) year = Number(tokens[k]);
         else k = j;
-        const date = year !== null ? iso(year, m, +t) : resolveYear(m, +t, today, dir, prev());
+        const date = year !== null ? iso(year, m, +t) : resolveYear(m, +t, today, dir, prev(), pendingWeekday);
         push(date);
         i = k;
         continue;
@@ -324,7 +332,7 @@ export function readDates(
       // "27 - 28 mars": a bare day before a range dash takes the month of the day after it.
       if (tokens[j] === '-' && isDay(tokens[j + 1])) {
         const mm = monthOf(tokens[next(j + 1)] ?? '', vocabs);
-        if (mm) push(resolveYear(mm, +t, today, dir, prev()));
+        if (mm) push(resolveYear(mm, +t, today, dir, prev(), pendingWeekday));
       }
       continue;
     }
@@ -336,7 +344,7 @@ export function readDates(
         let year: number | null = null;
         if (isYear(tokens[k])) year = Number(tokens[k]);
         else k = j;
-        push(year !== null ? iso(year, m, Number(tokens[j])) : resolveYear(m, Number(tokens[j]), today, dir, prev()));
+        push(year !== null ? iso(year, m, Number(tokens[j])) : resolveYear(m, Number(tokens[j]), today, dir, prev(), pendingWeekday));
         i = k;
       }
     }

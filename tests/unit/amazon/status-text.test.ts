@@ -120,6 +120,12 @@ describe('parseStatusText', () => {
     it('a delivery on 3 January read on 30 December was last January (deliveries are in the past)', () => {
       expect(parseStatusText('Delivered January 3', null, dec30).deliveredAt).toBe('2024-01-03');
     });
+    it('a weekday names the year: "Delivered Monday, March 25" read in 2026 is 2024', () => {
+      const nov2026 = { now: new Date('2026-11-23T15:00:00Z'), timeZone: 'America/New_York', language: 'en' as const };
+      expect(parseStatusText('Delivered Monday, March 25', null, nov2026).deliveredAt).toBe('2024-03-25');
+      // Without a weekday, the latest past March 25.
+      expect(parseStatusText('Delivered March 25', null, nov2026).deliveredAt).toBe('2026-03-25');
+    });
     it('a delivery on 28 December read on 2 January was last year', () => {
       expect(parseStatusText('Delivered December 28', null, jan2).deliveredAt).toBe('2024-12-28');
     });
