@@ -3,6 +3,7 @@
  * carriers' own tracking URLs. Pure: no browser API.
  */
 import { verifyCheckDigit } from '../check-digits';
+import { ALPHABET_SIZE, alphabetIndex, positionSets } from '../scan/pattern-shape';
 import { amazon } from './amazon';
 import { anPost } from './an-post';
 import { australiaPost } from './australia-post';
@@ -106,22 +107,93 @@ interface IndexedFormat {
   order: number;
 }
 
+/**
+ * Dispatch index for one number length: the formats that accept it (registry order), their
+ * patterns de-duplicated (the seventeen S10 operators share one), and per position and character
+ * a bit mask of the patterns that allow that character there (from {@link positionSets}).
+ * ANDing the masks over a candidate's characters leaves only the patterns worth running.
+ */
+interface LengthIndex {
+  entries: IndexedFormat[];
+  /** Pattern slot of each entry. */
+  slotOf: Int32Array;
+  /** One regex per distinct pattern. */
+  slots: RegExp[];
+  /** `masks[p * ALPHABET_SIZE + k]`: slots whose pattern allows character k at position p. */
+  masks: Int32Array;
+  /** Every slot bit set. */
+  all: number;
+  /** Highest strength among the formats of each slot mask bit (for the scanner's confidence bound). */
+  strengthOfSlot: Float64Array;
+  /** Slots with a format that rewrites the number (`canonical`): never pruned by the scanner. */
+  canonicalSlots: number;
+}
+
+/** Bound once: under a CommonJS loader (tsx) each use of an imported binding is a getter call. */
+const SIZE = ALPHABET_SIZE;
+const codeOf = alphabetIndex;
+
+/** Slots beyond this share the last mask bit (always run); no length has nearly as many patterns. */
+const MASK_BITS = 31;
+
 /** Formats by the lengths they accept: classification runs only the patterns that can match. */
-const BY_LENGTH: IndexedFormat[][] = (() => {
-  const table: IndexedFormat[][] = [];
+const FORMATS_BY_LENGTH: IndexedFormat[][] = (() => {
+  const lists: IndexedFormat[][] = [];
   let order = 0;
   for (const carrier of CARRIERS) {
     for (const format of carrier.formats) {
       for (const len of format.lengths) {
-        const bucket = table[len] ?? [];
+        const bucket = lists[len] ?? [];
         bucket.push({ carrier, format, order });
-        table[len] = bucket;
+        lists[len] = bucket;
       }
       order++;
     }
   }
-  return table;
+  return lists;
 })();
+
+/** Dispatch index per length, built on first use (the pattern analysis costs a few ms per length). */
+const BY_LENGTH: (LengthIndex | null | undefined)[] = [];
+
+function indexFor(length: number): LengthIndex | null {
+  const built = BY_LENGTH[length];
+  if (built !== undefined) return built;
+  const entries = length >= 0 && length < FORMATS_BY_LENGTH.length ? FORMATS_BY_LENGTH[length] : undefined;
+  const index = entries ? buildLengthIndex(entries, length) : null;
+  if (length >= 0 && length <= MAX_NUMBER_LENGTH) BY_LENGTH[length] = index;
+  return index;
+}
+
+function buildLengthIndex(entries: IndexedFormat[], length: number): LengthIndex {
+  const slots: RegExp[] = [];
+  const key = (re: RegExp) => `${re.flags}/${re.source}`;
+  const slotOf = new Int32Array(entries.length);
+  entries.forEach((e, n) => {
+    let slot = slots.findIndex((re) => key(re) === key(e.format.pattern));
+    if (slot < 0) {
+      slots.push(e.format.pattern);
+      slot = slots.length - 1;
+    }
+    slotOf[n] = slot;
+  });
+  const bit = (slot: number) => 1 << Math.min(slot, MASK_BITS - 1);
+  const masks = new Int32Array(length * ALPHABET_SIZE);
+  slots.forEach((re, slot) => {
+    const sets = positionSets(re, length);
+    for (let p = 0; p < length; p++) for (let k = 0; k < ALPHABET_SIZE; k++) if (sets[p]![k] || slot >= MASK_BITS - 1) masks[p * ALPHABET_SIZE + k]! |= bit(slot);
+  });
+  const strengthOfSlot = new Float64Array(MASK_BITS);
+  let canonicalSlots = 0;
+  let all = 0;
+  entries.forEach((e, n) => {
+    const b = Math.min(slotOf[n]!, MASK_BITS - 1);
+    all |= 1 << b;
+    strengthOfSlot[b] = Math.max(strengthOfSlot[b]!, e.format.strength);
+    if (e.format.canonical) canonicalSlots |= 1 << b;
+  });
+  return { entries, slotOf, slots, masks, all, strengthOfSlot, canonicalSlots };
+}
 
 export function getCarrier(id: string): CarrierDefinition | undefined {
   return BY_ID.get(id);
@@ -182,20 +254,87 @@ export interface FormatMatch {
 
 /** Every format whose pattern matches the normalised number, verified or not. */
 export function matchFormats(normalised: string): FormatMatch[] {
-  const list = BY_LENGTH[normalised.length];
-  if (!list) return [];
+  const index = indexFor(normalised.length);
+  if (!index) return [];
+  let mask = index.all;
+  for (let p = 0; p < normalised.length && mask !== 0; p++) {
+    const k = codeOf(normalised.charCodeAt(p));
+    // A character outside the alphabet (never in scanned text): let the patterns decide.
+    if (k < 0 || normalised.charCodeAt(p) >= 97) {
+      mask = index.all;
+      break;
+    }
+    mask &= index.masks[p * SIZE + k]!;
+  }
+  return mask === 0 ? [] : matchMasked(index, normalised, mask);
+}
+
+/**
+ * Dispatch-table lookup for the scanner (`codes` are alphabet indices, see {@link alphabetIndex}):
+ * a bit mask of the pattern slots that may match a number of `length` characters, 0 when none can.
+ * Costs at most `length` table lookups and allocates nothing.
+ */
+export function formatMask(codes: ArrayLike<number>, length: number): number {
+  const index = indexFor(length);
+  if (!index) return 0;
+  let mask = index.all;
+  for (let p = 0; p < length && mask !== 0; p++) mask &= index.masks[p * SIZE + codes[p]!]!;
+  return mask;
+}
+
+/**
+ * Highest confidence any format of `mask` could reach for a `length`-character number with
+ * `boost` added (every hint and label boost assumed), or +Infinity when a format in it rewrites the
+ * number (`canonical`). Lets the scanner skip reading the context of runs that cannot reach the threshold.
+ */
+export function confidenceBound(length: number, mask: number, boost: number): number {
+  const index = indexFor(length);
+  if (!index) return 0;
+  if (mask & index.canonicalSlots) return Number.POSITIVE_INFINITY;
+  let best = 0;
+  // Only the set bits (usually one to three).
+  for (let rest = mask; rest !== 0; rest &= rest - 1) best = Math.max(best, index.strengthOfSlot[31 - Math.clz32(rest & -rest)]!);
+  return round(Math.max(0, Math.min(0.99, best + boost)));
+}
+
+/** {@link matchFormats} for a number whose {@link formatMask} is `mask` (nonzero). */
+export function matchFormatsMasked(normalised: string, mask: number): FormatMatch[] {
+  const index = indexFor(normalised.length);
+  return index ? matchMasked(index, normalised, mask) : [];
+}
+
+function matchMasked(index: LengthIndex, normalised: string, mask: number): FormatMatch[] {
   const out: FormatMatch[] = [];
-  for (const entry of list) {
-    const m = entry.format.pattern.exec(normalised);
-    if (!m) continue;
-    const groups: FormatGroups = { ...(m.groups ?? {}) };
+  // Each distinct pattern runs once per number (S10 operators share one); groups per slot, copied
+  // into a plain object once (spreading the regex's null-prototype groups object is slow).
+  const results: (FormatGroups | null | undefined)[] = [];
+  for (let n = 0; n < index.entries.length; n++) {
+    const slot = index.slotOf[n]!;
+    if ((mask & (1 << Math.min(slot, MASK_BITS - 1))) === 0) continue;
+    let found = results[slot];
+    if (found === undefined) {
+      const m = index.slots[slot]!.exec(normalised);
+      found = m ? plainGroups(m.groups) : null;
+      results[slot] = found;
+    }
+    if (!found) continue;
+    const entry = index.entries[n]!;
+    const groups: FormatGroups = { ...found };
     out.push({
-      ...entry,
+      carrier: entry.carrier,
+      format: entry.format,
+      order: entry.order,
       verified: formatHolds(entry.format, groups, normalised),
       trackingNumber: entry.format.canonical ? entry.format.canonical(groups, normalised) : normalised,
       groups,
     });
   }
+  return out;
+}
+
+function plainGroups(groups: Record<string, string | undefined> | undefined): FormatGroups {
+  const out: FormatGroups = {};
+  if (groups) for (const name in groups) out[name] = groups[name];
   return out;
 }
 

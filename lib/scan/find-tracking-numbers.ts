@@ -1,8 +1,10 @@
 /**
  * Finds tracking numbers in text (page text nodes, link URLs, e-mail bodies) in one linear pass.
  *
- * Algorithm (why it is linear): the text is read once, character by character, into tokens (runs
- * of ASCII letters and digits). Tokens separated only by a few spaces or one hyphen form a chain
+ * Algorithm (why it is linear): the text is read left to right into tokens (runs of ASCII letters
+ * and digits), but only around digits that could start a number: the regex engine skips the rest
+ * (CHAIN_FINDER; its look-ahead reads at most up to the third digit after the one it stands on, so
+ * every character is read a bounded number of times). Tokens separated only by a few spaces or one hyphen form a chain
  * (numbers are printed as `1Z 879E 9303 4683 4440` or `7112-3456-…`). A candidate is a run of whole
  * tokens of a chain, so no number is ever cut out of a longer token; for each token we look back
  * only over runs of at most MAX_NUMBER_LENGTH characters, i.e. at most that many tokens, and
@@ -11,16 +13,42 @@
  * (about MAX_NUMBER_LENGTH² pattern characters in the worst case of single-character tokens), and
  * `stats` lets a test count it. The only super-linear step is sorting each chain's candidates,
  * O(k log k) in their number k ≤ text length.
+ *
+ * Why it is fast (issue #3 throughput target): prose and short numbers (prices, dates) are skipped
+ * by the regex engine, chains are tokenized with a class table and no allocation; a run is looked up by (length, characters) in per-position masks derived from
+ * the formats' patterns, so a regex runs only when some format can match; a run whose best
+ * possible confidence (every boost assumed, then with its actual context) stays below the
+ * threshold is neither matched nor scored; context windows are pre-checked for the literals the
+ * context regexes need. Skipped runs cannot change which numbers are reported; where one might
+ * have changed a reported number's first position, its chain is read again in full (see
+ * {@link Scanner.finish}), so results are exactly those of an unpruned scan.
  */
 import {
   type Candidate,
   candidatesFrom,
+  confidenceBound,
   DEFAULT_CONFIDENCE_THRESHOLD,
+  type FormatMatch,
+  formatMask,
+  HINT_BOOST,
   MAX_NUMBER_LENGTH,
   MIN_NUMBER_LENGTH,
-  matchFormats,
+  matchFormatsMasked,
 } from '../carriers/registry';
-import { type AfterContext, type BeforeContext, LABEL_BOOST, OTHER_PENALTY, readAfter, readBefore } from './context';
+import {
+  AFTER_WINDOW,
+  type AfterContext,
+  BEFORE_WINDOW,
+  type BeforeContext,
+  LABEL_BOOST,
+  mayNameCarrier,
+  OTHER_PENALTY,
+  readAfter,
+  readBefore,
+  readLabelFlags,
+  type TextContext,
+} from './context';
+import { alphabetIndex } from './pattern-shape';
 
 export interface FoundNumber {
   /** Normalised as printed: upper case, no spaces or hyphens. */
@@ -81,6 +109,43 @@ const MAX_PREFIX_WORD = 6;
 const PIECE_PENALTY = 0.4;
 const RING = 64;
 
+/*
+ * Imported values used per token, bound once. Under a CommonJS loader (tsx, which runs the
+ * benchmarks) every use of an imported binding is a property read through a getter, which costs
+ * more than the work it guards in these loops; a bundler's ESM output does not need this.
+ */
+const MAX_LEN = MAX_NUMBER_LENGTH;
+const MIN_LEN = MIN_NUMBER_LENGTH;
+const HINT = HINT_BOOST;
+const LABEL = LABEL_BOOST;
+const OTHER_LABEL = OTHER_PENALTY;
+const maskOf = formatMask;
+const boundOf = confidenceBound;
+const matchMasked = matchFormatsMasked;
+const contextBefore = readBefore;
+const contextAfter = readAfter;
+const rank = candidatesFrom;
+const readLabelsOnce = readLabelFlags;
+const mayName = mayNameCarrier;
+
+/** Flags of a token's staged context (see Scanner.contextOf). */
+const LABELS_READ = 1;
+const LABELLED = 2;
+const OTHER_LABELLED = 4;
+const KEYWORD_READ = 8;
+const KEYWORD_NEAR = 16;
+
+/** Character classes of ASCII codes: 0 other, 1 digit, 2 upper-case letter, 3 lower-case letter. */
+const OTHER = 0;
+const DIGIT = 1;
+const LOWER = 3;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = 2;
+for (let c = 97; c <= 122; c++) CLASS[c] = LOWER;
+/** Alphabet index ({@link alphabetIndex}) of each ASCII letter and digit: tokens hold no other characters. */
+const CODE = Uint8Array.from({ length: 128 }, (_, c) => Math.max(0, alphabetIndex(c)));
+
 /** Tracking numbers in `text`, best reading each, de-duplicated, in order of first appearance. */
 export function findTrackingNumbers(text: string, options: FindOptions = {}): FoundNumber[] {
   return scanText(text, options).found;
@@ -92,9 +157,10 @@ export function scanText(text: string, options: FindOptions = {}): ScanResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const truncated = text.length > maxLength;
   const src = truncated ? text.slice(0, maxLength) : text;
-  const scanner = new Scanner(src, options);
-  scanner.run();
-  return { found: scanner.result(options.minConfidence ?? DEFAULT_CONFIDENCE_THRESHOLD), truncated };
+  const minConfidence = options.minConfidence ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const scanner = new Scanner(src, options, minConfidence);
+  scanner.run(0, src.length);
+  return { found: scanner.finish(minConfidence), truncated };
 }
 
 interface Span {
@@ -107,10 +173,27 @@ interface Span {
   lastToken: number;
 }
 
+/** A chain's selected runs, in order of position, where it starts, and its pruned-chain index (or -1). */
+interface ChainLog {
+  start: number;
+  taken: Span[];
+  pruned: number;
+}
+
+/**
+ * One pass over the text. Runs whose best possible confidence is below `pruneBelow` are counted
+ * but neither matched nor scored. Chains are logged in text order (selected runs, and which
+ * chains had pruned runs) and the de-duplication into results happens in {@link finish}.
+ */
 class Scanner {
   private readonly text: string;
   private readonly options: FindOptions;
   private readonly stats: ScanStats;
+  private readonly pruneBelow: number;
+  /** Carrier hints of the options (a hint boost is possible for every run when there are any). */
+  private readonly optionHints: boolean;
+  /** Alphabet indices of the run being looked up (reused: no allocation per run). */
+  private readonly codes = new Uint8Array(MAX_LEN);
   // Ring buffer of the current chain's last tokens.
   private readonly tStart = new Int32Array(RING);
   private readonly tEnd = new Int32Array(RING);
@@ -119,61 +202,112 @@ class Scanner {
   private readonly tDigits = new Int32Array(RING);
   /** Context before each token, read lazily once per token (not once per run). */
   private readonly tBefore: (BeforeContext | null)[] = new Array(RING).fill(null);
+  /** Staged context flags of each token (LABELS_READ, LABELLED, …). */
+  private readonly tState = new Uint8Array(RING);
   private afterOfLast: AfterContext | null = null;
+  /** Whether a carrier keyword follows the current last token: -1 not read yet, 0 no, 1 maybe. */
+  private afterKeyword = -1;
   private tokenCount = 0;
   /** Global index of the chain's first token. */
   private chainFirst = 0;
   private chainSpans: Span[] = [];
-  private readonly byNumber = new Map<string, FoundNumber>();
+  /** Text offset where the current chain starts, and whether a run of it was pruned. */
+  private chainStart = 0;
+  private chainPruned = false;
+  /** [start, end) text ranges of chains with pruned runs, two entries per chain, in text order. */
+  private readonly prunedChains: number[] = [];
+  /** Chains with selected runs, in text order. */
+  private readonly log: ChainLog[] = [];
 
-  constructor(text: string, options: FindOptions) {
+  constructor(text: string, options: FindOptions, pruneBelow: number) {
     this.text = text;
     this.options = options;
     this.stats = options.stats ?? { characters: 0, tokens: 0, lookups: 0, patternRuns: 0 };
+    this.pruneBelow = pruneBelow > 0 ? pruneBelow : Number.NEGATIVE_INFINITY;
+    this.optionHints = (options.carrierHints?.length ?? 0) > 0;
   }
 
-  run(): void {
+  /**
+   * Scans text[from, to); `from` must be a chain start (0, or where a logged chain starts).
+   * Prose is skipped by the regex engine: {@link CHAIN_FINDER} finds the next digit that has three
+   * more letters or digits after it within printed-number gaps (every run that is looked up has
+   * at least four digits, 40% of ten characters), and only the chain around it is tokenized here.
+   */
+  run(from: number, to: number): void {
     const text = this.text;
-    const n = text.length;
-    let i = 0;
+    const finder = CHAIN_FINDER;
+    let pos = from;
+    while (pos < to) {
+      finder.lastIndex = pos;
+      if (!finder.test(text)) break;
+      const digit = finder.lastIndex - 1;
+      if (digit >= to) break;
+      let start = digit;
+      while (start > pos && isAlnum(text.charCodeAt(start - 1))) start--;
+      // Earlier tokens of the same chain (joined by a printed-number gap, no word in between).
+      for (let prev = this.previousChainToken(start, pos); prev >= 0; prev = this.previousChainToken(start, pos)) start = prev;
+      // Resume after the chain's last token (always past the digit found).
+      pos = Math.max(this.scanChain(start, to), digit + 1);
+    }
+    this.stats.characters += to - from;
+  }
+
+  /** Start of the token before the one at `start` when both belong to one chain, else -1 (never before `floor`). */
+  private previousChainToken(start: number, floor: number): number {
+    const text = this.text;
+    let gap = start;
+    while (gap > floor && start - gap < 4 && isGap(text.charCodeAt(gap - 1))) gap--;
+    if (gap === start || gap <= floor || !isAlnum(text.charCodeAt(gap - 1)) || !joinable(text, gap, start)) return -1;
+    let t = gap;
+    let digits = 0;
+    let lower = false;
+    while (t > floor && isAlnum(text.charCodeAt(t - 1))) {
+      const c = text.charCodeAt(--t);
+      if (c <= 57) digits++;
+      else if (c >= 97) lower = true;
+    }
+    if (t === floor && floor > 0 && isAlnum(text.charCodeAt(floor - 1))) return -1;
+    return digits === 0 && (lower || gap - t > MAX_PREFIX_WORD) ? -1 : t;
+  }
+
+  /** Tokenizes the chain starting at `i` (a token start) up to its end; returns where its last token ends. */
+  private scanChain(i: number, to: number): number {
+    const text = this.text;
     let prevEnd = -1;
-    while (i < n) {
+    while (i < to) {
       let c = text.charCodeAt(i);
-      if (!isAlnum(c)) {
+      if (c >= 128 || CLASS[c] === OTHER) {
+        // No gap inside a printed number is longer than 3 characters.
+        if (prevEnd >= 0 && i - prevEnd >= 3) break;
         i++;
         continue;
       }
       const start = i;
       let digits = 0;
       let lower = false;
-      while (i < n) {
+      while (i < to) {
         c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) digits++;
-        else if (c >= 97 && c <= 122) lower = true;
-        else if (c < 65 || c > 90) break;
+        if (c >= 128) break;
+        const cls = CLASS[c]!;
+        if (cls === DIGIT) digits++;
+        else if (cls === LOWER) lower = true;
+        else if (cls === OTHER) break;
         i++;
       }
       const digit = digits > 0;
       // A word (lower-case letters, or more than 6 capitals) can be no part of a printed number:
-      // it ends the chain and costs nothing more. Prose is therefore skipped at tokenizer speed.
-      if (!digit && (lower || i - start > MAX_PREFIX_WORD)) {
-        this.flushPending(false);
-        this.endChain();
-        prevEnd = -1;
-        continue;
-      }
-      if (prevEnd >= 0 && joinable(text, prevEnd, start)) {
+      // it ends the chain. So does a gap no printed number has.
+      if (!digit && (lower || i - start > MAX_PREFIX_WORD)) break;
+      if (prevEnd >= 0) {
+        if (!joinable(text, prevEnd, start)) break;
         this.flushPending(digit);
-      } else {
-        this.flushPending(false);
-        this.endChain();
       }
       this.addToken(start, i, digits);
       prevEnd = i;
     }
     this.flushPending(false);
     this.endChain();
-    this.stats.characters += n;
+    return prevEnd;
   }
 
   /** Token whose runs are examined once the next token is known (its digits make a run a piece). */
@@ -186,12 +320,14 @@ class Scanner {
   }
 
   private addToken(start: number, end: number, digits: number): void {
+    if (this.tokenCount === this.chainFirst) this.chainStart = start;
     const k = this.tokenCount % RING;
     this.tStart[k] = start;
     this.tEnd[k] = end;
     this.tDigit[k] = digits > 0 ? 1 : 0;
     this.tDigits[k] = digits;
     this.tBefore[k] = null;
+    this.tState[k] = 0;
     this.pending = this.tokenCount;
     this.tokenCount++;
     this.stats.tokens++;
@@ -205,10 +341,11 @@ class Scanner {
   private candidatesEndingAt(j: number, nextIsDigit: boolean): void {
     const kj = j % RING;
     const lastLen = this.tEnd[kj]! - this.tStart[kj]!;
-    if (lastLen > MAX_NUMBER_LENGTH) return;
+    if (lastLen > MAX_LEN) return;
     // A number ends in a digit-bearing token or a short letter suffix (S10 country, DPD check letter).
     if (!this.tDigit[kj] && lastLen > 2) return;
     this.afterOfLast = null;
+    this.afterKeyword = -1;
     let length = 0;
     let digits = 0;
     const end = this.tEnd[kj]!;
@@ -216,7 +353,7 @@ class Scanner {
       const ki = i % RING;
       const pieceLen = this.tEnd[ki]! - this.tStart[ki]!;
       length += pieceLen;
-      if (length > MAX_NUMBER_LENGTH || end - this.tStart[ki]! > MAX_SPAN) break;
+      if (length > MAX_LEN || end - this.tStart[ki]! > MAX_SPAN) break;
       digits += this.tDigits[ki]!;
       // Letters-only tokens longer than 2 (TBA, JJD, GFUS, PLDEMO) can only start a number.
       const prefixOnly = this.tDigits[ki] === 0 && pieceLen > 2;
@@ -231,47 +368,101 @@ class Scanner {
   /** Looks up the run of tokens i..j (length characters, `digits` of them digits). */
   private evaluate(i: number, j: number, length: number, digits: number, nextIsDigit: boolean): void {
     // Every format is at least 40% digits (1LSCX… is the least); words and codes are not looked up.
-    if (length < MIN_NUMBER_LENGTH || digits * 5 < length * 2) return;
+    if (length < MIN_LEN || digits * 5 < length * 2) return;
     const leftClean = i === this.chainFirst || !this.tDigit[(i - 1) % RING];
     if (nextIsDigit && !leftClean) return;
     this.stats.lookups++;
+    // Dispatch on (length, characters): per-position masks leave only the patterns that can match.
+    const codes = this.codes;
+    let p = 0;
+    for (let t = i; t <= j; t++) {
+      const k = t % RING;
+      for (let x = this.tStart[k]!; x < this.tEnd[k]!; x++) codes[p++] = CODE[this.text.charCodeAt(x)]!;
+    }
+    const mask = maskOf(codes, length);
+    if (mask === 0) return;
+    const piece = !leftClean || nextIsDigit;
+    const piecePenalty = piece ? PIECE_PENALTY : 0;
+    // Best case first (a label and a carrier name nearby), then with the actual context: a run that
+    // cannot reach the threshold either way is not matched, and its context is not scored.
+    if (boundOf(length, mask, HINT + LABEL - piecePenalty) < this.pruneBelow) {
+      this.chainPruned = true;
+      return;
+    }
+    const ctx = this.contextOf(i, j, length, mask, piecePenalty);
+    if (ctx === null) {
+      this.chainPruned = true;
+      return;
+    }
     let number = '';
     for (let t = i; t <= j; t++) number += this.text.slice(this.tStart[t % RING]!, this.tEnd[t % RING]!);
     number = number.toUpperCase();
-    const matches = matchFormats(number);
+    const matches = matchMasked(number, mask);
     if (matches.length === 0) return;
     this.stats.patternRuns += matches.length;
-    this.score(number, matches, i, j, !leftClean || nextIsDigit);
+    this.score(number, matches, i, j, piece, ctx);
   }
 
-  private score(
-    number: string,
-    matches: ReturnType<typeof matchFormats>,
-    firstToken: number,
-    lastToken: number,
-    piece: boolean,
-  ): void {
-    const start = this.tStart[firstToken % RING]!;
-    const end = this.tEnd[lastToken % RING]!;
-    const kf = firstToken % RING;
-    const b = this.tBefore[kf] ?? readBefore(this.text, start);
+  /**
+   * Context of the run of tokens i..j, read in stages from cheap to dear, or null as soon as the
+   * run cannot reach the threshold: first the labels before it (most runs on a page are decided
+   * there: an order or phone label), then whether any carrier keyword is near at all, and only
+   * then the full context. Each stage is read once per token, not once per run.
+   */
+  private contextOf(i: number, j: number, length: number, mask: number, piecePenalty: number): TextContext | null {
+    const kf = i % RING;
+    const kl = j % RING;
+    let state = this.tState[kf]!;
+    if ((state & LABELS_READ) === 0) {
+      const full = this.tBefore[kf];
+      const flags = full ? (full.labelled ? 1 : 0) | (full.otherLabel ? 2 : 0) : readLabelsOnce(this.text, this.tStart[kf]!);
+      state |= LABELS_READ | (flags & 1 ? LABELLED : 0) | (flags & 2 ? OTHER_LABELLED : 0);
+    }
+    const labelled = (state & LABELLED) !== 0;
+    const otherLabel = (state & OTHER_LABELLED) !== 0;
+    const labelBoost = (labelled ? LABEL : 0) - (otherLabel ? OTHER_LABEL : 0) - piecePenalty;
+    if (boundOf(length, mask, HINT + labelBoost) < this.pruneBelow) {
+      this.tState[kf] = state;
+      return null;
+    }
+    if ((state & KEYWORD_READ) === 0) {
+      const s0 = this.tStart[kf]!;
+      state |= KEYWORD_READ | (mayName(this.text, Math.max(0, s0 - BEFORE_WINDOW), s0) ? KEYWORD_NEAR : 0);
+    }
+    this.tState[kf] = state;
+    if (this.afterKeyword < 0) {
+      const e0 = this.tEnd[kl]!;
+      this.afterKeyword = mayName(this.text, e0, Math.min(this.text.length, e0 + AFTER_WINDOW)) ? 1 : 0;
+    }
+    if ((state & KEYWORD_NEAR) === 0 && this.afterKeyword === 0) {
+      // No carrier can be named: the full context is the labels alone (`labelAdjacent` only
+      // matters together with a named carrier, so it is left false).
+      if (boundOf(length, mask, (this.optionHints ? HINT : 0) + labelBoost) < this.pruneBelow) return null;
+      return { labelled, labelAdjacent: false, otherLabel, named: [] };
+    }
+    const b = this.tBefore[kf] ?? contextBefore(this.text, this.tStart[kf]!);
     this.tBefore[kf] = b;
-    const a = this.afterOfLast ?? readAfter(this.text, end);
+    const a = this.afterOfLast ?? contextAfter(this.text, this.tEnd[kl]!);
     this.afterOfLast = a;
-    const ctx = {
+    return {
       labelled: b.labelled || a.labelled,
       labelAdjacent: b.labelAdjacent,
       otherLabel: b.otherLabel && !a.labelled,
       named: a.named.length === 0 ? b.named : [...b.named, ...a.named],
     };
+  }
+
+  private score(number: string, matches: FormatMatch[], firstToken: number, lastToken: number, piece: boolean, ctx: TextContext): void {
+    const start = this.tStart[firstToken % RING]!;
+    const end = this.tEnd[lastToken % RING]!;
     const hints = [...(this.options.carrierHints ?? []), ...ctx.named];
     let boost = 0;
-    if (ctx.labelled) boost += LABEL_BOOST;
-    if (ctx.otherLabel) boost -= OTHER_PENALTY;
+    if (ctx.labelled) boost += LABEL;
+    if (ctx.otherLabel) boost -= OTHER_LABEL;
     // A run that leaves digits of its chain on one side is probably a piece of something longer.
     if (piece) boost -= PIECE_PENALTY;
     const explicit = (ctx.labelAdjacent && ctx.named.length > 0) || (this.options.carrierHints?.length ?? 0) > 0;
-    const candidates = candidatesFrom(matches, {
+    const candidates = rank(matches, {
       carrierHints: hints,
       boost,
       allowUnverified: (this.options.allowUnverified ?? true) && explicit,
@@ -309,50 +500,156 @@ class Scanner {
         taken.push(s);
       }
       taken.sort((a, b) => a.start - b.start);
-      for (const s of taken) this.keep(s);
       this.chainSpans = [];
+      this.log.push({ start: this.chainStart, taken, pruned: this.chainPruned ? this.logPruned() : -1 });
+    } else if (this.chainPruned) {
+      this.logPruned();
     }
+    this.chainPruned = false;
     this.chainFirst = this.tokenCount;
   }
 
-  private keep(s: Span): void {
-    const best = s.candidates[0]!;
-    const key = best.trackingNumber;
-    const seen = this.byNumber.get(key);
-    if (!seen) {
-      this.byNumber.set(key, {
-        number: s.number,
-        trackingNumber: best.trackingNumber,
-        carrier: best.carrier,
-        service: best.service,
-        format: best.format,
-        confidence: best.confidence,
-        verified: best.verified,
-        start: s.start,
-        end: s.end,
-        candidates: s.candidates,
-      });
-    } else if (best.confidence > seen.confidence) {
-      // Same number seen again with better context (a label): keep the first position, better reading.
-      Object.assign(seen, {
-        carrier: best.carrier,
-        service: best.service,
-        format: best.format,
-        confidence: best.confidence,
-        verified: best.verified,
-        candidates: s.candidates,
-      });
+  /** Records the current chain's text range as pruned; returns its index. */
+  private logPruned(): number {
+    this.prunedChains.push(this.chainStart, this.tEnd[(this.tokenCount - 1) % RING]!);
+    return this.prunedChains.length / 2 - 1;
+  }
+
+  /**
+   * Results at `minConfidence`, exactly as an unpruned scan would give them. Pruned runs are all
+   * below the threshold, so they change neither which numbers are reported nor their best
+   * reading; they can only change where a reported number is first seen (a weaker earlier
+   * occurrence, or one that a pruned run would have overlapped). So every pruned chain whose
+   * characters contain a reported number is read again without pruning, and chains are
+   * de-duplicated again in order.
+   */
+  finish(minConfidence: number): FoundNumber[] {
+    let found = this.dedupe(minConfidence, null);
+    const pruned = this.prunedChains;
+    if (found.length === 0 || pruned.length === 0) return found;
+    // Only chains that start before a reported number's first position can change it; re-reading
+    // one may move that position later, so repeat until no further chain needs reading.
+    const exact = new Map<number, ChainLog>();
+    for (;;) {
+      const before = exact.size;
+      for (const f of found) {
+        for (const k of this.prunedChainsHolding(f.trackingNumber, f.start)) {
+          if (exact.has(k)) continue;
+          const rescan = new Scanner(this.text, { ...this.options, stats: undefined }, Number.NEGATIVE_INFINITY);
+          rescan.run(pruned[2 * k]!, pruned[2 * k + 1]!);
+          exact.set(k, { start: pruned[2 * k]!, taken: rescan.log.flatMap((l) => l.taken), pruned: k });
+        }
+      }
+      if (exact.size === before) return found;
+      found = this.dedupe(minConfidence, exact);
     }
   }
 
-  result(minConfidence: number): FoundNumber[] {
-    return [...this.byNumber.values()].filter((f) => f.confidence >= minConfidence).sort((a, b) => a.start - b.start);
+  /**
+   * Indices of pruned chains starting at or before `until` whose characters may hold `number`
+   * (a superset: the number's characters with printed-number gaps between them, in any case).
+   * The regex engine searches only up to the end of the last such chain.
+   */
+  private prunedChainsHolding(number: string, until: number): number[] {
+    const pruned = this.prunedChains;
+    const last = this.prunedChainAt(until);
+    if (last < 0) return [];
+    const haystack = this.text.slice(0, pruned[2 * last + 1]!);
+    const re = new RegExp(number.split('').join(GAP_SOURCE), 'gi');
+    const out: number[] = [];
+    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
+      const k = this.prunedChainAt(m.index);
+      if (k >= 0 && m.index < pruned[2 * k + 1]! && out[out.length - 1] !== k) out.push(k);
+      // Overlapping occurrences: the next may start inside this one.
+      re.lastIndex = m.index + 1;
+    }
+    return out;
+  }
+
+  /** Index of the last pruned chain starting at or before `pos`, or -1. */
+  private prunedChainAt(pos: number): number {
+    const pruned = this.prunedChains;
+    let lo = 0;
+    let hi = pruned.length / 2 - 1;
+    if (hi < 0 || pruned[0]! > pos) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pruned[2 * mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Keeps each chain's runs in text order (first position, best reading); chains read again
+   * exactly (`exact`, by pruned-chain index) replace their logged runs.
+   */
+  private dedupe(minConfidence: number, exact: Map<number, ChainLog> | null): FoundNumber[] {
+    const byNumber = new Map<string, FoundNumber>();
+    let extra: ChainLog[] = [];
+    if (exact) {
+      const logged = new Set(this.log.map((l) => l.pruned));
+      extra = [...exact.values()].filter((e) => !logged.has(e.pruned));
+    }
+    const chains = extra.length === 0 ? this.log : [...this.log, ...extra].sort((x, y) => x.start - y.start);
+    for (const l of chains) {
+      const spans = (l.pruned >= 0 ? exact?.get(l.pruned)?.taken : undefined) ?? l.taken;
+      for (const s of spans) keep(byNumber, s);
+    }
+    return [...byNumber.values()].filter((f) => f.confidence >= minConfidence).sort((a, b) => a.start - b.start);
+  }
+}
+
+function keep(byNumber: Map<string, FoundNumber>, s: Span): void {
+  const best = s.candidates[0]!;
+  const key = best.trackingNumber;
+  const seen = byNumber.get(key);
+  if (!seen) {
+    byNumber.set(key, {
+      number: s.number,
+      trackingNumber: best.trackingNumber,
+      carrier: best.carrier,
+      service: best.service,
+      format: best.format,
+      confidence: best.confidence,
+      verified: best.verified,
+      start: s.start,
+      end: s.end,
+      candidates: s.candidates,
+    });
+  } else if (best.confidence > seen.confidence) {
+    // Same number seen again with better context (a label): keep the first position, better reading.
+    Object.assign(seen, {
+      carrier: best.carrier,
+      service: best.service,
+      format: best.format,
+      confidence: best.confidence,
+      verified: best.verified,
+      candidates: s.candidates,
+    });
   }
 }
 
 function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c < 128 && CLASS[c] !== OTHER;
 }
+
+/** Characters {@link joinable} accepts in a gap. */
+function isGap(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+/**
+ * Finds a digit followed by three more digits of the same possible run: every run that is looked
+ * up has at least four digits (40% of ten characters). Between two digits of a run there are
+ * letters of their tokens and, across a gap {@link joinable} may accept (up to three characters),
+ * only tokens of one or two capitals (a longer letters-only token can only begin a run). A superset:
+ * it may find digits that no run uses, never miss one.
+ */
+/** Regex source of a gap {@link joinable} may accept (a superset: any mix of up to three). */
+const GAP_SOURCE = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{0,3}';
+const G = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{1,3}';
+const CHAIN_FINDER = new RegExp(`[0-9](?=(?:[A-Za-z]*(?:${G}(?:[A-Z]{1,2}${G})*[A-Za-z]*)?[0-9]){3})`, 'g');
 
 /**
  * Whether the gap text[from, to) may sit inside a printed number: 1–3 spaces (incl. no-break and
