@@ -195,4 +195,17 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     expect(events.length).toBe(eventsBefore + 2);
     expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
   });
+
+  it('"Track …" on a selection adds a validated number once, and ignores text with none', async () => {
+    const a = app();
+    const r = await a.trackSelection('Your parcel ships with UPS, tracking number 1Z999AA1 0123456784. Coupon SAVE20241234.');
+    expect(r).toMatchObject({ found: 1, added: 1, known: 0 });
+    const again = await a.trackSelection('1Z999AA10123456784');
+    expect(again).toMatchObject({ added: 0, known: 1 });
+    const none = await a.trackSelection('Call 555-123-4567 about order 112-5939971-8962610');
+    expect(none).toMatchObject({ found: 0, added: 0 });
+    await a.idle();
+    const pkgs = await db.packages.toArray();
+    expect(pkgs.map((p) => [p.id, p.carrier, p.trackingNumber])).toEqual([['ups:1Z999AA10123456784', 'ups', '1Z999AA10123456784']]);
+  });
 });
