@@ -15,7 +15,7 @@ export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Porchlight',
     description: 'Every parcel you are waiting for, from every shop and carrier, until it is on the porch.',
     permissions: [
@@ -33,6 +33,8 @@ export default defineConfig({
     ],
     host_permissions: [...AMAZON_MATCH_PATTERNS, ...DEMO_HOST_PATTERNS, ...(e2e ? CARRIER_API_HOST_PATTERNS : [])],
     optional_host_permissions: [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS],
+    // Manifest V2 (Firefox's default) has no optional_host_permissions: optional hosts are optional_permissions.
+    ...(manifestVersion === 2 && { optional_permissions: [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS] }),
     action: { default_title: 'Porchlight' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
