@@ -283,6 +283,15 @@ export function formatMask(codes: ArrayLike<number>, length: number): number {
 }
 
 /**
+ * The per-position masks {@link formatMask} reads for `length` (`masks[p * ALPHABET_SIZE + k]`)
+ * and the mask with every slot set, or null when no format has that length. Lets the scanner
+ * compute a run's mask straight from the text, with no copy of its characters (issue #3).
+ */
+export function formatMaskTable(length: number): { readonly masks: Int32Array; readonly all: number } | null {
+  return indexFor(length);
+}
+
+/**
  * Highest confidence any format of `mask` could reach for a `length`-character number with
  * `boost` added (every hint and label boost assumed), or +Infinity when a format in it rewrites the
  * number (`canonical`). Lets the scanner skip reading the context of runs that cannot reach the threshold.

@@ -228,6 +228,19 @@ let keywordTooShort = false;
   }
 }
 
+/**
+ * Characters (either case) a literal of each family starts with: most window positions are
+ * rejected by one table read before the trigram is hashed (a necessary condition, never a guess).
+ */
+const LABEL_FIRST = new Uint8Array(128);
+const KEYWORD_FIRST = new Uint8Array(128);
+for (let e = 0; e < literals.length; e++) {
+  const c = literals[e]!.charCodeAt(0);
+  const table = family[e] === LABEL ? LABEL_FIRST : KEYWORD_FIRST;
+  table[c] = 1;
+  if (c >= 97 && c <= 122) table[c - 32] = 1;
+}
+
 const LOWER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 const lowerAscii = (c: number) => (c < 128 ? LOWER_ASCII[c]! : c);
 const ALNUM = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
@@ -237,6 +250,7 @@ const isWordChar = (c: number) => (c < 128 && ALNUM[c] === 1) || c === 95;
 function hasLabel(text: string, from: number, to: number): boolean {
   for (let p = from; p + 2 < to; p++) {
     const a = text.charCodeAt(p);
+    if (a >= 128 || LABEL_FIRST[a] === 0) continue;
     const b = text.charCodeAt(p + 1);
     const c = text.charCodeAt(p + 2);
     if (a >= 128 || b >= 128 || c >= 128) continue;
@@ -261,7 +275,7 @@ function hasKeyword(text: string, from: number, to: number): boolean {
       continue;
     }
     const alnum = ALNUM[a] === 1;
-    if (!prevAlnum && p + 2 < to) {
+    if (!prevAlnum && p + 2 < to && KEYWORD_FIRST[a] === 1) {
       const b = text.charCodeAt(p + 1);
       const c = text.charCodeAt(p + 2);
       if (b < 128 && c < 128 && bucketHas(text, p, to, trigram(LOWER_ASCII[a]!, LOWER_ASCII[b]!, LOWER_ASCII[c]!), KEYWORD)) return true;

@@ -29,7 +29,7 @@ import {
   confidenceBound,
   DEFAULT_CONFIDENCE_THRESHOLD,
   type FormatMatch,
-  formatMask,
+  formatMaskTable,
   HINT_BOOST,
   MAX_NUMBER_LENGTH,
   MIN_NUMBER_LENGTH,
@@ -48,7 +48,7 @@ import {
   readLabelFlags,
   type TextContext,
 } from './context';
-import { alphabetIndex } from './pattern-shape';
+import { ALPHABET_SIZE, alphabetIndex } from './pattern-shape';
 
 export interface FoundNumber {
   /** Normalised as printed: upper case, no spaces or hyphens. */
@@ -116,10 +116,11 @@ const RING = 64;
  */
 const MAX_LEN = MAX_NUMBER_LENGTH;
 const MIN_LEN = MIN_NUMBER_LENGTH;
+const SIZE = ALPHABET_SIZE;
 const HINT = HINT_BOOST;
 const LABEL = LABEL_BOOST;
 const OTHER_LABEL = OTHER_PENALTY;
-const maskOf = formatMask;
+const maskTableOf = formatMaskTable;
 const boundOf = confidenceBound;
 const matchMasked = matchFormatsMasked;
 const contextBefore = readBefore;
@@ -192,8 +193,6 @@ class Scanner {
   private readonly pruneBelow: number;
   /** Carrier hints of the options (a hint boost is possible for every run when there are any). */
   private readonly optionHints: boolean;
-  /** Alphabet indices of the run being looked up (reused: no allocation per run). */
-  private readonly codes = new Uint8Array(MAX_LEN);
   // Ring buffer of the current chain's last tokens.
   private readonly tStart = new Int32Array(RING);
   private readonly tEnd = new Int32Array(RING);
@@ -373,13 +372,22 @@ class Scanner {
     if (nextIsDigit && !leftClean) return;
     this.stats.lookups++;
     // Dispatch on (length, characters): per-position masks leave only the patterns that can match.
-    const codes = this.codes;
-    let p = 0;
-    for (let t = i; t <= j; t++) {
+    // Read straight from the text (tokens hold only ASCII letters and digits), stopping as soon as
+    // no pattern is left: most runs fail within their first characters.
+    const table = maskTableOf(length);
+    if (table === null) return;
+    const masks = table.masks;
+    const text = this.text;
+    let mask = table.all;
+    let row = 0;
+    for (let t = i; t <= j && mask !== 0; t++) {
       const k = t % RING;
-      for (let x = this.tStart[k]!; x < this.tEnd[k]!; x++) codes[p++] = CODE[this.text.charCodeAt(x)]!;
+      const e = this.tEnd[k]!;
+      for (let x = this.tStart[k]!; x < e && mask !== 0; x++) {
+        mask &= masks[row + CODE[text.charCodeAt(x)]!]!;
+        row += SIZE;
+      }
     }
-    const mask = maskOf(codes, length);
     if (mask === 0) return;
     const piece = !leftClean || nextIsDigit;
     const piecePenalty = piece ? PIECE_PENALTY : 0;
