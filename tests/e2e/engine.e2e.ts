@@ -155,9 +155,11 @@ describe('background engine in real Chromium (issue #6)', () => {
   it('resumes without loss or duplication after the worker is stopped mid-refresh (CDP)', async () => {
     goTo(6); // on-time parcels delivered, the pickup parcel ready for pickup
     const before = server.requests.filter(DEMO_API).length;
-    server.addFault({ provider: 'demo', mode: 'slow', delayMs: 5000 });
-    await refreshFromPopup();
+    // Counted before the fault is armed: the slow request may be the popup's refresh or a due alarm's
+    // (the demo carrier's packages are due every 30 s), whichever reaches the server first.
     const arrivedBefore = arrivals.length;
+    server.addFault({ provider: 'demo', mode: 'slow', delayMs: 10_000 });
+    await refreshFromPopup();
     await waitFor(async () => arrivals.length > arrivedBefore, 30_000, 'the slow carrier request to reach the server').catch(async (e) => {
       console.error('engine.e2e state on timeout:', JSON.stringify(server.requests.slice(-8)), await popup.locator('body').textContent());
       throw e;
@@ -174,7 +176,7 @@ describe('background engine in real Chromium (issue #6)', () => {
     const stopped = await stopExtensionWorker(browser);
     expect(stopped).toBe(`chrome-extension://${browser.extensionId}/background.js`);
     // Let the slow answer arrive at a worker that is no longer there.
-    await new Promise((r) => setTimeout(r, 5500));
+    await new Promise((r) => setTimeout(r, 10_500));
     const s0 = await byShipment();
     // Nothing from the cut-off round was stored: still at step 4's state.
     expect(s0.B4LMCNxWM!.status).toBe('out_for_delivery');
