@@ -32,6 +32,8 @@ const INTERVALS: Array<[string, number, Status, Eta | null, Partial<Package>, nu
   ['cancelled: never', NOON, 'cancelled', null, {}, null],
   ['expired: never', NOON, 'expired', null, {}, null],
   ['archived: never', NOON, 'in_transit', null, { archived: true }, null],
+  ['demo carrier in transit: the alarm minimum', NOON, 'in_transit', null, { carrier: 'demo' }, 30_000],
+  ['demo carrier delivered: the usual after-delivery checks', NOON, 'delivered', null, { carrier: 'demo', lastChangeAt: NOON - HOUR }, 12 * HOUR],
 ];
 
 describe('refreshInterval', () => {
