@@ -6,6 +6,7 @@ import type { TokenCache } from '../carriers/client';
 import { trackWithBudget, type BudgetState } from '../carriers/budgets';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
 import { decideNotifications } from '../notify/decide-notifications';
+import { MIN_ALARM_MS } from '../engine/plan';
 import { notReceivedEvent } from '../alerts/user-reports';
 import type { PorchlightDb } from '../db/database';
 import { diagnostics as diagnosticsRepo, events as eventsRepo, kv, packages as packagesRepo } from '../db/repositories';
@@ -28,8 +29,6 @@ import { loadCredentials, loadSettings } from './storage';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
-/** Chrome's minimum alarm delay for packed extensions. */
-const MIN_ALARM_MS = 30_000;
 
 const CLIENTS = Object.values(CLIENT_REGISTRY);
 const BUDGETS_KEY = 'carrierBudgets';
