@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
 import { onMessage } from './messaging';
 import { classify } from '../carriers/registry';
-import type { TokenCache } from '../carriers/client';
 import { trackWithBudget, type BudgetState } from '../carriers/budgets';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
+import { createMemoryTokenCache } from '../carriers/http';
 import { decideNotifications } from '../notify/decide-notifications';
 import { MIN_ALARM_MS } from '../engine/plan';
 import { notReceivedEvent } from '../alerts/user-reports';
@@ -33,12 +33,6 @@ export const TICK_ALARM = 'porchlight:tick';
 const CLIENTS = Object.values(CLIENT_REGISTRY);
 const BUDGETS_KEY = 'carrierBudgets';
 const DEFERRED_KEY = 'notify.deferredUntil';
-
-/** Tokens live as long as the worker; a new worker fetches a new token (cheap, and never stored). */
-function memoryTokenCache(): TokenCache {
-  const m = new Map<string, { token: string; expiresAt: number }>();
-  return { get: (k) => m.get(k), set: (k, v) => void m.set(k, v), delete: (k) => void m.delete(k) };
-}
 
 const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -84,7 +78,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const timeZone = () => options.timeZone ?? userTimeZone();
   // Anything in the jobs table older than this worker was cut off when the previous worker died.
   const bootAt = now();
-  const tokens = memoryTokenCache();
+  // Tokens live as long as the worker: a new worker fetches a new one (cheap, and never stored).
+  const tokens = createMemoryTokenCache();
   // One round at a time: a page read and an alarm landing together must not interleave writes.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
