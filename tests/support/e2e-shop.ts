@@ -11,11 +11,26 @@ export interface TrackAssignment {
   number: string;
 }
 
-export function trackPackageHtml(orderId: string, shipmentId: string, t: TrackAssignment | null, promise = 'Arriving tomorrow'): string {
-  const state = { orderId, shipmentId, packageIndex: 0, shortStatus: 'IN_TRANSIT', trackingId: t?.number ?? null, promise: { promiseMessage: promise } };
+export function trackPackageHtml(
+  orderId: string,
+  shipmentId: string,
+  t: TrackAssignment | null,
+  opts: { promise?: string; shortStatus?: string; timeZone?: string } = {},
+): string {
+  const promise = opts.promise ?? 'Arriving tomorrow';
+  const state = {
+    orderId,
+    shipmentId,
+    packageIndex: 0,
+    shortStatus: opts.shortStatus ?? 'IN_TRANSIT',
+    trackingId: t?.number ?? null,
+    ...(t ? { carrierName: t.carrierName } : {}),
+    ...(opts.timeZone ? { timezone: opts.timeZone } : {}),
+    promise: { promiseMessage: promise },
+  };
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
-<!-- Written for the E2E suite: an Amazon track-package page (page-state JSON + delivery card), per docs/amazon-pages.md §3. -->
+<!-- Written for the E2E suite and the demo shop: an Amazon track-package page (page-state JSON + delivery card), per docs/amazon-pages.md §3. -->
 <html lang="en-us"><head><meta charset="utf-8"><title>Track Package</title></head><body>
 <script type="a-state" data-a-state="{&quot;key&quot;:&quot;page-state&quot;}">${JSON.stringify(state)}</script>
 <div class="pt-delivery-card-wrapper"><h1 class="pt-status-main-status">${esc(promise)}</h1>

@@ -1,5 +1,6 @@
 import { addDays, zonedDate } from '../../../lib/model/time';
 import type { ProviderRoutes } from '../carrier-server/types';
+import { trackPackageHtml } from '../e2e-shop';
 import { DEMO_SHIPMENTS, type DemoShipment, SCENARIOS } from './catalog';
 
 /**
@@ -69,28 +70,12 @@ export function trackPackagePage(s: DemoShipment, now: number, startedAt: number
   const last = steps[steps.length - 1] ?? SCENARIOS[s.scenario][0]!;
   const promised = addDays(zonedDate(startedAt, ZONE), s.promisedInDays);
   const shortStatus = last.code === 'DL' ? 'DELIVERED' : last.code === 'OFD' ? 'OUT_FOR_DELIVERY' : last.code === 'LC' ? 'ORDER_PLACED' : 'IN_TRANSIT';
-  const state = {
-    orderId: s.orderId,
-    shipmentId: s.shipmentId,
-    packageIndex: 0,
-    shortStatus,
-    trackingId: s.number,
-    carrierName: 'Porchlight Demo Carrier',
-    timezone: ZONE,
-    promise: { promiseMessage: last.code === 'DL' ? 'Delivered' : `Arriving ${monthDay(promised)}` },
-  };
-  return `<!DOCTYPE html>
-<!-- Porchlight demo shop: an amazon.com track-package page, generated from tests/support/demo/catalog.ts
-     (structure per docs/amazon-pages.md §3: page-state JSON first, delivery-card DOM as fallback). Not a real Amazon page. -->
-<html lang="en-us"><head><meta charset="utf-8"><title>Track Package</title></head>
-<body><div class="demo-banner">Porchlight demo shop: a local stand-in for amazon.com.</div>
-<script type="a-state" data-a-state="{&quot;key&quot;:&quot;page-state&quot;}">${JSON.stringify(state)}</script>
-<div class="pt-delivery-card-wrapper">
- <h1 class="pt-status-main-status">${esc(state.promise.promiseMessage)}</h1>
- <h3>Shipped with Porchlight Demo Carrier</h3>
- <div class="pt-delivery-card-trackingId">Tracking ID: ${s.number}</div>
-</div>
-</body></html>`;
+  return trackPackageHtml(
+    s.orderId,
+    s.shipmentId,
+    { carrierName: 'Porchlight Demo Carrier', number: s.number },
+    { promise: last.code === 'DL' ? 'Delivered' : `Arriving ${monthDay(promised)}`, shortStatus, timeZone: ZONE },
+  );
 }
 
 function html(body: string) {
