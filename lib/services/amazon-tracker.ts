@@ -1,6 +1,7 @@
 import type { PorchlightDb } from '../db/database';
 import { kv, packages as packagesRepo } from '../db/repositories';
 import type { Package } from '../model/types';
+import { DIAGNOSTIC_CODES } from '../shops/amazon/page';
 import type { PageReading } from '../shops/types';
 import type { PackageChange } from './changes';
 import { ingestPageReading, type IngestDeps } from './ingest-page';
@@ -28,7 +29,7 @@ const BLOCK_STEP_KEY = 'amazonTracker.backoffStep';
 export const SIGN_IN_MESSAGE = 'Sign in to Amazon to refresh';
 
 /** Diagnostic codes (from the Amazon reader) that mean "not signed in / blocked". */
-export const BLOCKED_CODES = new Set(['sign-in', 'signin-page', 'sign-in-page', 'robot-check', 'captcha']);
+export const BLOCKED_CODES: ReadonlySet<string> = new Set([DIAGNOSTIC_CODES.signIn, DIAGNOSTIC_CODES.robotCheck]);
 
 export function isBlockedReading(r: PageReading): boolean {
   return r.diagnostics.some((d) => BLOCKED_CODES.has(d.code));
