@@ -125,7 +125,7 @@ export function readLabelFlags(text: string, start: number): number {
   const regionStart = lastDigit >= nearStart ? lastDigit + 1 : nearStart;
   if (hasLabel(text, regionStart, start) && TRACKING_LABEL.test(text.slice(regionStart, start))) return 1;
   const tailStart = Math.max(nearStart, start - 30);
-  return hasOtherStem(text, tailStart, start) && OTHER_LABEL.test(text.slice(tailStart, start)) ? 2 : 0;
+  return otherLabelIn(text, tailStart, start) ? 2 : 0;
 }
 
 /** Whether a carrier keyword may be named in text[from, to) (a superset of the keyword regexes, see hasKeyword). */
@@ -300,26 +300,44 @@ function bucketHas(text: string, p: number, to: number, h: number, fam: number):
   return false;
 }
 
-/** Whether one of the last three words of text[from, to) starts with an OTHER_LABEL stem. */
-function hasOtherStem(text: string, from: number, to: number): boolean {
+/**
+ * `OTHER_LABEL.test(text.slice(from, to))`, exactly, trying the regex only where it can match: a
+ * match starts at a word start (`\b`; the slice's start counts) with one of OTHER_STEMS, and ends
+ * at most three words later (the stem's word, `#`/`no`/`nr`/`number`/`num`+`ro`/`id`), so only the
+ * last three words' starts are tried, each with the sticky twin of the regex: one attempt
+ * instead of one per character of the window.
+ */
+function otherLabelIn(text: string, from: number, to: number): boolean {
   let p = to;
+  let tail: string | null = null;
   for (let words = 0; words < 3; words++) {
     while (p > from && !isWordChar(text.charCodeAt(p - 1))) p--;
     if (p === from) return false;
     const wordEnd = p;
     while (p > from && isWordChar(text.charCodeAt(p - 1))) p--;
-    const stems = STEMS_BY_FIRST[lowerAscii(text.charCodeAt(p)) & 127];
-    if (stems === undefined) continue;
-    for (const stem of stems) {
-      if (wordEnd - p < stem.length) continue;
-      let k = 0;
-      while (k < stem.length && lowerAscii(text.charCodeAt(p + k)) === stem.charCodeAt(k)) k++;
-      if (k === stem.length) return true;
-    }
+    if (!startsWithStem(text, p, wordEnd)) continue;
+    tail ??= text.slice(from, to);
+    OTHER_LABEL_AT.lastIndex = p - from;
+    if (OTHER_LABEL_AT.test(tail)) return true;
   }
   return false;
 }
 
+/** OTHER_LABEL without its `\b` (the caller stands on a word start), anchored where it is tried. */
+const OTHER_LABEL_AT = new RegExp(OTHER_LABEL.source.replace(/^\\b/, ''), 'iy');
+
+/** Whether the word text[p, wordEnd) starts with one of OTHER_STEMS (case-insensitive). */
+function startsWithStem(text: string, p: number, wordEnd: number): boolean {
+  const stems = STEMS_BY_FIRST[lowerAscii(text.charCodeAt(p)) & 127];
+  if (stems === undefined) return false;
+  for (const stem of stems) {
+    if (wordEnd - p < stem.length) continue;
+    let k = 0;
+    while (k < stem.length && lowerAscii(text.charCodeAt(p + k)) === stem.charCodeAt(k)) k++;
+    if (k === stem.length) return true;
+  }
+  return false;
+}
 
 function namedIn(part: string): string[] {
   const named = new Set<string>();

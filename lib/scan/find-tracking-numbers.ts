@@ -213,8 +213,9 @@ class Scanner {
   /** Text offset where the current chain starts, and whether a run of it was pruned. */
   private chainStart = 0;
   private chainPruned = false;
-  /** [start, end) text ranges of chains with pruned runs, two entries per chain, in text order. */
-  private readonly prunedChains: number[] = [];
+  /** [start, end) text ranges of chains with pruned runs, two entries per chain, in text order (grown by doubling). */
+  private prunedChains = new Int32Array(256);
+  private prunedCount = 0;
   /** Chains with selected runs, in text order. */
   private readonly log: ChainLog[] = [];
 
@@ -423,7 +424,11 @@ class Scanner {
     let state = this.tState[kf]!;
     if ((state & LABELS_READ) === 0) {
       const full = this.tBefore[kf];
-      const flags = full ? (full.labelled ? 1 : 0) | (full.otherLabel ? 2 : 0) : readLabelsOnce(this.text, this.tStart[kf]!);
+      const flags = full
+        ? (full.labelled ? 1 : 0) | (full.otherLabel ? 2 : 0)
+        : this.afterDigitToken(i)
+          ? 0
+          : readLabelsOnce(this.text, this.tStart[kf]!);
       state |= LABELS_READ | (flags & 1 ? LABELLED : 0) | (flags & 2 ? OTHER_LABELLED : 0);
     }
     const labelled = (state & LABELLED) !== 0;
@@ -458,6 +463,20 @@ class Scanner {
       otherLabel: b.otherLabel && !a.labelled,
       named: a.named.length === 0 ? b.named : [...b.named, ...a.named],
     };
+  }
+
+  /**
+   * Whether token i follows an all-digit token of its chain (`1-800-555-0199`, `87-9437352-…`):
+   * then the text before it ends in digits and a printed-number gap, which neither label regex can
+   * end with (a tracking label must follow the last digit; an order/phone label's `\w*` would have
+   * to start inside the digits, so only a `_` glued to them could change that). Its label flags are
+   * 0 without reading them: about half the label reads on a page with phone and order numbers.
+   */
+  private afterDigitToken(i: number): boolean {
+    if (i <= this.chainFirst) return false;
+    const k = (i - 1) % RING;
+    const start = this.tStart[k]!;
+    return this.tDigits[k] === this.tEnd[k]! - start && (start === 0 || this.text.charCodeAt(start - 1) !== 95);
   }
 
   private score(number: string, matches: FormatMatch[], firstToken: number, lastToken: number, piece: boolean, ctx: TextContext): void {
@@ -519,8 +538,15 @@ class Scanner {
 
   /** Records the current chain's text range as pruned; returns its index. */
   private logPruned(): number {
-    this.prunedChains.push(this.chainStart, this.tEnd[(this.tokenCount - 1) % RING]!);
-    return this.prunedChains.length / 2 - 1;
+    const k = this.prunedCount++;
+    if (2 * k + 2 > this.prunedChains.length) {
+      const grown = new Int32Array(this.prunedChains.length * 2);
+      grown.set(this.prunedChains);
+      this.prunedChains = grown;
+    }
+    this.prunedChains[2 * k] = this.chainStart;
+    this.prunedChains[2 * k + 1] = this.tEnd[(this.tokenCount - 1) % RING]!;
+    return k;
   }
 
   /**
@@ -534,7 +560,7 @@ class Scanner {
   finish(minConfidence: number): FoundNumber[] {
     let found = this.dedupe(minConfidence, null);
     const pruned = this.prunedChains;
-    if (found.length === 0 || pruned.length === 0) return found;
+    if (found.length === 0 || this.prunedCount === 0) return found;
     // Only chains that start before a reported number's first position can change it; re-reading
     // one may move that position later, so repeat until no further chain needs reading.
     const exact = new Map<number, ChainLog>();
@@ -578,7 +604,7 @@ class Scanner {
   private prunedChainAt(pos: number): number {
     const pruned = this.prunedChains;
     let lo = 0;
-    let hi = pruned.length / 2 - 1;
+    let hi = this.prunedCount - 1;
     if (hi < 0 || pruned[0]! > pos) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -657,7 +683,11 @@ function isGap(c: number): boolean {
 /** Regex source of a gap {@link joinable} may accept (a superset: any mix of up to three). */
 const GAP_SOURCE = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{0,3}';
 const G = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{1,3}';
-const CHAIN_FINDER = new RegExp(`[0-9](?=(?:[A-Za-z]*(?:${G}(?:[A-Z]{1,2}${G})*[A-Za-z]*)?[0-9]){3})`, 'g');
+const CHAIN_FINDER = new RegExp(
+  `(?<![0-9])[0-9](?=(?:[A-Za-z]*(?:${G}(?:[A-Z]{1,2}${G})*[A-Za-z]*)?[0-9]){3})` +
+    `(?:(?=(?:[0-9A-Za-z]|${G}[0-9A-Z]){9})|(?<=[A-Za-z].)|(?<=[A-Z]${G}.))`,
+  'g',
+);
 
 /**
  * Whether the gap text[from, to) may sit inside a printed number: 1–3 spaces (incl. no-break and
