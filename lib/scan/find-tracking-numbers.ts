@@ -19,9 +19,10 @@
  * the formats' patterns, so a regex runs only when some format can match; a run whose best
  * possible confidence (every boost assumed, then with its actual context) stays below the
  * threshold is neither matched nor scored; context windows are pre-checked for the literals the
- * context regexes need. Skipped runs cannot change which numbers are reported; where one might
- * have changed a reported number's first position, its chain is read again in full (see
- * {@link Scanner.finish}), so results are exactly those of an unpruned scan.
+ * context regexes need. A number's position is that of its first occurrence that reaches the
+ * threshold, and its reading the best one; skipped runs are all below the threshold, so they
+ * change neither, and no part of the text is ever read twice: results are exactly those of an
+ * unpruned scan (see {@link Scanner.finish}).
  */
 import {
   type Candidate,
@@ -83,6 +84,11 @@ export interface FindOptions {
   maxLength?: number;
   /** Filled with operation counts, for the linearity test. */
   stats?: ScanStats;
+  /**
+   * Read every run, skipping none that cannot reach the threshold (slower). Results are the same
+   * either way; tests use this as the oracle for the fast path.
+   */
+  exhaustive?: boolean;
 }
 
 export interface ScanStats {
@@ -159,7 +165,7 @@ export function scanText(text: string, options: FindOptions = {}): ScanResult {
   const truncated = text.length > maxLength;
   const src = truncated ? text.slice(0, maxLength) : text;
   const minConfidence = options.minConfidence ?? DEFAULT_CONFIDENCE_THRESHOLD;
-  const scanner = new Scanner(src, options, minConfidence);
+  const scanner = new Scanner(src, options, options.exhaustive ? Number.NEGATIVE_INFINITY : minConfidence);
   scanner.run(0, src.length);
   return { found: scanner.finish(minConfidence), truncated };
 }
@@ -174,17 +180,10 @@ interface Span {
   lastToken: number;
 }
 
-/** A chain's selected runs, in order of position, where it starts, and its pruned-chain index (or -1). */
-interface ChainLog {
-  start: number;
-  taken: Span[];
-  pruned: number;
-}
-
 /**
  * One pass over the text. Runs whose best possible confidence is below `pruneBelow` are counted
- * but neither matched nor scored. Chains are logged in text order (selected runs, and which
- * chains had pruned runs) and the de-duplication into results happens in {@link finish}.
+ * but neither matched nor scored. Each chain's selected runs are logged in text order and the
+ * de-duplication into results happens in {@link finish}.
  */
 class Scanner {
   private readonly text: string;
@@ -210,14 +209,8 @@ class Scanner {
   /** Global index of the chain's first token. */
   private chainFirst = 0;
   private chainSpans: Span[] = [];
-  /** Text offset where the current chain starts, and whether a run of it was pruned. */
-  private chainStart = 0;
-  private chainPruned = false;
-  /** [start, end) text ranges of chains with pruned runs, two entries per chain, in text order (grown by doubling). */
-  private prunedChains = new Int32Array(256);
-  private prunedCount = 0;
-  /** Chains with selected runs, in text order. */
-  private readonly log: ChainLog[] = [];
+  /** Selected runs of every chain, in text order. */
+  private readonly log: Span[] = [];
 
   constructor(text: string, options: FindOptions, pruneBelow: number) {
     this.text = text;
@@ -320,7 +313,6 @@ class Scanner {
   }
 
   private addToken(start: number, end: number, digits: number): void {
-    if (this.tokenCount === this.chainFirst) this.chainStart = start;
     const k = this.tokenCount % RING;
     this.tStart[k] = start;
     this.tEnd[k] = end;
@@ -394,15 +386,9 @@ class Scanner {
     const piecePenalty = piece ? PIECE_PENALTY : 0;
     // Best case first (a label and a carrier name nearby), then with the actual context: a run that
     // cannot reach the threshold either way is not matched, and its context is not scored.
-    if (boundOf(length, mask, HINT + LABEL - piecePenalty) < this.pruneBelow) {
-      this.chainPruned = true;
-      return;
-    }
+    if (boundOf(length, mask, HINT + LABEL - piecePenalty) < this.pruneBelow) return;
     const ctx = this.contextOf(i, j, length, mask, piecePenalty);
-    if (ctx === null) {
-      this.chainPruned = true;
-      return;
-    }
+    if (ctx === null) return;
     let number = '';
     for (let t = i; t <= j; t++) number += this.text.slice(this.tStart[t % RING]!, this.tEnd[t % RING]!);
     number = number.toUpperCase();
@@ -528,109 +514,23 @@ class Scanner {
       }
       taken.sort((a, b) => a.start - b.start);
       this.chainSpans = [];
-      this.log.push({ start: this.chainStart, taken, pruned: this.chainPruned ? this.logPruned() : -1 });
-    } else if (this.chainPruned) {
-      this.logPruned();
+      for (const t of taken) this.log.push(t);
     }
-    this.chainPruned = false;
     this.chainFirst = this.tokenCount;
   }
 
-  /** Records the current chain's text range as pruned; returns its index. */
-  private logPruned(): number {
-    const k = this.prunedCount++;
-    if (2 * k + 2 > this.prunedChains.length) {
-      const grown = new Int32Array(this.prunedChains.length * 2);
-      grown.set(this.prunedChains);
-      this.prunedChains = grown;
-    }
-    this.prunedChains[2 * k] = this.chainStart;
-    this.prunedChains[2 * k + 1] = this.tEnd[(this.tokenCount - 1) % RING]!;
-    return k;
-  }
-
   /**
-   * Results at `minConfidence`, exactly as an unpruned scan would give them. Pruned runs are all
-   * below the threshold, so they change neither which numbers are reported nor their best
-   * reading; they can only change where a reported number is first seen (a weaker earlier
-   * occurrence, or one that a pruned run would have overlapped). So every pruned chain whose
-   * characters contain a reported number is read again without pruning, and chains are
-   * de-duplicated again in order.
+   * Results at `minConfidence`, in order of first position. Only runs that reach the threshold
+   * count: a number is reported at its first such occurrence, with its best reading. Pruned runs
+   * are all below the threshold and, in a chain, every run at or above it is selected before any
+   * run below it (best first), so pruning changes nothing here: an unpruned scan gives the same.
+   * (Until issue #3's throughput work, a weaker earlier occurrence set the position, which made
+   * the scanner read again every pruned chain that might hold a reported number.)
    */
   finish(minConfidence: number): FoundNumber[] {
-    let found = this.dedupe(minConfidence, null);
-    const pruned = this.prunedChains;
-    if (found.length === 0 || this.prunedCount === 0) return found;
-    // Only chains that start before a reported number's first position can change it; re-reading
-    // one may move that position later, so repeat until no further chain needs reading.
-    const exact = new Map<number, ChainLog>();
-    for (;;) {
-      const before = exact.size;
-      for (const f of found) {
-        for (const k of this.prunedChainsHolding(f.trackingNumber, f.start)) {
-          if (exact.has(k)) continue;
-          const rescan = new Scanner(this.text, { ...this.options, stats: undefined }, Number.NEGATIVE_INFINITY);
-          rescan.run(pruned[2 * k]!, pruned[2 * k + 1]!);
-          exact.set(k, { start: pruned[2 * k]!, taken: rescan.log.flatMap((l) => l.taken), pruned: k });
-        }
-      }
-      if (exact.size === before) return found;
-      found = this.dedupe(minConfidence, exact);
-    }
-  }
-
-  /**
-   * Indices of pruned chains starting at or before `until` whose characters may hold `number`
-   * (a superset: the number's characters with printed-number gaps between them, in any case).
-   * The regex engine searches only up to the end of the last such chain.
-   */
-  private prunedChainsHolding(number: string, until: number): number[] {
-    const pruned = this.prunedChains;
-    const last = this.prunedChainAt(until);
-    if (last < 0) return [];
-    const haystack = this.text.slice(0, pruned[2 * last + 1]!);
-    const re = new RegExp(number.split('').join(GAP_SOURCE), 'gi');
-    const out: number[] = [];
-    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
-      const k = this.prunedChainAt(m.index);
-      if (k >= 0 && m.index < pruned[2 * k + 1]! && out[out.length - 1] !== k) out.push(k);
-      // Overlapping occurrences: the next may start inside this one.
-      re.lastIndex = m.index + 1;
-    }
-    return out;
-  }
-
-  /** Index of the last pruned chain starting at or before `pos`, or -1. */
-  private prunedChainAt(pos: number): number {
-    const pruned = this.prunedChains;
-    let lo = 0;
-    let hi = this.prunedCount - 1;
-    if (hi < 0 || pruned[0]! > pos) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pruned[2 * mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /**
-   * Keeps each chain's runs in text order (first position, best reading); chains read again
-   * exactly (`exact`, by pruned-chain index) replace their logged runs.
-   */
-  private dedupe(minConfidence: number, exact: Map<number, ChainLog> | null): FoundNumber[] {
     const byNumber = new Map<string, FoundNumber>();
-    let extra: ChainLog[] = [];
-    if (exact) {
-      const logged = new Set(this.log.map((l) => l.pruned));
-      extra = [...exact.values()].filter((e) => !logged.has(e.pruned));
-    }
-    const chains = extra.length === 0 ? this.log : [...this.log, ...extra].sort((x, y) => x.start - y.start);
-    for (const l of chains) {
-      const spans = (l.pruned >= 0 ? exact?.get(l.pruned)?.taken : undefined) ?? l.taken;
-      for (const s of spans) keep(byNumber, s);
-    }
-    return [...byNumber.values()].filter((f) => f.confidence >= minConfidence).sort((a, b) => a.start - b.start);
+    for (const s of this.log) if (s.candidates[0]!.confidence >= minConfidence) keep(byNumber, s);
+    return [...byNumber.values()];
   }
 }
 
@@ -674,14 +574,17 @@ function isGap(c: number): boolean {
 }
 
 /**
- * Finds a digit followed by three more digits of the same possible run: every run that is looked
- * up has at least four digits (40% of ten characters). Between two digits of a run there are
- * letters of their tokens and, across a gap {@link joinable} may accept (up to three characters),
- * only tokens of one or two capitals (a longer letters-only token can only begin a run). A superset:
- * it may find digits that no run uses, never miss one.
+ * Finds the first digit of a possible run: a digit with no digit before it (a run is made of whole
+ * tokens, so its first digit never has one), followed by three more digits of the same run (every
+ * run that is looked up has at least four: 40% of ten characters), and with ten characters of the
+ * chain from it, or letters before it (a run has at least ten characters, and those before its
+ * first digit are letters of its token or capitals of letters-only tokens before a gap). Between
+ * two digits of a run there are letters of their tokens and, across a gap {@link joinable} may
+ * accept (up to three characters), only tokens of one or two capitals (a longer letters-only token
+ * can only begin a run). A superset: it may find digits that no run uses, never miss a run's
+ * first digit. Dates, years, prices and ZIP codes are skipped by the regex engine.
  */
-/** Regex source of a gap {@link joinable} may accept (a superset: any mix of up to three). */
-const GAP_SOURCE = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{0,3}';
+/** Regex source of a gap {@link joinable} may accept (one to three of its characters, in any mix). */
 const G = '[ \\t\\u00a0\\u2007\\u202f\\-\\u2010\\u2011\\u2013]{1,3}';
 const CHAIN_FINDER = new RegExp(
   `(?<![0-9])[0-9](?=(?:[A-Za-z]*(?:${G}(?:[A-Z]{1,2}${G})*[A-Za-z]*)?[0-9]){3})` +

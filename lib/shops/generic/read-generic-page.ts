@@ -265,7 +265,11 @@ function microdataValue(el: Element): string {
 }
 
 /** Text of the page, one text node per line, scripts and styles left out (iterative: no recursion on deep trees). */
-function pageText(doc: Document): string {
+/**
+ * The text a shopper sees on the page, one text node per line, scripts and styles left out: what
+ * the scanner reads (also used by the throughput benchmark to build its text from real pages).
+ */
+export function pageText(doc: Document): string {
   const parts: string[] = [];
   let size = 0;
   const root: Node | null = doc.body ?? doc.documentElement;

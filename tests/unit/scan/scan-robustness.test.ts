@@ -3,11 +3,22 @@
  * clear error, never a hang or a throw) and the exactness of the scanner's shortcuts: skipping runs
  * that cannot reach the threshold never changes what is reported, nor where.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan';
 import { readBefore, readContext } from '../../../lib/scan/context';
+import { noise, pageText } from '../../bench/support/tracking-text';
 
 const MB = 1024 * 1024;
+
+/** Every corpus number (valid and not) after a label, a carrier name or none, grouped now and then. */
+function labelledCorpusText(): string {
+  const before = ['Tracking number:', 'UPS', 'FedEx tracking', 'Order #', 'Call', 'Sendungsnummer', 'DHL', 'see', '\n', 'Royal Mail', 'parcel', 'SKU'];
+  const corpus = JSON.parse(readFileSync('tests/fixtures/tracking-numbers/corpus.json', 'utf8')) as { number: string }[];
+  return corpus
+    .map((e, i) => `${before[i % before.length]} ${i % 3 === 0 ? e.number.replace(/(.{4})/g, '$1 ').trim() : e.number} and ${before[(i * 7) % before.length]}`)
+    .join('\n');
+}
 
 /** Runs `fn` and returns its value with the time it took (the tests keep each case well under 2 s). */
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -78,11 +89,13 @@ describe('bad input never hangs and never throws', () => {
 });
 
 describe('skipping hopeless runs is exact', () => {
-  it('a number first seen where it cannot reach the threshold is reported at that first position', () => {
-    // At 7 the number is a piece of "986578788855 2" after an order label (skipped by the fast
-    // path); the labelled occurrence makes it reportable, and its first position is still 7.
+  it('a number is reported where it first reaches the threshold, with its best reading', () => {
+    // At 7 the number is a piece of "986578788855 2" after an order label (below the threshold,
+    // skipped by the fast path); the labelled occurrence at 59 is where it is recognised.
     const text = 'Order #986578788855 2 items. Later: FedEx tracking number: 986578788855';
-    expect(findTrackingNumbers(text).map((f) => [f.number, f.carrier, f.start, f.end, f.confidence])).toEqual([['986578788855', 'fedex', 7, 19, 0.9]]);
+    expect(findTrackingNumbers(text).map((f) => [f.number, f.carrier, f.start, f.end, f.confidence])).toEqual([['986578788855', 'fedex', 59, 71, 0.9]]);
+    // With no threshold every occurrence counts: the first one, best reading kept.
+    expect(findTrackingNumbers(text, { minConfidence: 0 }).map((f) => [f.number, f.start, f.confidence])).toEqual([['986578788855', 7, 0.9]]);
   });
   it('the same text at threshold 0 (nothing skipped) agrees on every number and position', () => {
     const text = 'Call 1-800-223-1998. Order #112-4567890-1234567. Tracking number: 1Z879E930346834440, GLS 90346692444';
@@ -90,6 +103,19 @@ describe('skipping hopeless runs is exact', () => {
     const high = findTrackingNumbers(text, { minConfidence: 0.5 });
     expect(high.map((f) => f.number)).toEqual(['1Z879E930346834440']);
     for (const f of high) expect(all.find((g) => g.number === f.number)).toEqual(f);
+  });
+  it('the fast path gives exactly what reading every run gives, on pages, noise and labelled corpus text', () => {
+    const texts = [pageText(96 * 1024, 5, 'number-dense'), pageText(96 * 1024, 6, 'shop-page'), noise(64 * 1024, '0123456789 -', 3), noise(64 * 1024, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 4), labelledCorpusText()];
+    let numbers = 0;
+    for (const text of texts) {
+      for (const minConfidence of [0.3, 0.5, 0.8]) {
+        const fast = findTrackingNumbers(text, { minConfidence });
+        expect(fast).toEqual(findTrackingNumbers(text, { minConfidence, exhaustive: true }));
+        numbers += fast.length;
+      }
+    }
+    // The texts do hold numbers at every threshold (the comparison is not vacuous).
+    expect(numbers).toBeGreaterThan(200);
   });
   it('counts every run looked up even when it is skipped (the linearity test relies on it)', () => {
     const stats: ScanStats = { characters: 0, tokens: 0, lookups: 0, patternRuns: 0 };
