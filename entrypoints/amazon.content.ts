@@ -26,7 +26,9 @@ export default defineContentScript({
     let lastSent = '';
 
     const read = async (): Promise<PageReading | null> => {
-      const reading = amazonReader.extract(document, new URL(location.href), new Date());
+      // Relative dates ("Arriving tomorrow") are in the shopper's calendar: the browser's zone.
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const reading = amazonReader.extract(document, new URL(location.href), new Date(), { timeZone });
       // Same content as last time (a re-render): nothing to send.
       const fingerprint = JSON.stringify([reading.kind, reading.orders, reading.diagnostics.map((d) => d.code)]);
       // Nothing worth sending while every card is still encrypted (it would store ids only).

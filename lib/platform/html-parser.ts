@@ -15,7 +15,8 @@ export function readHtml(html: string, url: string, now: number): PageReading {
   const reader = readerFor(u);
   if (!reader) throw new Error(`No reader for ${u.hostname}${u.pathname}`);
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return reader.extract(doc, u, new Date(now));
+  // The offscreen document runs in the shopper's browser: its zone is the shopper's calendar.
+  return reader.extract(doc, u, new Date(now), { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
 }
 
 /** Any page, read generically: schema.org, links to carriers' tracking pages, labelled numbers. */

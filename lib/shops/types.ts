@@ -60,13 +60,22 @@ export interface PageReading {
   diagnostics: Diagnostic[];
 }
 
+export interface ExtractOptions {
+  timeZone?: string;
+}
+
 /** A shop detector: pure, given the world as parameters (github-url-detection style, examples beside it). */
 export interface ShopReader {
   id: string;
   shop: string;
   /** True when this reader knows pages at `url` (cheap: URL only, no DOM). */
   matches(url: URL): boolean;
-  extract(doc: Document, url: URL, now: Date): PageReading;
+  /**
+   * `options.timeZone` is the shopper's own zone (the browser's): relative dates ("Arriving
+   * tomorrow") are days of the delivery address's calendar, and the shopper is the best guess for
+   * where that is. Without it a reader counts them in the shop's main zone.
+   */
+  extract(doc: Document, url: URL, now: Date, options?: ExtractOptions): PageReading;
   /** URLs this reader must match, and URLs it must not. */
   examples: { matches: string[]; rejects: string[] };
 }

@@ -12,9 +12,8 @@ import { addDays, zonedDate } from '../../lib/model/time';
 import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import type { ProviderRoutes } from '../support/carrier-server/types';
-import { DEMO_ZONE } from '../support/carrier-server/providers/demo';
 import { stopExtensionWorker } from '../support/cdp';
-import { DELAY_STEP, DEMO_SHIPMENTS, SCENARIOS, type DemoShipment } from '../support/demo/catalog';
+import { DELAY_STEP, DEMO_SHIPMENTS, SCENARIOS, SHOPPER_ZONE, type DemoShipment } from '../support/demo/catalog';
 import { e2eShop } from '../support/e2e-shop';
 import { loopbackTls } from '../support/tls';
 
@@ -144,7 +143,7 @@ describe('background engine in real Chromium (issue #6)', () => {
     // The slipped ETA is kept beside the first one: two days later.
     const after = (await byShipment()).BxL8CNxWM!;
     expect(after.carrier).toBe('demo');
-    const promised = zonedDate(server.state.startedAt, DEMO_ZONE);
+    const promised = zonedDate(server.state.startedAt, SHOPPER_ZONE);
     expect(after.eta).toEqual({ from: addDays(promised, 2), to: addDays(promised, 2) });
     expect(after.etaHistory.map((h) => h.eta.to.slice(0, 10))).toContain(promised);
     // The carrier's DY event is stored, once.

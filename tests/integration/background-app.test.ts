@@ -10,7 +10,7 @@ import { PorchlightDb } from '../../lib/db/database';
 import { type BackgroundApp, createBackgroundApp, REFRESH_ALARM, registerListeners } from '../../lib/platform/background-app';
 import type { PageReading } from '../../lib/shops/types';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
-import { DEMO_SHIPMENTS } from '../support/demo/catalog';
+import { DEMO_SHIPMENTS, SHOPPER_ZONE } from '../support/demo/catalog';
 
 const STEP = 60_000;
 const DEMO = DEMO_SHIPMENTS[0]!;
@@ -87,7 +87,7 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
 
   /** The real background wiring (listeners included) on the fake browser. */
   function app() {
-    current = createBackgroundApp(db, { now: () => clock, fetch: routedFetch, timeZone: 'America/Chicago' });
+    current = createBackgroundApp(db, { now: () => clock, fetch: routedFetch, timeZone: SHOPPER_ZONE });
     unregister = registerListeners(current, db);
     return current;
   }

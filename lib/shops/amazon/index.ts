@@ -2,7 +2,7 @@
  * Porchlight's Amazon reader (issue #4). `amazonReader` is the ShopReader the content script and the
  * inspect tool use; the helpers below are for the browser wiring (background refresh, CSD wait).
  */
-import type { ShopReader } from '../types';
+import type { ExtractOptions, ShopReader } from '../types';
 import { readAmazonPage } from './page';
 import { pageKindFromUrl } from './urls';
 
@@ -50,8 +50,8 @@ export const amazonReader: ShopReader = {
   matches(url: URL): boolean {
     return pageKindFromUrl(url) !== 'unknown';
   },
-  extract(doc: Document, url: URL, now: Date) {
-    return readAmazonPage(doc, url, now);
+  extract(doc: Document, url: URL, now: Date, options?: ExtractOptions) {
+    return readAmazonPage(doc, url, now, options?.timeZone ? { timeZone: options.timeZone } : {});
   },
   examples: {
     matches: [

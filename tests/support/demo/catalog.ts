@@ -5,6 +5,16 @@
  * what the shop shows and what the carrier answers agree.
  */
 
+/**
+ * The shopper's time zone: this machine's, where the browser runs beside the demo server. The
+ * simulated world's calendar ("today", promised dates) follows it, as a real shop's and carrier's
+ * dates follow the delivery address, where the shopper is. With the carrier's zone instead, a
+ * parcel promised "today" in Chicago read as late in a UTC browser between 00:00 and 06:00 UTC
+ * (seen in CI at 03:57 UTC: the delay warning superseded the out-for-delivery notification).
+ * Event times keep the carrier's own offset: those are instants, the same in any zone.
+ */
+export const SHOPPER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** PLDEMO + 7 digits + a GS1-style mod-10 check digit (weights 3,1,3,1,3,1,3). */
 export function demoNumber(serial: string): string {
   if (!/^\d{7}$/.test(serial)) throw new Error('demo serial must be 7 digits');

@@ -1,7 +1,7 @@
 import { addDays, zonedDate } from '../../../lib/model/time';
 import type { ProviderRoutes } from '../carrier-server/types';
 import { trackPackageHtml } from '../e2e-shop';
-import { DEMO_SHIPMENTS, type DemoShipment, SCENARIOS } from './catalog';
+import { DEMO_SHIPMENTS, type DemoShipment, SCENARIOS, SHOPPER_ZONE } from './catalog';
 
 /**
  * The demo shop: amazon.com-shaped pages (the 2024+ "Your Orders" layout with `.delivery-box` cards,
@@ -9,7 +9,8 @@ import { DEMO_SHIPMENTS, type DemoShipment, SCENARIOS } from './catalog';
  * generated from the demo catalog so the shop and the demo carrier agree. Served by the local carrier
  * server under www.amazon.com, which Chromium maps to loopback.
  */
-const ZONE = 'America/Los_Angeles';
+/** The shop's pages speak the shopper's calendar (see SHOPPER_ZONE). */
+const ZONE = SHOPPER_ZONE;
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,11 +1,12 @@
 import { addDays, toZonedIso, zonedDate } from '../../../../lib/model/time';
-import { DELAY_STEP, DEMO_SHIPMENTS, SCENARIOS } from '../../demo/catalog';
+import { DELAY_STEP, DEMO_SHIPMENTS, SCENARIOS, SHOPPER_ZONE } from '../../demo/catalog';
 import type { ProviderRoutes } from '../types';
 
 /**
  * The simulated carrier. Each known number follows its scenario: one step every `stepMs` of the
  * server's (movable) clock since the server started. Answers in the wire format documented in
- * lib/carriers/demo/api-client.ts. Times carry the carrier's local offset (America/Chicago).
+ * lib/carriers/demo/api-client.ts. Times carry the carrier's local offset (America/Chicago);
+ * promised dates are days of the shopper's calendar ({@link SHOPPER_ZONE}).
  */
 export const DEMO_ZONE = 'America/Chicago';
 
@@ -27,7 +28,7 @@ export function demoProvider(fixedStepMs?: number): ProviderRoutes {
       const now = state.now();
       const stepMs = stepLength(fixedStepMs);
       const elapsedSteps = Math.floor((now - state.startedAt) / stepMs);
-      const startDate = zonedDate(state.startedAt, DEMO_ZONE);
+      const startDate = zonedDate(state.startedAt, SHOPPER_ZONE);
       const shipments = numbers.map((n) => {
         const ship = DEMO_SHIPMENTS.find((s) => s.number === n.toUpperCase());
         if (!ship || req.headers['x-fault'] === 'not_found') return { trackingNumber: n, found: false };
