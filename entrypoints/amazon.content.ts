@@ -2,6 +2,7 @@
 // Thin wiring: the reader (lib/shops/amazon) is pure; this file only schedules reads.
 import { AMAZON_HOSTS } from '@/lib/hosts';
 import { sendMessage } from '@/lib/platform/messaging';
+import { userTimeZone } from '@/lib/platform/user-time-zone';
 import { amazonReader, detectEncryptedCards } from '@/lib/shops/amazon/index';
 import type { PageReading } from '@/lib/shops/types';
 
@@ -27,8 +28,7 @@ export default defineContentScript({
 
     const read = async (): Promise<PageReading | null> => {
       // Relative dates ("Arriving tomorrow") are in the shopper's calendar: the browser's zone.
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const reading = amazonReader.extract(document, new URL(location.href), new Date(), { timeZone });
+      const reading = amazonReader.extract(document, new URL(location.href), new Date(), { timeZone: userTimeZone() });
       // Same content as last time (a re-render): nothing to send.
       const fingerprint = JSON.stringify([reading.kind, reading.orders, reading.diagnostics.map((d) => d.code)]);
       // Nothing worth sending while every card is still encrypted (it would store ids only).

@@ -3,6 +3,7 @@ import { testConnection } from '../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
 import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
+import { userTimeZone } from '../../lib/platform/user-time-zone';
 import { parseSettings } from '../../lib/settings';
 import type { OptionsDeps } from './deps';
 
@@ -29,7 +30,7 @@ export function createBrowserDeps(): OptionsDeps {
     testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
     copyText: (text) => navigator.clipboard.writeText(text),
     now: () => Date.now(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: userTimeZone(),
     version: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
   };

@@ -5,6 +5,7 @@ import { PackageList, type PackageListActions } from '@/components/package-list'
 import { getDb } from '@/lib/db/database';
 import type { Alert, Order, Package } from '@/lib/model/types';
 import { sendMessage } from '@/lib/platform/messaging';
+import { userTimeZone } from '@/lib/platform/user-time-zone';
 import { trackingUrl } from '@/lib/carriers/registry';
 import { buildPackageDetails } from '@/lib/view/package-details';
 import { buildPopupModel } from '@/lib/view/popup-model';
@@ -54,7 +55,7 @@ export function App() {
   const events = useEvents(openId);
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = userTimeZone();
 
   const groups = useMemo(
     () => (snap ? buildPopupModel({ ...snap, now: Date.now(), timeZone }) : []),

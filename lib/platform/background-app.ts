@@ -26,6 +26,7 @@ import { parseGenericInBackground, parsePageInBackground } from './html-parser';
 import { syncWebmailScripts } from './webmail';
 import type { IngestSummary, RefreshSummary } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
+import { userTimeZone } from './user-time-zone';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
@@ -33,8 +34,6 @@ export const TICK_ALARM = 'porchlight:tick';
 const CLIENTS = Object.values(CLIENT_REGISTRY);
 const BUDGETS_KEY = 'carrierBudgets';
 const DEFERRED_KEY = 'notify.deferredUntil';
-
-const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Offers every alert not yet decided on to the notification policy (lib/notify): per-kind switches,

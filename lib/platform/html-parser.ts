@@ -3,6 +3,7 @@ import { type GenericPageReading, readGenericPage } from '../shops/generic/read-
 import { readerFor } from '../shops/registry';
 import type { PageReading } from '../shops/types';
 import { sendMessage } from './messaging';
+import { userTimeZone } from './user-time-zone';
 
 /**
  * Parses a shop page fetched in the background. A Chrome service worker has no DOMParser, so there
@@ -16,7 +17,7 @@ export function readHtml(html: string, url: string, now: number): PageReading {
   if (!reader) throw new Error(`No reader for ${u.hostname}${u.pathname}`);
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // The offscreen document runs in the shopper's browser: its zone is the shopper's calendar.
-  return reader.extract(doc, u, new Date(now), { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  return reader.extract(doc, u, new Date(now), { timeZone: userTimeZone() });
 }
 
 /** Any page, read generically: schema.org, links to carriers' tracking pages, labelled numbers. */
