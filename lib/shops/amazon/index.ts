@@ -51,7 +51,7 @@ export const amazonReader: ShopReader = {
     return pageKindFromUrl(url) !== 'unknown';
   },
   extract(doc: Document, url: URL, now: Date, options?: ExtractOptions) {
-    return readAmazonPage(doc, url, now, options?.timeZone ? { timeZone: options.timeZone } : {});
+    return readAmazonPage(doc, url, now, options);
   },
   examples: {
     matches: [

@@ -2,7 +2,7 @@
  * The Amazon page reader: recognises the page kind, reads every order on it, and says loudly what it did
  * not understand (issue #4 §7, "self-diagnosis"). Pure: the document, URL and capture time are parameters.
  */
-import type { Diagnostic, OrderReading, PageKind, PageReading } from '../types';
+import type { Diagnostic, ExtractOptions, OrderReading, PageKind, PageReading } from '../types';
 import { detectBlockedPage } from './blocked';
 import { detectEncryptedCards, isEncryptedCard, slotOrderId } from './csd';
 import { outermost, text } from './dom';
@@ -11,10 +11,8 @@ import { type ReadContext, readOrderCard, readOrderDetails } from './orders';
 import { looksLikeTrackPage, readTrackPage } from './track';
 import { pageKindFromUrl } from './urls';
 
-export interface ReadOptions {
-  /** The shopper's own time zone, when the caller knows it (relative dates are in their calendar). */
-  timeZone?: string;
-}
+/** The options every shop reader takes (the shopper's zone, see ShopReader.extract). */
+export type ReadOptions = ExtractOptions;
 
 /** Stable diagnostic codes (issue #4 §7). None carries personal data. */
 export const DIAGNOSTIC_CODES = {
