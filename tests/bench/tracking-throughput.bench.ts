@@ -36,71 +36,69 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Ours vs the reference on `text`, paired runs; returns the median ratio. */
+interface Paired {
+  /** Each side's best time (ms). */
+  ours: number;
+  ref: number;
+  found: number;
+  matches: number;
+  /** Each pair's ratio, reference / ours, in run order. */
+  ratios: number[];
+  ratio: number;
+}
+
+/** Ours (best of `runs`) then the reference (once), `pairs` times back to back, after a warm-up. */
+function paired(text: string, pairs: number, runs: number): Paired {
+  // Warm-up: let the JIT compile both scanners before anything is timed.
+  for (let i = 0; i < 3; i++) findTrackingNumbers(text.slice(0, 512 * KB));
+  findTracking(text.slice(0, 16 * KB));
+  const out: Paired = { ours: Number.POSITIVE_INFINITY, ref: Number.POSITIVE_INFINITY, found: 0, matches: 0, ratios: [], ratio: 0 };
+  for (let p = 0; p < pairs; p++) {
+    const o = best(text, runs);
+    const r = time(() => findTracking(text));
+    out.ours = Math.min(out.ours, o.ms);
+    out.ref = Math.min(out.ref, r.ms);
+    out.found = o.found;
+    out.matches = r.value.length;
+    out.ratios.push(r.ms / o.ms);
+  }
+  out.ratio = median(out.ratios);
+  return out;
+}
+
+const mbs = (bytes: number, ms: number) => (bytes / MB / (ms / 1000)).toFixed(1).padStart(7);
+
+/** Ours vs the reference on `text`, printed; returns the median ratio. */
 function compare(label: string, text: string, pairs = PAIRS): number {
   const stats = textStats(text);
-  // Warm-up: let the JIT compile both scanners before anything is timed.
-  for (let i = 0; i < 3; i++) findTrackingNumbers(text);
-  findTracking(text.slice(0, 64 * KB));
-  const ratios: number[] = [];
-  let ours = Number.POSITIVE_INFINITY;
-  let ref = Number.POSITIVE_INFINITY;
-  let found = 0;
-  let matches = 0;
-  for (let p = 0; p < pairs; p++) {
-    const o = best(text, 3);
-    const r = time(() => findTracking(text));
-    ours = Math.min(ours, o.ms);
-    ref = Math.min(ref, r.ms);
-    found = o.found;
-    matches = r.value.length;
-    ratios.push(r.ms / o.ms);
-  }
-  const mbs = (ms: number) => (text.length / MB / (ms / 1000)).toFixed(1).padStart(7);
+  const r = paired(text, pairs, 3);
   console.log(`  ${label}`);
   console.log(`    text: ${(text.length / KB).toFixed(0)} KB, digits ${(100 * stats.digitShare).toFixed(1)}%, ${stats.groupsPerKB.toFixed(1)} number groups per KB`);
-  console.log(`    ours       ${ours.toFixed(1).padStart(8)} ms ${mbs(ours)} MB/s  (${found} distinct numbers)`);
-  console.log(`    reference  ${ref.toFixed(1).padStart(8)} ms ${mbs(ref)} MB/s  (${matches} matches)`);
-  const m = median(ratios);
-  console.log(`    speed-up: ${m.toFixed(1)}× the reference (median of ${pairs} paired runs: ${ratios.map((x) => x.toFixed(1)).join(', ')})`);
-  return m;
+  console.log(`    ours       ${r.ours.toFixed(1).padStart(8)} ms ${mbs(text.length, r.ours)} MB/s  (${r.found} distinct numbers)`);
+  console.log(`    reference  ${r.ref.toFixed(1).padStart(8)} ms ${mbs(text.length, r.ref)} MB/s  (${r.matches} matches)`);
+  console.log(`    speed-up: ${r.ratio.toFixed(1)}× the reference (median of ${pairs} paired runs: ${r.ratios.map((x) => x.toFixed(1)).join(', ')})`);
+  return r.ratio;
 }
 
 console.log('Scanner throughput, ours vs ts-tracking-number findTracking (same run, paired)');
 
 // 1. The target: page text built from the real saved shop pages, as a browser renders it. The
-// reference is far from linear on it (its time grows about 3.3× per doubling here), so the ratio
+// reference is far from linear on it (its time grows about 3× per doubling here), so the ratio
 // is printed at every size, not only at 5 MB.
 const page = realPageText(5 * MB, 42);
 console.log('\n1. Page text from the real saved shop pages (rendered whitespace), ~1 tracking number per 2 KB — the target');
-for (let i = 0; i < 3; i++) findTrackingNumbers(page.slice(0, 512 * KB));
 const ours: Record<number, number> = {};
 const refs: Record<number, number> = {};
 const ratioAt: Record<number, number> = {};
 for (const size of [64 * KB, 512 * KB, 5 * MB]) {
-  const text = page.slice(0, size);
-  findTracking(text.slice(0, 16 * KB));
+  // The reference takes over a minute at 5 MB on this text: one pair there.
   const pairs = size < MB ? PAIRS : 1;
-  const ratios: number[] = [];
-  let o = Number.POSITIVE_INFINITY;
-  let r = Number.POSITIVE_INFINITY;
-  let found = 0;
-  let matches = 0;
-  for (let p = 0; p < pairs; p++) {
-    const mine = best(text, size < MB ? 7 : 3);
-    const theirs = time(() => findTracking(text));
-    o = Math.min(o, mine.ms);
-    r = Math.min(r, theirs.ms);
-    found = mine.found;
-    matches = theirs.value.length;
-    ratios.push(theirs.ms / mine.ms);
-  }
-  ours[size] = o;
-  refs[size] = r;
-  ratioAt[size] = median(ratios);
-  const mbs = (ms: number) => (size / MB / (ms / 1000)).toFixed(1).padStart(7);
+  const r = paired(page.slice(0, size), pairs, size < MB ? 7 : 3);
+  ours[size] = r.ours;
+  refs[size] = r.ref;
+  ratioAt[size] = r.ratio;
   console.log(
-    `  ${(size / KB).toFixed(0).padStart(5)} KB: ours ${o.toFixed(2).padStart(8)} ms ${mbs(o)} MB/s (${found} numbers) | reference ${r.toFixed(0).padStart(6)} ms ${mbs(r)} MB/s (${matches} matches) | ${ratioAt[size]!.toFixed(1)}×${pairs > 1 ? ` (median of ${pairs} pairs)` : ''}`,
+    `  ${(size / KB).toFixed(0).padStart(5)} KB: ours ${r.ours.toFixed(2).padStart(8)} ms ${mbs(size, r.ours)} MB/s (${r.found} numbers) | reference ${r.ref.toFixed(0).padStart(6)} ms ${mbs(size, r.ref)} MB/s (${r.matches} matches) | ${r.ratio.toFixed(1)}×${pairs > 1 ? ` (median of ${pairs} pairs)` : ''}`,
   );
 }
 const stats = textStats(page);

@@ -20,6 +20,9 @@ const WORDS = (
   'recommended for you based on your browsing history add to cart buy it again view order invoice delivery address'
 ).split(' ');
 
+/** Real-format tracking numbers (UPS, USPS, Amazon, Royal Mail, FedEx) the generated texts carry. */
+const SAMPLES = ['1Z879E930346834440', '9400111202555842332669', 'TBA123456789012', 'RB123456785GB', '986578788855'];
+
 /**
  * How often each kind of number appears among the pieces of {@link pageText} (the rest are words,
  * line breaks and small numbers). `shop-page` matches the real saved pages' digit share and number
@@ -47,7 +50,6 @@ export function pageText(bytes: number, seed = 1, mix: PageMix = 'shop-page'): s
   const small = tracking + m.small;
   const out: string[] = [];
   let size = 0;
-  const samples = ['1Z879E930346834440', '9400111202555842332669', 'TBA123456789012', 'RB123456785GB', '986578788855'];
   while (size < bytes) {
     const x = r();
     let piece: string;
@@ -55,7 +57,7 @@ export function pageText(bytes: number, seed = 1, mix: PageMix = 'shop-page'): s
     else if (x < date) piece = `2024-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     else if (x < order) piece = `Order #${Math.floor(r() * 1e3)}-${Math.floor(r() * 1e7)}-${Math.floor(r() * 1e7)}`;
     else if (x < phone) piece = `Call 1-800-${Math.floor(100 + r() * 900)}-${Math.floor(1000 + r() * 9000)}`;
-    else if (x < tracking) piece = `Tracking number: ${samples[Math.floor(r() * samples.length)]}`;
+    else if (x < tracking) piece = `Tracking number: ${SAMPLES[Math.floor(r() * SAMPLES.length)]}`;
     else if (x < small) piece = r() < 0.5 ? '\n' : String(Math.floor(r() * 100));
     else piece = WORDS[Math.floor(r() * WORDS.length)]!;
     out.push(piece);
@@ -97,7 +99,6 @@ export function realPagesText(): string[] {
 export function realPageText(bytes: number, seed = 1, whitespace: 'rendered' | 'raw' = 'rendered'): string {
   const pages = whitespace === 'raw' ? realPagesText() : realPagesText().map(rendered);
   const r = rng(seed);
-  const samples = ['1Z879E930346834440', '9400111202555842332669', 'TBA123456789012', 'RB123456785GB', '986578788855'];
   const out: string[] = [];
   let size = 0;
   let nextTracking = 2048;
@@ -107,7 +108,7 @@ export function realPageText(bytes: number, seed = 1, whitespace: 'rendered' | '
       out.push(line);
       size += line.length + 1;
       if (size >= nextTracking) {
-        const piece = `Tracking number: ${samples[Math.floor(r() * samples.length)]}`;
+        const piece = `Tracking number: ${SAMPLES[Math.floor(r() * SAMPLES.length)]}`;
         out.push(piece);
         size += piece.length + 1;
         nextTracking += 2048;
