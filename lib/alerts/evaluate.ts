@@ -1,21 +1,35 @@
 /**
- * All alerts for one package now. Pure; the caller stores new drafts by key (an existing key is the
- * same alert: keep its createdAt/notifiedAt/dismissed) and passes the new ones to the notification
- * policy (lib/notify).
+ * Situations with a start and an end (issue #19 §7, §9). Pure: a package (with its timeline digest),
+ * its order, the situations stored for it and `now` in; what starts, what ends and what is news out.
+ *
+ * - A situation holds while its rule says so. One that stops holding ends (`resolved`); one that a
+ *   holding situation supersedes (registry.ts `supersedes`) ends too (`superseded:<kind>`): delivered
+ *   ends "arrives today", "late" and "stalled" because their rules stop holding; the shopper's "not
+ *   received" ends "delivered" by supersession.
+ * - A cause that holds again after it ended is the same situation, reopened, not new news.
+ * - News (what may become a desktop notification): something that happened in the last 24 hours by
+ *   its own evidence, or was first observed in that time at a later reading of the package (a fresh
+ *   order's situation counts at its first reading), and was not already true at the package's first
+ *   reading. A situation that continues one of those baseline situations under a new key is not news
+ *   either. The shopper's own reports are never news to them.
  */
-import type { Alert } from '../model/types';
+import type { Alert, AlertKind, Order } from '../model/types';
+import { addDays, zonedDate } from '../model/time';
 import { RULES } from './registry';
 import type { AlertContext, AlertDraft } from './types';
 
+export const NEWS_WINDOW_MS = 24 * 3_600_000;
+
 export interface EvaluateResult {
-  alerts: AlertDraft[];
+  /** Every situation that holds now (after supersession). */
+  current: AlertDraft[];
   /** Rules that threw (a bug, never bad data on purpose): reported, not rethrown, so one rule cannot block the rest. */
   errors: Array<{ rule: string; message: string }>;
 }
 
 export function evaluateAlerts(ctx: AlertContext): EvaluateResult {
-  if (ctx.pkg.archived) return { alerts: [], errors: [] };
-  const alerts: AlertDraft[] = [];
+  if (ctx.pkg.archived) return { current: [], errors: [] };
+  const drafts: Array<{ draft: AlertDraft; supersedes: readonly AlertKind[] }> = [];
   const errors: EvaluateResult['errors'] = [];
   const seen = new Set<string>();
   for (const entry of RULES) {
@@ -23,32 +37,112 @@ export function evaluateAlerts(ctx: AlertContext): EvaluateResult {
       const draft = entry.rule(ctx);
       if (draft && !seen.has(draft.key)) {
         seen.add(draft.key);
-        alerts.push(draft);
+        drafts.push({ draft, supersedes: entry.supersedes ?? [] });
       }
     } catch (err) {
       errors.push({ rule: entry.id, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { alerts, errors };
+  const superseded = new Set(drafts.flatMap((d) => d.supersedes));
+  return { current: drafts.filter((d) => !superseded.has(d.draft.kind)).map((d) => d.draft), errors };
 }
 
-/** Drafts whose key is not among the stored alerts' keys: the ones to store and maybe notify. */
-export function newAlerts(drafts: AlertDraft[], storedKeys: Iterable<string>): AlertDraft[] {
-  const known = new Set(storedKeys);
-  return drafts.filter((d) => !known.has(d.key));
+/** Which holding situation supersedes `kind`, if any. */
+function supersederOf(kind: AlertKind, current: readonly AlertDraft[]): AlertKind | null {
+  for (const d of current) {
+    const entry = RULES.find((r) => r.kind === d.kind && r.supersedes?.includes(kind));
+    if (entry) return d.kind;
+  }
+  return null;
 }
 
-/** The stored form of a draft. */
-export function toAlert(draft: AlertDraft, now: number): Alert {
-  return {
-    key: draft.key,
-    packageId: draft.packageId,
-    kind: draft.kind,
-    severity: draft.severity,
-    title: draft.title,
-    message: draft.message,
-    createdAt: now,
-    notifiedAt: null,
-    dismissed: false,
-  };
+/** An order placed today or yesterday in the shopper's calendar: what its page says is fresh news. */
+export function isFreshOrder(order: Order | null | undefined, now: number, timeZone: string): boolean {
+  if (!order?.placedAt) return false;
+  return order.placedAt.slice(0, 10) >= addDays(zonedDate(now, timeZone), -1);
+}
+
+export interface Lifecycle {
+  /** Rows to write: new situations, reopened ones, ended ones. */
+  write: Alert[];
+  started: Alert[];
+  ended: Alert[];
+}
+
+/**
+ * Compares what holds now with the stored situations of one package. `firstReading`: the package's
+ * first evaluation (its `evaluatedAt` was null).
+ */
+export function situationLifecycle(
+  ctx: AlertContext,
+  stored: readonly Alert[],
+  current: readonly AlertDraft[],
+  firstReading: boolean,
+): Lifecycle {
+  const { now } = ctx;
+  const byKey = new Map(stored.map((a) => [a.key, a]));
+  const holding = new Set(current.map((d) => d.key));
+  const write: Alert[] = [];
+  const started: Alert[] = [];
+  const ended: Alert[] = [];
+
+  for (const a of stored) {
+    if (a.endedAt || holding.has(a.key)) continue;
+    const by = supersederOf(a.kind, current);
+    const row: Alert = { ...a, endedAt: now, endReason: by ? `superseded:${by}` : 'resolved' };
+    ended.push(row);
+    write.push(row);
+  }
+  const endedBaselineKinds = new Set(ended.filter((a) => a.baseline).map((a) => a.kind));
+
+  for (const d of current) {
+    const prev = byKey.get(d.key);
+    if (prev && !prev.endedAt) {
+      // Still holding; its wording may have moved on ("has not moved for 6 days").
+      if (prev.title !== d.title || prev.message !== d.message || prev.severity !== d.severity) {
+        write.push({ ...prev, title: d.title, message: d.message, severity: d.severity, details: { ...d.details } });
+      }
+      continue;
+    }
+    if (prev) {
+      // The same cause holds again: reopened, as it was (told or not), not news again.
+      const row: Alert = { ...prev, endedAt: null, endReason: null, title: d.title, message: d.message, severity: d.severity };
+      write.push(row);
+      continue;
+    }
+    let newsAt: number | null =
+      d.happenedAt ?? (!firstReading || isFreshOrder(ctx.order, now, ctx.timeZone) ? now : null);
+    const continuing = endedBaselineKinds.has(d.kind);
+    const baseline = (firstReading && (newsAt === null || now - newsAt > NEWS_WINDOW_MS)) || continuing;
+    if (continuing) newsAt = null;
+    const row: Alert = {
+      key: d.key,
+      packageId: d.packageId,
+      kind: d.kind,
+      severity: d.severity,
+      title: d.title,
+      message: d.message,
+      createdAt: now,
+      notifiedAt: null,
+      handledAt: null,
+      since: d.since,
+      details: { ...d.details },
+      dismissed: false,
+      dismissedAt: null,
+      endedAt: null,
+      endReason: null,
+      newsAt,
+      baseline,
+      byUser: d.byUser ?? false,
+    };
+    started.push(row);
+    write.push(row);
+  }
+  return { write, started, ended };
+}
+
+/** Whether a situation may be told as news at `now`. */
+export function isNews(a: Pick<Alert, 'newsAt' | 'baseline' | 'byUser' | 'endedAt'>, now: number): boolean {
+  if (a.endedAt || a.baseline || a.byUser) return false;
+  return typeof a.newsAt === 'number' && now - a.newsAt <= NEWS_WINDOW_MS;
 }

@@ -16,7 +16,7 @@
  *   delivered                     → if you cannot find it: around the door
  *   out for delivery              → nothing to do
  */
-import { sortEvents } from '../engine/merge';
+import { placeEvents } from '../engine/derive';
 import { statusRank } from '../model/status';
 import { eventEpoch } from '../model/time';
 import type { AlertKind, Order, Package, TrackingEvent } from '../model/types';
@@ -74,17 +74,13 @@ function soldByThirdParty(order: Order | null | undefined): boolean {
 }
 
 function anchorsOf(pkg: Package, events: TrackingEvent[], timeZone: string): Partial<Record<WindowAnchor, number | null>> {
-  const sorted = sortEvents(
+  const placed = placeEvents(
     events.filter((e) => e.source !== 'user'),
     timeZone,
   );
-  const at = (e: TrackingEvent | undefined) => {
-    if (!e) return null;
-    const t = eventEpoch(e.time, e.timeIsLocal, timeZone);
-    return Number.isFinite(t) ? t : null;
-  };
-  const ship = at(sorted.find((e) => e.status !== null && statusRank(e.status) >= statusRank('in_transit')));
-  const deliveredEvent = [...sorted].reverse().find((e) => e.status === 'delivered');
+  const at = (p: { at: number } | undefined) => (p && Number.isFinite(p.at) ? p.at : null);
+  const ship = at(placed.find((p) => p.event.status !== null && statusRank(p.event.status) >= statusRank('in_transit')));
+  const deliveredEvent = [...placed].reverse().find((p) => p.event.status === 'delivered');
   let delivery = at(deliveredEvent);
   if (delivery === null && pkg.deliveredAt) {
     const t = eventEpoch(pkg.deliveredAt, !/(Z|[+-]\d\d:?\d\d)$/.test(pkg.deliveredAt), timeZone);

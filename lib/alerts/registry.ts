@@ -1,5 +1,5 @@
 /**
- * Every alert rule, in the order their alerts are listed. A test checks that each file in rules/ is
+ * Every situation rule, in the order their situations are listed. A test checks that each file in rules/ is
  * listed here and has a table test in tests/unit/alerts/rules/<id>.test.ts.
  */
 import { attemptFailed } from './rules/attempt-failed';
@@ -17,13 +17,15 @@ import { suspectedLost } from './rules/suspected-lost';
 import type { RuleEntry } from './types';
 
 export const RULES: readonly RuleEntry[] = [
-  { id: 'suspected-lost', kind: 'suspected_lost', rule: suspectedLost },
+  // The shopper's "not received" ends the good news of delivery; a suspected loss is a stall gone worse.
+  { id: 'suspected-lost', kind: 'suspected_lost', rule: suspectedLost, supersedes: ['delivered', 'stalled'] },
   { id: 'exception', kind: 'exception', rule: exception },
   { id: 'attempt-failed', kind: 'attempt_failed', rule: attemptFailed },
   { id: 'returned-to-sender', kind: 'returned', rule: returnedToSender },
   { id: 'cancelled-order', kind: 'cancelled', rule: cancelledOrder },
-  { id: 'delayed-eta-passed', kind: 'delayed', rule: delayedEtaPassed },
-  { id: 'delayed-carrier-code', kind: 'delayed', rule: delayedCarrierCode },
+  // A delay already says the date moved: "will arrive later" folds into it.
+  { id: 'delayed-eta-passed', kind: 'delayed', rule: delayedEtaPassed, supersedes: ['eta_moved'] },
+  { id: 'delayed-carrier-code', kind: 'delayed', rule: delayedCarrierCode, supersedes: ['eta_moved'] },
   { id: 'eta-moved-later', kind: 'eta_moved', rule: etaMovedLater },
   { id: 'stalled', kind: 'stalled', rule: stalled },
   { id: 'out-for-delivery', kind: 'out_for_delivery', rule: outForDelivery },

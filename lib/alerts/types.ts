@@ -1,9 +1,15 @@
 /**
- * Alert rules: pure functions of a package's situation (issue #6 §4). Each rule lives in its own file
- * under `rules/`, is listed in `registry.ts`, and returns at most one {@link AlertDraft} whose `key` is
- * stable for the cause, so the same alert is never raised twice (the store keeps alerts by key).
+ * Situation rules: pure functions of a package's state (issue #6 §4, issue #19 §7). Each rule lives
+ * in its own file under `rules/`, is listed in `registry.ts`, and says whether its situation holds
+ * now, as at most one {@link AlertDraft} whose `key` is stable for the cause. A situation starts when
+ * its key first holds and ends when it no longer does (or a later situation supersedes it); the store
+ * keeps situations by key, so one cause is one situation, told at most once.
+ *
+ * Rules read the package and its timeline digest (lib/model/types.ts TimelineDigest), never the
+ * events themselves: a round evaluates every active package and must not read their timelines
+ * (issue #19 §16).
  */
-import type { AlertKind, AlertSeverity, Eta, Order, Package, TrackingEvent } from '../model/types';
+import type { AlertKind, AlertSeverity, Eta, Order, Package } from '../model/types';
 
 export interface AlertSettings {
   /** Days without a new event before a package counts as stalled, per stage. */
@@ -23,8 +29,6 @@ export interface AlertSettings {
 
 export interface AlertContext {
   pkg: Package;
-  /** All stored events of the package, any order. */
-  events: TrackingEvent[];
   order?: Order | null;
   now: number;
   settings: AlertSettings;
@@ -55,6 +59,14 @@ export interface AlertDraft {
   message: string;
   /** Epoch ms when the situation began (the carrier's event, the end of the ETA…), for ordering and latency. */
   since: number;
+  /**
+   * When it happened by its own evidence (an event's instant, the end of the ETA window, the day of
+   * quiet that made it stalled), or null when the evidence has no time (a page line "Cancelled"). The
+   * notification policy tells news by it (issue #19 §9).
+   */
+  happenedAt: number | null;
+  /** Started by the shopper's own report ("I did not receive this"): never notified back to them. */
+  byUser?: boolean;
   details: AlertDetails;
 }
 
@@ -65,4 +77,9 @@ export interface RuleEntry {
   id: string;
   kind: AlertKind;
   rule: AlertRule;
+  /**
+   * Kinds this situation ends while it holds, though their own rule would still hold (the shopper's
+   * "not received" ends the good news of delivery). Situations that stop holding end by themselves.
+   */
+  supersedes?: readonly AlertKind[];
 }

@@ -37,6 +37,18 @@ export interface ParsedEvent {
   carrierCodes?: Record<string, string>;
 }
 
+/**
+ * Another number in a carrier's answer (issue #10 §5, issue #19 §15). `handoff`: the same parcel
+ * continues under another carrier's number (UPS SurePost or Mail Innovations → USPS, FedEx Ground
+ * Economy → USPS); `alternate`: another number for the same package at the same carrier; `return`: its
+ * return label; `piece`: another package of the same multi-piece shipment (a different parcel).
+ */
+export interface RelatedNumber {
+  number: string;
+  carrier: string | null;
+  relation: 'handoff' | 'piece' | 'alternate' | 'return';
+}
+
 /** One tracking number's result from a provider. */
 export interface TrackResult {
   trackingNumber: string;
@@ -59,6 +71,8 @@ export interface TrackResult {
   proof?: DeliveryProof | null;
   /** The pickup point (locker, access point, post office) holding the parcel, where the carrier says. */
   pickupPoint?: PickupPoint | null;
+  /** Other numbers the answer names (hand-offs, pieces, return labels). */
+  relatedNumbers?: RelatedNumber[];
 }
 
 export interface DeliveryProof {
@@ -113,5 +127,10 @@ export interface CarrierClient {
   hosts: readonly string[];
   /** Whether it needs user credentials. */
   needsCredentials: boolean;
+  /**
+   * A simulated carrier whose parcels live minutes: refresh every active package at this interval
+   * (demo only; the scheduler reads it instead of knowing any provider by name).
+   */
+  refreshIntervalMs?: number;
   track(numbers: string[], credentials: Credentials, ctx: ClientContext): Promise<TrackOutcome>;
 }

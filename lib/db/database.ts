@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { RefreshJob } from '../engine/job-state';
 import type { Alert, NotificationRecord, Order, Package, TrackingEvent } from '../model/types';
+import { upgradePackageToV2 } from './upgrade-v2';
 
 /** A diagnostic a reader recorded about a page it did not fully understand (no personal data). */
 export interface DiagnosticRecord {
@@ -15,14 +17,8 @@ export interface DiagnosticRecord {
   found: number | null;
 }
 
-/** A refresh job in flight: persisted so a worker killed mid-refresh resumes without loss. */
-export interface JobRecord {
-  id: string;
-  provider: string;
-  packageIds: string[];
-  startedAt: number;
-  attempt: number;
-}
+/** A refresh job (lib/engine/job-state.ts): persisted before its request, so a killed worker's job is replayed. */
+export type JobRecord = RefreshJob;
 
 export interface KeyValue {
   key: string;
@@ -32,6 +28,10 @@ export interface KeyValue {
 /**
  * The one database. Schema changes add a new `version(n)` with an upgrade that migrates old rows;
  * never edit a released version (https://dexie.org/docs/Tutorial/Design#database-versioning).
+ *
+ * Version 2 (issue #19): packages keep every source's latest claim, their numbers (indexed, so a
+ * hand-off number finds the parcel), field provenance and a timeline digest; events remember every
+ * source that reported them; alerts are situations with an end; jobs carry a lease.
  */
 export class PorchlightDb extends Dexie {
   orders!: EntityTable<Order, 'key'>;
@@ -45,17 +45,86 @@ export class PorchlightDb extends Dexie {
 
   constructor(name = 'porchlight') {
     super(name);
-    this.version(1).stores({
-      orders: 'key, shop, orderId, updatedAt',
-      packages: 'id, trackingNumber, [shop+orderId], orderKey, status, nextCheckAt, updatedAt',
-      events: 'key, packageId, [packageId+time]',
-      alerts: 'key, packageId, kind, createdAt',
-      notifications: 'id, createdAt',
-      diagnostics: '++id, at, code',
-      jobs: 'id, provider, startedAt',
-      kv: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => upgradeToV2(tx));
   }
+}
+
+export const SCHEMA_V1 = {
+  orders: 'key, shop, orderId, updatedAt',
+  packages: 'id, trackingNumber, [shop+orderId], orderKey, status, nextCheckAt, updatedAt',
+  events: 'key, packageId, [packageId+time]',
+  alerts: 'key, packageId, kind, createdAt',
+  notifications: 'id, createdAt',
+  diagnostics: '++id, at, code',
+  jobs: 'id, provider, startedAt',
+  kv: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  packages: 'id, trackingNumber, *numberKeys, [shop+orderId], orderKey, status, nextCheckAt, updatedAt',
+  alerts: 'key, packageId, kind, createdAt, endedAt',
+  jobs: 'id, provider, startedAt, leaseUntil',
+} as const;
+
+/** Schema 1 → 2: every row keeps what it had and gains the new fields (tests/unit/db/migration.test.ts). */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const events = (await tx.table('events').toArray()) as TrackingEvent[];
+  const byPackage = new Map<string, TrackingEvent[]>();
+  for (const e of events) {
+    const list = byPackage.get(e.packageId) ?? [];
+    list.push(e);
+    byPackage.set(e.packageId, list);
+  }
+  await tx
+    .table('events')
+    .toCollection()
+    .modify((e: TrackingEvent) => {
+      e.sources ??= [e.source];
+      e.timeZone ??= null;
+    });
+  await tx
+    .table('packages')
+    .toCollection()
+    .modify((p: Package) => {
+      Object.assign(p, upgradePackageToV2(p, byPackage.get(p.id) ?? []));
+    });
+  await tx
+    .table('alerts')
+    .toCollection()
+    .modify((a: Alert) => {
+      a.endedAt ??= null;
+      a.endReason ??= null;
+      a.dismissedAt ??= a.dismissed ? a.createdAt : null;
+      // Decided on before situations had an end: never offered to the shopper again.
+      a.baseline ??= true;
+      a.newsAt ??= null;
+    });
+  // Jobs of schema 1 had no lease: a job left behind is replayed at once.
+  await tx
+    .table('jobs')
+    .toCollection()
+    .modify((j: Record<string, unknown>) => {
+      const startedAt = typeof j.startedAt === 'number' ? j.startedAt : 0;
+      j.numbers ??= [];
+      j.createdAt ??= startedAt;
+      j.leaseUntil ??= startedAt;
+      j.committed ??= [];
+      j.attempt ??= 1;
+    });
+  // The Amazon tracker's sign-in backoff moves to the one table of provider holds.
+  const kv = tx.table('kv');
+  const until = (await kv.get('amazonTracker.blockedUntil'))?.value;
+  const step = (await kv.get('amazonTracker.backoffStep'))?.value;
+  if (typeof until === 'number') {
+    const holds = ((await kv.get('providerHolds'))?.value as Record<string, unknown> | undefined) ?? {};
+    holds['amazon-tracker'] = { until, reason: 'auth', message: 'Sign in to Amazon to refresh', step: typeof step === 'number' ? step : 1 };
+    await kv.put({ key: 'providerHolds', value: holds });
+  }
+  await kv.bulkDelete(['amazonTracker.blockedUntil', 'amazonTracker.backoffStep']);
 }
 
 let shared: PorchlightDb | null = null;

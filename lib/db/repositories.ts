@@ -1,5 +1,5 @@
 import type { Alert, NotificationRecord, Order, Package, TrackingEvent } from '../model/types';
-import type { DiagnosticRecord, PorchlightDb } from './database';
+import type { DiagnosticRecord, JobRecord, PorchlightDb } from './database';
 
 /**
  * Repositories: the only way into the database. Each takes the database so tests can pass an
@@ -15,24 +15,20 @@ export const orders = {
   get: (db: PorchlightDb, key: string) => db.orders.get(key),
   put: (db: PorchlightDb, order: Order) => db.orders.put(order),
   all: (db: PorchlightDb) => db.orders.toArray(),
+  bulkGet: (db: PorchlightDb, keys: string[]) => db.orders.bulkGet(keys),
 };
 
 export const packages = {
   get: (db: PorchlightDb, id: string) => db.packages.get(id),
   all: (db: PorchlightDb) => db.packages.toArray(),
+  bulkGet: async (db: PorchlightDb, ids: string[]) => (await db.packages.bulkGet(ids)).filter((p): p is Package => Boolean(p)),
   put: (db: PorchlightDb, pkg: Package) => db.packages.put(pkg),
   bulkPut: (db: PorchlightDb, list: Package[]) => db.packages.bulkPut(list),
-  byTrackingNumber: (db: PorchlightDb, trackingNumber: string) =>
-    db.packages.where('trackingNumber').equals(trackingNumber.toUpperCase()).toArray(),
+  /** Packages known by this number: primary, hand-off, alternate or return label (issue #19 §15). */
+  byNumber: (db: PorchlightDb, trackingNumber: string) =>
+    db.packages.where('numberKeys').equals(trackingNumber.replace(/[\s-]+/g, '').toUpperCase()).toArray(),
   byOrder: (db: PorchlightDb, shop: string, orderId: string) =>
     db.packages.where('[shop+orderId]').equals([shop, orderId]).toArray(),
-  /** Packages whose next check is due at `now` (null = never). */
-  due: (db: PorchlightDb, now: number) => db.packages.where('nextCheckAt').belowOrEqual(now).toArray(),
-  /** The earliest planned check, for the next alarm. */
-  async nextCheckAt(db: PorchlightDb): Promise<number | null> {
-    const first = await db.packages.orderBy('nextCheckAt').first();
-    return first?.nextCheckAt ?? null;
-  },
   update: (db: PorchlightDb, id: string, patch: Partial<Package>) => db.packages.update(id, patch),
   async remove(db: PorchlightDb, id: string) {
     await db.transaction('rw', db.packages, db.events, db.alerts, async () => {
@@ -45,35 +41,43 @@ export const packages = {
 
 export const events = {
   forPackage: (db: PorchlightDb, packageId: string) => db.events.where('packageId').equals(packageId).toArray(),
-  /** Idempotent: events are keyed by their stable key, so writing the same event twice keeps one row. */
-  putAll: (db: PorchlightDb, list: TrackingEvent[]) => db.events.bulkPut(list),
+  /** Writes merged rows and removes the rows folded into them (call inside the merge's transaction). */
+  async apply(db: PorchlightDb, put: TrackingEvent[], remove: string[]) {
+    if (remove.length) await db.events.bulkDelete(remove);
+    if (put.length) await db.events.bulkPut(put);
+  },
   count: (db: PorchlightDb) => db.events.count(),
 };
 
 export const alerts = {
   forPackage: (db: PorchlightDb, packageId: string) => db.alerts.where('packageId').equals(packageId).toArray(),
   all: (db: PorchlightDb) => db.alerts.toArray(),
-  /** Adds alerts not seen before; returns only the new ones (an alert key is raised once). */
-  async addNew(db: PorchlightDb, list: Alert[]): Promise<Alert[]> {
-    if (list.length === 0) return [];
-    const existing = await db.alerts.bulkGet(list.map((a) => a.key));
-    const fresh = list.filter((_, i) => !existing[i]);
-    if (fresh.length) await db.alerts.bulkAdd(fresh);
-    return fresh;
-  },
-  markNotified: (db: PorchlightDb, keys: string[], at: number) =>
-    db.alerts.where('key').anyOf(keys).modify({ notifiedAt: at }),
+  /** Situations still going on (not ended). */
+  current: async (db: PorchlightDb) => (await db.alerts.toArray()).filter((a) => !a.endedAt),
+  bulkPut: (db: PorchlightDb, list: Alert[]) => db.alerts.bulkPut(list),
+  get: (db: PorchlightDb, key: string) => db.alerts.get(key),
+  update: (db: PorchlightDb, key: string, patch: Partial<Alert>) => db.alerts.update(key, patch),
 };
 
 export const notifications = {
   add: (db: PorchlightDb, rec: NotificationRecord) => db.notifications.put(rec),
   all: (db: PorchlightDb) => db.notifications.orderBy('createdAt').toArray(),
+  get: (db: PorchlightDb, id: string) => db.notifications.get(id),
 };
 
 export const diagnostics = {
   add: (db: PorchlightDb, rec: DiagnosticRecord) => db.diagnostics.add(rec),
   recent: (db: PorchlightDb, limit = 50) => db.diagnostics.orderBy('at').reverse().limit(limit).toArray(),
   clear: (db: PorchlightDb) => db.diagnostics.clear(),
+};
+
+export const jobs = {
+  all: (db: PorchlightDb) => db.jobs.toArray(),
+  put: (db: PorchlightDb, job: JobRecord) => db.jobs.put(job),
+  bulkPut: (db: PorchlightDb, list: JobRecord[]) => db.jobs.bulkPut(list),
+  remove: (db: PorchlightDb, id: string) => db.jobs.delete(id),
+  bulkRemove: (db: PorchlightDb, ids: string[]) => db.jobs.bulkDelete(ids),
+  count: (db: PorchlightDb) => db.jobs.count(),
 };
 
 export const kv = {

@@ -1,243 +1,214 @@
 /**
- * Merging what a carrier (or a shop page) says into a stored package. Pure: the stored package, the
- * events already stored for it and `now` come in; the updated package and the events to add go out.
- * Issue #6 §3: idempotent (merging the same result twice adds nothing and changes nothing but the
- * check time), ordered (events are placed by their instant, local times read in their zone), status
- * never downgrades on an ambiguous event, and every ETA the package has had is kept.
+ * The one merge (issue #19 §2, §3, §8, §15): an observation from any source (carrier answer, shop
+ * page, Amazon's tracker, an e-mail) into a stored package. Pure: the package, its stored events, the
+ * observation and the world (`now`, the shopper's zone) in; the package and the event rows to write
+ * out. The caller writes both in one transaction.
  *
- * How the status is derived (see also {@link advanceStatus}):
- * A. All events (stored + new) are sorted oldest → newest by instant; events at the same instant are
- *    ordered by status rank, so "out for delivery" and "delivered" stamped in the same minute end on
- *    "delivered". Events whose time cannot be read are kept but never drive the status.
- * B. The statuses of those events are folded through `advanceStatus` (null-status events are skipped).
- *    This is the *event status*, and the instant of the event that last changed it is remembered.
- * C. The result's own summary status (`result.status`) fills in when no event has a status, and may
- *    move the event status *forward* (DHL says `delivered` before the delivery scan is listed). It never
- *    moves it sideways or back: the events are more specific than a coarse summary (DHL `transit` while
- *    the newest event reads "with delivery courier").
- * D. The candidate is then compared with the package's stored status, which may have come from a shop
- *    page or an earlier summary. Plain progress ({@link isForward}) is always taken. A sideways or
- *    backward move (OFD → attempt failed, exception → in transit, OFD → in transit) is taken only when
- *    the carrier event behind it is *newer* than the moment the stored status was established: the
- *    newest stored event with that status, or, when no event carries it (it came from a page or a
- *    summary), `pkg.lastChangeAt`. So a carrier that lags behind an Amazon page ("Out for delivery")
- *    cannot drag the package back with yesterday's "Arrived at facility", while a fresh "Delivery
- *    attempted" can. Local-only event times without a `timeZone` are placed at UTC for this
- *    comparison (time.ts `eventEpoch`), which can be off by the zone's offset.
+ * 1. The observation becomes its source's latest claim (an older observation from the same source
+ *    changes nothing: it is history the claim already superseded).
+ * 2. Its events join the timeline: local-only times are placed in the zone of the place where they
+ *    happened (event-zone.ts); scans that several sources report are one row (event-merge.ts).
+ * 3. Other numbers in the answer (a hand-off to the last-mile carrier, a return label) become numbers
+ *    of this package, so the second number is never a second parcel.
+ * 4. Every derived field (status, ETA, delivery time, pickup, timeline digest) is recomputed from all
+ *    claims and events by derive.ts. Because 1–4 only take maxima and unions, the result does not
+ *    depend on how observations were batched or in which order they came.
+ * 5. The ETA history records a real change of the derived ETA, never a source echoing an old one.
  */
-import { type Status, statusRank } from '../model/status';
-import { eventEpoch } from '../model/time';
-import type { TrackError, TrackResult } from '../carriers/client';
+import type { TrackError } from '../carriers/client';
 import { eventKey, packageIdFor } from '../model/keys';
-import type { Eta, EtaRecord, Package, TrackingEvent } from '../model/types';
-import { advanceStatus, isForward } from './advance-status';
+import type { Status } from '../model/status';
+import type { Eta, EtaRecord, Package, PackageNumber, SourceClaim, TrackingEvent } from '../model/types';
+import { derive } from './derive';
+import { mergeEvents } from './event-merge';
+import { zoneForLocalEvent } from './event-zone';
+import type { Observation } from './observation';
 
 export interface MergeOutcome {
   pkg: Package;
-  /** Events not stored before (by key), oldest first. The caller stores them with the package, atomically. */
+  /** Event rows to write (new, or rebuilt because another source joined them). */
+  put: TrackingEvent[];
+  /** Event rows folded into another row. */
+  remove: string[];
+  /** Rows that carry something no source had told before (for alerting). */
   newEvents: TrackingEvent[];
   statusChanged: boolean;
   previousStatus: Status;
   etaChanged: boolean;
+  /** Anything a shopper could see changed (status, ETA, timeline, delivery, pickup, numbers). */
+  changed: boolean;
 }
 
-function normNumber(n: string): string {
-  return n.replace(/\s+/g, '').toUpperCase();
+export interface MergeWorld {
+  now: number;
+  /** The shopper's zone: the last resort for local times, and the calendar of "today". */
+  shopperZone: string;
 }
 
-function sameEta(a: Eta | null, b: Eta | null): boolean {
+export function normNumber(n: string): string {
+  return n.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+export function sameEta(a: Eta | null, b: Eta | null): boolean {
   if (a === null || b === null) return a === b;
   return a.from === b.from && a.to === b.to;
 }
 
-/** Appends `eta` to the history when it differs from the current one; keeps the first ETA too. */
-export function withEta(
-  pkg: Pick<Package, 'eta' | 'etaHistory' | 'firstSeenAt'>,
-  eta: Eta | null,
-  source: string,
-  now: number,
-): { eta: Eta | null; etaHistory: EtaRecord[]; changed: boolean } {
-  if (eta === null || sameEta(pkg.eta, eta)) return { eta: pkg.eta, etaHistory: pkg.etaHistory, changed: false };
-  const history = [...pkg.etaHistory];
-  // A package created with an ETA but no history (older records, hand-made packages): keep that ETA too.
-  if (pkg.eta && !history.some((r) => sameEta(r.eta, pkg.eta))) {
-    history.push({ eta: pkg.eta, seenAt: pkg.firstSeenAt, source: 'unknown' });
+/** The numbers that name this parcel (pieces of the same shipment are other parcels). */
+export function numberKeysOf(numbers: readonly PackageNumber[]): string[] {
+  return [...new Set(numbers.filter((n) => n.relation !== 'piece').map((n) => normNumber(n.number)))];
+}
+
+/** Adds numbers not known yet; the first number stays primary. */
+export function withNumbers(pkg: Pick<Package, 'numbers'>, add: readonly Omit<PackageNumber, 'addedAt'>[], now: number): PackageNumber[] {
+  const list = [...pkg.numbers];
+  for (const n of add) {
+    const key = normNumber(n.number);
+    if (!key || list.some((x) => normNumber(x.number) === key)) continue;
+    list.push({ ...n, number: key, addedAt: now });
   }
-  history.push({ eta: { from: eta.from, to: eta.to }, seenAt: now, source });
-  return { eta: { from: eta.from, to: eta.to }, etaHistory: history, changed: true };
+  return list;
 }
 
-interface Placed {
-  event: TrackingEvent;
-  at: number;
-  order: number;
+/** A claim replaces its source's previous one only when it is at least as recent (ties: a fixed order). */
+function newerClaim(a: SourceClaim, b: SourceClaim | undefined): boolean {
+  if (!b) return true;
+  if (a.observedAt !== b.observedAt) return a.observedAt > b.observedAt;
+  return JSON.stringify(a) >= JSON.stringify(b);
 }
 
-/** Sorts events oldest → newest (ties: lower status rank first, then input order). */
-export function sortEvents(events: TrackingEvent[], timeZone?: string | null): TrackingEvent[] {
-  return place(events, timeZone).map((p) => p.event);
-}
-
-function place(events: TrackingEvent[], timeZone?: string | null): Placed[] {
-  const placed = events.map((event, order) => {
-    const at = eventEpoch(event.time, event.timeIsLocal, timeZone);
-    return { event, at: Number.isFinite(at) ? at : Number.NEGATIVE_INFINITY, order };
-  });
-  placed.sort((a, b) => {
-    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-    const ra = a.event.status ? statusRank(a.event.status) : -1;
-    const rb = b.event.status ? statusRank(b.event.status) : -1;
-    if (ra !== rb) return ra - rb;
-    return a.order - b.order;
-  });
-  return placed;
-}
-
-/** Steps A and B: the status the events alone say, and the instant of the event that set it. */
-export function eventStatus(
-  placed: Array<{ event: TrackingEvent; at: number }>,
-): { status: Status | null; decidedAt: number } {
-  let status: Status | null = null;
-  let decidedAt = Number.NEGATIVE_INFINITY;
-  for (const { event, at } of placed) {
-    if (event.status === null || !Number.isFinite(at)) continue;
-    const next: Status = status === null ? event.status : advanceStatus(status, event.status);
-    if (next !== status) {
-      status = next;
-      decidedAt = at;
-    }
-  }
-  return { status, decidedAt };
-}
-
-/** Turns a carrier result's events into stored events for `packageId`, deduplicated by key. */
-export function toTrackingEvents(packageId: string, result: TrackResult, source: string): TrackingEvent[] {
-  const seen = new Set<string>();
+/** Stored events from an observation's events, with their zone and key. */
+export function observedEvents(pkg: Pick<Package, 'id' | 'carrier'>, obs: Observation, shopperZone: string): TrackingEvent[] {
   const out: TrackingEvent[] = [];
-  for (const e of result.events) {
+  const seen = new Set<string>();
+  for (const e of obs.events) {
     if (typeof e.time !== 'string' || typeof e.description !== 'string') continue;
-    const key = eventKey({ packageId, time: e.time, code: e.code, description: e.description });
+    const key = eventKey({ packageId: pkg.id, time: e.time, code: e.code, description: e.description });
     if (seen.has(key)) continue;
     seen.add(key);
+    const local = e.timeIsLocal && !/(Z|[+-]\d\d:?\d\d)$/i.test(e.time);
     out.push({
       key,
-      packageId,
+      packageId: pkg.id,
       time: e.time,
       timeIsLocal: e.timeIsLocal,
+      timeZone: local ? zoneForLocalEvent(e, { carrier: pkg.carrier, shopperZone }) : null,
       status: e.status,
       code: e.code,
       description: e.description,
       location: e.location,
-      source,
+      source: obs.source,
+      sources: [obs.source],
     });
   }
   return out;
 }
 
-/**
- * Merges one carrier result into a package. `known` are the events already stored for it; `source`
- * is stored on each new event (`carrier:ups`, `aggregator:17track`, `demo`). `timeZone` places
- * local-only event times (the carrier's or, failing that, the user's zone).
- *
- * A result that only carries a per-number error (no status, no events), or one for another tracking
- * number, is recorded as a failure instead (see {@link recordFailure}); nothing is thrown.
- */
-export function mergeTrackResult(
+/** Appends the derived ETA to the history when it really changed. */
+function etaHistoryAfter(pkg: Package, eta: Eta | null, source: string, seenAt: number): { history: EtaRecord[]; changed: boolean } {
+  if (eta === null || sameEta(pkg.eta, eta)) return { history: pkg.etaHistory, changed: false };
+  const last = pkg.etaHistory[pkg.etaHistory.length - 1];
+  const history = [...pkg.etaHistory];
+  if (pkg.eta && (!last || !sameEta(last.eta, pkg.eta))) history.push({ eta: pkg.eta, seenAt: pkg.firstSeenAt, source: 'unknown' });
+  history.push({ eta: { from: eta.from, to: eta.to }, seenAt, source });
+  return { history, changed: true };
+}
+
+/** Applies everything derive() says to the package. */
+export function rederive(
   pkg: Package,
-  known: TrackingEvent[],
-  result: TrackResult,
-  source: string,
-  now: number,
-  timeZone?: string | null,
-): MergeOutcome {
+  claims: Record<string, SourceClaim>,
+  events: readonly TrackingEvent[],
+  world: MergeWorld,
+): { pkg: Package; statusChanged: boolean; etaChanged: boolean; changed: boolean } {
+  const d = derive({ claims, events, carrier: pkg.carrier, fallbackZone: world.shopperZone });
+  const eta = etaHistoryAfter(pkg, d.eta, d.provenance.eta?.source ?? 'unknown', d.provenance.eta?.observedAt ?? world.now);
+  const next: Package = {
+    ...pkg,
+    claims,
+    status: d.status,
+    statusText: d.statusText,
+    statusSince: d.statusSince,
+    eta: d.eta,
+    etaWindowLocal: d.etaWindowLocal,
+    etaHistory: eta.history,
+    deliveredAt: d.deliveredAt,
+    pickup: d.pickup,
+    provenance: d.provenance,
+    lastEvent: d.lastEvent,
+    timeline: d.timeline,
+  };
+  const statusChanged = next.status !== pkg.status;
+  const changed =
+    statusChanged ||
+    eta.changed ||
+    next.deliveredAt !== pkg.deliveredAt ||
+    next.statusText !== pkg.statusText ||
+    JSON.stringify(next.pickup) !== JSON.stringify(pkg.pickup) ||
+    next.timeline.last?.key !== pkg.timeline.last?.key ||
+    JSON.stringify(next.timeline) !== JSON.stringify(pkg.timeline);
+  return { pkg: changed ? { ...next, lastChangeAt: world.now } : next, statusChanged, etaChanged: eta.changed, changed };
+}
+
+/**
+ * Merges one observation into a package. An answer for a number this package is not known by, or one
+ * carrying only a per-number error, is a failed check instead (see {@link recordFailure}); nothing throws.
+ */
+export function mergeObservation(pkg: Package, stored: readonly TrackingEvent[], obs: Observation, world: MergeWorld): MergeOutcome {
   const unchanged = (next: Package): MergeOutcome => ({
     pkg: next,
+    put: [],
+    remove: [],
     newEvents: [],
     statusChanged: false,
     previousStatus: pkg.status,
     etaChanged: false,
+    changed: false,
   });
-  if (pkg.trackingNumber && normNumber(result.trackingNumber) !== normNumber(pkg.trackingNumber)) {
+  if (obs.trackingNumber && pkg.numberKeys.length > 0 && !pkg.numberKeys.includes(normNumber(obs.trackingNumber))) {
     return unchanged(
-      recordFailure(
-        pkg,
-        { kind: 'malformed', message: `Result for ${result.trackingNumber} given to package ${pkg.id}` },
-        now,
-      ),
+      recordFailure(pkg, { kind: 'malformed', message: `Result for ${obs.trackingNumber} given to package ${pkg.id}` }, world.now),
     );
   }
-  const events = Array.isArray(result.events) ? result.events : [];
-  if (result.error && events.length === 0 && result.status === null) {
-    return unchanged(recordFailure(pkg, result.error, now));
-  }
+  if (obs.error && obs.events.length === 0 && obs.status === null) return unchanged(recordFailure(pkg, obs.error, world.now));
 
-  const knownKeys = new Set(known.map((e) => e.key));
-  const incoming = toTrackingEvents(pkg.id, { ...result, events }, source);
-  const placedNew = place(
-    incoming.filter((e) => !knownKeys.has(e.key)),
-    timeZone,
-  );
-  const newEvents = placedNew.map((p) => p.event);
-  const all = place([...known, ...newEvents], timeZone);
-
-  // Steps B and C.
-  const fromEvents = eventStatus(all);
-  let candidate = fromEvents.status;
-  const decidedAt = fromEvents.decidedAt;
-  let candidateIsSummary = false;
-  if (result.status) {
-    if (candidate === null) {
-      candidate = result.status;
-      candidateIsSummary = true;
-    } else if (isForward(candidate, result.status)) {
-      candidate = result.status;
-      candidateIsSummary = true;
-    }
-  }
-
-  // Step D.
-  let status = pkg.status;
-  if (candidate !== null && candidate !== pkg.status) {
-    if (isForward(pkg.status, candidate)) {
-      status = candidate;
-    } else if (!candidateIsSummary && advanceStatus(pkg.status, candidate) === candidate) {
-      const withStatus = all.filter((p) => p.event.status === pkg.status && Number.isFinite(p.at));
-      const establishedAt = withStatus.length > 0 ? withStatus[withStatus.length - 1]!.at : pkg.lastChangeAt;
-      if (decidedAt > establishedAt) status = candidate;
-    }
-  }
-  const statusChanged = status !== pkg.status;
-
-  const newest = all.length > 0 ? all[all.length - 1]!.event : null;
-  const lastEvent = newest ?? pkg.lastEvent;
-  // The carrier's wording only when the carrier's status is the one shown; otherwise (a page is ahead
-  // of a lagging carrier) the page's wording stays.
-  const carrierText = result.statusText ?? (newest ? newest.description : null);
-  const statusText = status === candidate || candidate === null ? (carrierText ?? pkg.statusText) : pkg.statusText;
-
-  let deliveredAt = pkg.deliveredAt;
-  if (status === 'delivered') {
-    const deliveredEvent = [...all].reverse().find((p) => p.event.status === 'delivered');
-    deliveredAt = result.deliveredAt ?? pkg.deliveredAt ?? deliveredEvent?.event.time ?? null;
-  }
-
-  const eta = withEta(pkg, result.eta ?? null, source, now);
-
-  const next: Package = {
-    ...pkg,
-    status,
-    statusText,
-    lastEvent,
-    deliveredAt,
-    eta: eta.eta,
-    etaHistory: eta.etaHistory,
-    lastChangeAt: statusChanged || newEvents.length > 0 ? now : pkg.lastChangeAt,
-    failures: 0,
-    lastError: null,
-    lastCheckAt: now,
-    updatedAt: now,
+  const claim: SourceClaim = {
+    source: obs.source,
+    observedAt: obs.observedAt,
+    status: obs.status,
+    statusText: obs.statusText,
+    eta: obs.eta ? { from: obs.eta.from, to: obs.eta.to } : null,
+    etaWindowLocal: obs.etaWindowLocal ?? null,
+    deliveredAt: obs.deliveredAt,
+    pickup: obs.pickup,
   };
-  return { pkg: next, newEvents, statusChanged, previousStatus: pkg.status, etaChanged: eta.changed };
+  const claims = newerClaim(claim, pkg.claims[obs.source]) ? { ...pkg.claims, [obs.source]: claim } : pkg.claims;
+
+  const merged = mergeEvents(stored, observedEvents(pkg, obs, world.shopperZone), world.shopperZone, pkg.carrier);
+  const numbers = withNumbers(
+    pkg,
+    (obs.relatedNumbers ?? []).map((r) => ({ number: r.number, carrier: r.carrier, relation: r.relation, source: obs.source })),
+    world.now,
+  );
+  const base: Package = numbers.length === pkg.numbers.length ? pkg : { ...pkg, numbers, numberKeys: numberKeysOf(numbers) };
+  const r = rederive(base, claims, merged.events, world);
+  const addedKeys = new Set(merged.added.map((p) => p.key));
+  const newEvents = merged.put.filter((e) => (e.parts ?? [e]).some((p) => addedKeys.has(p.key)));
+  return {
+    pkg: { ...r.pkg, updatedAt: world.now },
+    put: merged.put,
+    remove: merged.remove,
+    newEvents,
+    statusChanged: r.statusChanged,
+    previousStatus: pkg.status,
+    etaChanged: r.etaChanged,
+    changed: r.changed || merged.put.length > 0 || base !== pkg,
+  };
+}
+
+/** A check that answered: failures and the error are cleared. */
+export function recordCheck(pkg: Package, now: number): Package {
+  return { ...pkg, failures: 0, lastError: null, lastCheckAt: now, updatedAt: now };
 }
 
 /** A failed refresh: history untouched, one more consecutive failure, the error kept for the UI and backoff. */
@@ -251,35 +222,45 @@ export function recordFailure(pkg: Package, error: TrackError, now: number): Pac
   };
 }
 
-/** What a shop page says about one shipment (a subset of `ShipmentReading`). */
-export interface ShipmentUpdate {
-  status: Status | null;
-  statusText: string | null;
-  eta: Eta | null;
-  deliveredAt: string | null;
-  trackingNumber: string | null;
-  carrier: string | null;
-  trackUrl: string | null;
-}
+const EMPTY_TIMELINE = {
+  last: null,
+  episode: [],
+  statusEvent: null,
+  international: false,
+  inCustoms: false,
+  notReceivedAt: null,
+} as const;
 
 /** A new package with defaults for everything `base` leaves out (due for its first check now). */
 export function blankPackage(base: Partial<Package>, now: number): Package {
+  const trackingNumber = base.trackingNumber ? normNumber(base.trackingNumber) : null;
+  const carrier = base.carrier ?? null;
+  const numbers: PackageNumber[] =
+    base.numbers ?? (trackingNumber ? [{ number: trackingNumber, carrier, relation: 'primary', source: 'unknown', addedAt: now }] : []);
   return {
     // packageIdFor throws a clear error when there is neither a tracking number nor a shop order.
-    id: base.id ?? packageIdFor(base),
-    trackingNumber: base.trackingNumber ?? null,
+    id: base.id ?? packageIdFor({ ...base, trackingNumber }),
+    trackingNumber,
     shipmentId: base.shipmentId ?? null,
-    carrier: base.carrier ?? null,
+    carrier,
+    numbers,
+    numberKeys: numberKeysOf(numbers),
     orderKey: base.orderKey ?? null,
     shop: base.shop ?? null,
     orderId: base.orderId ?? null,
     label: base.label ?? null,
     status: base.status ?? 'pending',
     statusText: base.statusText ?? null,
+    statusSince: base.statusSince ?? null,
     eta: base.eta ?? null,
+    etaWindowLocal: base.etaWindowLocal ?? null,
     etaHistory: base.etaHistory ?? [],
     deliveredAt: base.deliveredAt ?? null,
+    pickup: base.pickup ?? null,
+    provenance: base.provenance ?? { status: null, eta: null, deliveredAt: null, pickup: null },
+    claims: base.claims ?? {},
     lastEvent: base.lastEvent ?? null,
+    timeline: base.timeline ?? { ...EMPTY_TIMELINE, episode: [] },
     lastChangeAt: base.lastChangeAt ?? now,
     nextCheckAt: base.nextCheckAt ?? now,
     lastCheckAt: base.lastCheckAt ?? null,
@@ -289,82 +270,7 @@ export function blankPackage(base: Partial<Package>, now: number): Package {
     archived: base.archived ?? false,
     muted: base.muted ?? false,
     firstSeenAt: base.firstSeenAt ?? now,
+    evaluatedAt: base.evaluatedAt ?? null,
     updatedAt: now,
   };
-}
-
-/**
- * Merges what a shop page says about a shipment. A page's status is coarse ("Shipped" = in transit)
- * and often behind the carrier, so it only moves a package forward ({@link isForward}); the one
- * exception is `cancelled`, which the shop knows best and which wins over anything not yet delivered
- * or returned (a parcel that reached the porch cannot be un-shipped; its refund shows as `returned`).
- *
- * `base` fills fields the package does not have yet (order key, shop, label…). A new package takes
- * `base.id`, or `packageIdFor(base)` (which throws a clear error when there is neither a tracking
- * number nor a shop order id: a programming error, not bad data). Tracking number and carrier are only filled in, never replaced: a package's id is
- * built from them and re-keying is the caller's decision.
- */
-export function mergeShipmentReading(
-  existing: Package | null,
-  reading: ShipmentUpdate,
-  base: Partial<Package>,
-  now: number,
-): { pkg: Package; statusChanged: boolean; previousStatus: Status | null } {
-  const source = `page:${base.shop ?? existing?.shop ?? 'shop'}`;
-  if (existing === null) {
-    const created = blankPackage(
-      {
-        ...base,
-        status: reading.status ?? base.status ?? 'pending',
-        statusText: reading.statusText ?? base.statusText ?? null,
-        deliveredAt: reading.deliveredAt ?? base.deliveredAt ?? null,
-        trackingNumber: base.trackingNumber ?? reading.trackingNumber,
-        carrier: base.carrier ?? reading.carrier,
-        trackUrl: reading.trackUrl ?? base.trackUrl ?? null,
-        eta: null,
-        etaHistory: [],
-      },
-      now,
-    );
-    const eta = withEta(created, reading.eta, source, now);
-    const pkg = { ...created, eta: eta.eta, etaHistory: eta.etaHistory };
-    if (pkg.status === 'delivered' || pkg.status === 'returned' || pkg.status === 'cancelled') {
-      // Already finished when first seen: the scheduler decides about the grace period from lastChangeAt.
-      pkg.nextCheckAt = base.nextCheckAt ?? now;
-    }
-    return { pkg, statusChanged: true, previousStatus: null };
-  }
-
-  let status = existing.status;
-  const r = reading.status;
-  if (r !== null && r !== existing.status) {
-    if (r === 'cancelled') {
-      if (existing.status !== 'delivered' && existing.status !== 'returned') status = 'cancelled';
-    } else if (isForward(existing.status, r)) {
-      status = r;
-    }
-  }
-  const statusChanged = status !== existing.status;
-  const statusText = status === r ? (reading.statusText ?? existing.statusText) : existing.statusText;
-  const eta = withEta(existing, reading.eta, source, now);
-  const fill = <K extends keyof Package>(k: K): Package[K] => (existing[k] ?? base[k] ?? null) as Package[K];
-  const pkg: Package = {
-    ...existing,
-    status,
-    statusText,
-    eta: eta.eta,
-    etaHistory: eta.etaHistory,
-    deliveredAt: status === 'delivered' ? (reading.deliveredAt ?? existing.deliveredAt) : existing.deliveredAt,
-    trackingNumber: existing.trackingNumber ?? reading.trackingNumber,
-    carrier: existing.carrier ?? reading.carrier,
-    trackUrl: reading.trackUrl ?? existing.trackUrl,
-    orderKey: fill('orderKey'),
-    shop: fill('shop'),
-    orderId: fill('orderId'),
-    shipmentId: fill('shipmentId'),
-    label: fill('label'),
-    lastChangeAt: statusChanged ? now : existing.lastChangeAt,
-    updatedAt: now,
-  };
-  return { pkg, statusChanged, previousStatus: existing.status };
 }

@@ -15,9 +15,14 @@
  * errors wait the cap straight away (retrying will not help until the user acts).
  * Provider `Retry-After` and exhausted budgets hold the provider's packages until it may be asked again.
  * Never closer than Chrome's 30 s alarm minimum (https://developer.chrome.com/docs/extensions/reference/api/alarms).
+ *
+ * This is the engine the worker runs (issue #19 §1): lib/services/refresh-round.ts calls plan() on
+ * every round, turns its batches into persisted jobs (job-state.ts) and arms the alarm at
+ * {@link wakeTime}. A provider may declare its own interval (a simulated carrier whose parcels live
+ * minutes); nothing here knows any provider by name.
  */
 import { stableHash } from '../model/keys';
-import type { Status } from '../model/status';
+import { isTerminal, type Status } from '../model/status';
 import { zonedLocalToEpoch } from '../model/time';
 import type { Package } from '../model/types';
 import { cachedEtaEnd, localClock } from './zone-cache';
@@ -26,8 +31,6 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 /** Chrome's minimum alarm delay/period for packed extensions. */
 export const MIN_ALARM_MS = 30_000;
-/** The simulated carrier of the demo (lib/carriers/demo). */
-export const DEMO_CARRIER = 'demo';
 
 export interface RefreshIntervals {
   outForDelivery: number;
@@ -80,11 +83,26 @@ export interface ProviderBudget {
 
 export type Budgets = Record<string, ProviderBudget>;
 
+/** A provider that can be asked now (built in, or the shopper has its key), as the scheduler sees it. */
+export interface PlanProvider {
+  id: string;
+  /** Carriers whose numbers it tracks; `*` for aggregators. */
+  carriers: readonly string[];
+  /** A shop's own tracker (`amazon`): refreshes that shop's packages through their track page. */
+  shop?: string;
+  /** Its packages need a track-page link (a shop tracker). */
+  needsTrackUrl?: boolean;
+  /** Refresh every active package of this provider at this interval (a simulated carrier). */
+  intervalMs?: number;
+}
+
 export interface PlanOptions {
   /** The user's zone: "due today" and delivery hours are read in it. */
   timeZone: string;
-  /** Providers that can be asked now (have credentials / are built in): `ups`, `demo`, `17track`, `amazon-tracker`… */
-  providers: readonly string[];
+  /** Providers that can be asked now, best first within each kind (own API, aggregator, shop tracker). */
+  providers: readonly PlanProvider[];
+  /** Refresh every active package now (the popup's Refresh), or just these ids. */
+  force?: boolean | readonly string[];
   /** Seed for the jitter; the same seed and state give the same plan. */
   seed?: string;
   intervals?: Partial<RefreshIntervals>;
@@ -102,7 +120,7 @@ export interface Batch {
   numbers: string[];
 }
 
-export type SkipReason = 'no_provider' | 'stopped' | 'budget' | 'retry_after';
+export type SkipReason = 'no_provider' | 'stopped' | 'budget' | 'retry_after' | 'busy';
 
 export interface PlanResult {
   due: Batch[];
@@ -114,36 +132,51 @@ export interface PlanResult {
   /** Packages whose `nextCheckAt` changed: store these. */
   updates: Array<{ id: string; nextCheckAt: number | null }>;
   /** Why packages were not refreshed although due (budget, Retry-After). For the UI and tests. */
-  held: Array<{ id: string; reason: SkipReason }>;
+  held: Array<{ id: string; provider: string; reason: SkipReason; until: number }>;
+  /** Each scheduled package's provider (for marking a blocked source's packages). */
+  providerOf: Map<string, string>;
 }
-
-const CARRIER_PROVIDERS: Readonly<Record<string, string>> = {
-  ups: 'ups',
-  usps: 'usps',
-  fedex: 'fedex',
-  dhl: 'dhl',
-  demo: 'demo',
-  amazon: 'amazon-tracker',
-};
-const AGGREGATORS = ['17track', 'ship24'] as const;
 
 /**
  * Which provider refreshes a package: its carrier's own API when available; otherwise an aggregator
- * the user has a key for; a shop-only package (no tracking number) goes to the shop's tracker
- * (`amazon-tracker`, which reads the track-package page). Null: nobody can.
+ * the user has a key for; otherwise the shop's own tracker (Amazon's track page, for shop-only
+ * packages and Amazon Logistics numbers) while it has a page for the package. Null: nobody can.
  */
-export function providerFor(pkg: Pick<Package, 'carrier' | 'trackingNumber' | 'shop' | 'orderId'>, providers: readonly string[]): string | null {
-  const available = new Set(providers);
+export function providerFor(
+  pkg: Pick<Package, 'carrier' | 'trackingNumber' | 'shop' | 'orderId' | 'trackUrl'>,
+  providers: readonly PlanProvider[],
+): string | null {
+  return lookupFor(pkg, providers)?.provider ?? null;
+}
+
+/**
+ * The provider and the number to ask it about. A parcel handed to another carrier (issue #19 §15) is
+ * asked about through the last-mile carrier's own API when the shopper has it, since that carrier
+ * scans the delivery; otherwise through the first carrier, which usually echoes the hand-off.
+ */
+export function lookupFor(
+  pkg: Pick<Package, 'carrier' | 'trackingNumber' | 'shop' | 'orderId' | 'trackUrl'> & { numbers?: Package['numbers'] },
+  providers: readonly PlanProvider[],
+): { provider: string; number: string | null } | null {
+  const own = (carrier: string | null) => (carrier ? providers.find((p) => !p.shop && p.carriers.includes(carrier)) : undefined);
+  const handoffs = (pkg.numbers ?? []).filter((n) => n.relation === 'handoff');
+  for (let i = handoffs.length - 1; i >= 0; i--) {
+    const h = handoffs[i]!;
+    const p = own(h.carrier);
+    if (p && h.carrier !== pkg.carrier) return { provider: p.id, number: h.number };
+  }
+  const shopTracker = pkg.shop ? providers.find((p) => p.shop === pkg.shop) : undefined;
+  const tracker = shopTracker && (!shopTracker.needsTrackUrl || pkg.trackUrl) ? shopTracker : undefined;
   if (pkg.trackingNumber) {
-    const own = pkg.carrier ? CARRIER_PROVIDERS[pkg.carrier] : undefined;
-    if (own && available.has(own)) return own;
-    if (pkg.carrier === 'demo') return null;
-    for (const a of AGGREGATORS) if (available.has(a)) return a;
+    const p = own(pkg.carrier);
+    if (p) return { provider: p.id, number: pkg.trackingNumber };
+    // A carrier that is the shop itself (Amazon Logistics) is read through the shop's tracker.
+    const trackerForCarrier = providers.find((x) => x.shop && pkg.carrier && x.carriers.includes(pkg.carrier));
+    if (trackerForCarrier && (!trackerForCarrier.needsTrackUrl || pkg.trackUrl)) return { provider: trackerForCarrier.id, number: pkg.trackingNumber };
+    const agg = providers.find((x) => x.carriers.includes('*'));
+    if (agg) return { provider: agg.id, number: pkg.trackingNumber };
   }
-  if (pkg.shop && pkg.orderId) {
-    const tracker = `${pkg.shop}-tracker`;
-    if (available.has(tracker)) return tracker;
-  }
+  if (tracker && pkg.orderId) return { provider: tracker.id, number: pkg.trackingNumber };
   return null;
 }
 
@@ -175,12 +208,18 @@ function safe(f: () => number): number {
 }
 
 /** The state's refresh interval (before jitter and backoff), or null when the package is no longer refreshed. */
-export function refreshInterval(pkg: Package, now: number, timeZone: string, iv: RefreshIntervals = DEFAULT_INTERVALS): number | null {
+export function refreshInterval(
+  pkg: Package,
+  now: number,
+  timeZone: string,
+  iv: RefreshIntervals = DEFAULT_INTERVALS,
+  providerIntervalMs?: number,
+): number | null {
   if (pkg.archived) return null;
   const status: Status = pkg.status;
-  // The built-in demo carrier lives a parcel's whole life in minutes: follow it at the alarm minimum.
-  if (pkg.carrier === DEMO_CARRIER && status !== 'cancelled' && status !== 'expired' && status !== 'delivered' && status !== 'returned') {
-    return MIN_ALARM_MS;
+  // A provider with its own pace (a simulated carrier) is followed at it until the parcel is finished.
+  if (providerIntervalMs !== undefined && status !== 'cancelled' && status !== 'expired' && status !== 'delivered' && status !== 'returned') {
+    return providerIntervalMs;
   }
   const hour = localClock(now, timeZone).hour;
   const daytime = hour >= iv.deliveryHours[0] && hour < iv.deliveryHours[1];
@@ -226,8 +265,15 @@ function jitterFactor(seed: string, pkg: Package, j: number): number {
  * When a package should next be checked, or null for never. `lastCheckAt` null means never checked:
  * due at once. After failures the backoff replaces the state's interval.
  */
-export function nextCheckTime(pkg: Package, now: number, timeZone: string, seed = 'porchlight', iv: RefreshIntervals = DEFAULT_INTERVALS): number | null {
-  const interval = refreshInterval(pkg, now, timeZone, iv);
+export function nextCheckTime(
+  pkg: Package,
+  now: number,
+  timeZone: string,
+  seed = 'porchlight',
+  iv: RefreshIntervals = DEFAULT_INTERVALS,
+  providerIntervalMs?: number,
+): number | null {
+  const interval = refreshInterval(pkg, now, timeZone, iv, providerIntervalMs);
   if (interval === null) return null;
   if (pkg.lastCheckAt === null) return now;
   const wait = pkg.failures > 0 ? backoffDelay(pkg, iv) : interval;
@@ -245,6 +291,7 @@ const URGENCY: Readonly<Partial<Record<Status, number>>> = {
 interface Candidate {
   pkg: Package;
   provider: string;
+  number: string | null;
   next: number;
   interval: number;
 }
@@ -253,9 +300,12 @@ export function plan(packages: readonly Package[], now: number, budgets: Budgets
   const iv: RefreshIntervals = { ...DEFAULT_INTERVALS, ...options.intervals };
   const seed = options.seed ?? 'porchlight';
   const pullAhead = options.pullAhead ?? 0.25;
+  const forced = options.force === true ? null : options.force ? new Set(options.force) : undefined;
   const updates: PlanResult['updates'] = [];
   const held: PlanResult['held'] = [];
+  const providerOf = new Map<string, string>();
   const byProvider = new Map<string, Candidate[]>();
+  const intervalOf = new Map(options.providers.map((p) => [p.id, p.intervalMs]));
   let nextWakeAt: number | null = null;
   const wakeAt = (t: number) => {
     const at = Math.max(t, now + MIN_ALARM_MS);
@@ -266,16 +316,21 @@ export function plan(packages: readonly Package[], now: number, budgets: Budgets
   };
 
   for (const pkg of packages) {
-    const provider = providerFor(pkg, options.providers);
-    const next = provider === null ? null : nextCheckTime(pkg, now, options.timeZone, seed, iv);
-    if (provider === null || next === null) {
+    const lookup = lookupFor(pkg, options.providers);
+    const own = lookup ? intervalOf.get(lookup.provider) : undefined;
+    let next = lookup === null ? null : nextCheckTime(pkg, now, options.timeZone, seed, iv, own);
+    if (lookup === null || next === null) {
       setNext(pkg, null);
       continue;
     }
-    const interval = refreshInterval(pkg, now, options.timeZone, iv) ?? iv.inTransit;
-    const list = byProvider.get(provider) ?? [];
-    list.push({ pkg, provider, next, interval });
-    byProvider.set(provider, list);
+    // The shopper asked: everything still on its way (or just these) is due now.
+    const isForced = forced === null ? !isTerminal(pkg.status) : forced?.has(pkg.id) === true;
+    if (isForced) next = Math.min(next, now);
+    providerOf.set(pkg.id, lookup.provider);
+    const interval = refreshInterval(pkg, now, options.timeZone, iv, own) ?? iv.inTransit;
+    const list = byProvider.get(lookup.provider) ?? [];
+    list.push({ pkg, provider: lookup.provider, number: lookup.number, next, interval });
+    byProvider.set(lookup.provider, list);
   }
 
   const due: Batch[] = [];
@@ -312,31 +367,56 @@ export function plan(packages: readonly Package[], now: number, budgets: Budgets
       }
     }
     for (const b of taken) {
-      const numbers = [...new Set(b.map((c) => c.pkg.trackingNumber).filter((n): n is string => !!n))];
+      const numbers = [...new Set(b.map((c) => c.number).filter((n): n is string => !!n))];
       due.push({ provider, packageIds: b.map((c) => c.pkg.id), numbers });
       for (const c of b) {
         setNext(c.pkg, Math.min(c.next, now));
         // Assume the refresh succeeds now: its next check is a wake candidate, so a caller that does
         // not re-plan after refreshing still wakes in time (re-planning gives the exact times).
-        const after = nextCheckTime({ ...c.pkg, lastCheckAt: now, failures: 0, lastError: null }, now, options.timeZone, seed, iv);
+        const after = nextCheckTime({ ...c.pkg, lastCheckAt: now, failures: 0, lastError: null }, now, options.timeZone, seed, iv, intervalOf.get(provider));
         if (after !== null) wakeAt(after);
       }
     }
     // Held back: wait for the provider to allow requests again.
     const resume = blockedUntil ?? (budget?.resetsAt && budget.resetsAt > now ? budget.resetsAt : now + iv.backoffCap);
     for (const c of left) {
-      held.push({ id: c.pkg.id, reason: blockedUntil !== null ? 'retry_after' : 'budget' });
+      held.push({ id: c.pkg.id, provider, reason: blockedUntil !== null ? 'retry_after' : 'budget', until: resume });
       setNext(c.pkg, resume);
       wakeAt(resume);
     }
     for (const c of later) {
       if (riders.has(c)) continue;
       const at = blockedUntil !== null ? Math.max(c.next, blockedUntil) : c.next;
+      if (blockedUntil !== null && c.next < blockedUntil) held.push({ id: c.pkg.id, provider, reason: 'retry_after', until: blockedUntil });
       setNext(c.pkg, at);
       wakeAt(at);
     }
   }
-  return { due, nextWakeAt, updates, held };
+  return { due, nextWakeAt, updates, held, providerOf };
+}
+
+/**
+ * When the refresh alarm should ring (issue #19 §11), from what is stored after a round:
+ * max(now + 30 s, min(earliest check of an active package whose source is not blocked, each blocked
+ * source's end, the deferred-notification wake)); null only when that set is empty. A package is
+ * active when it is not archived, someone can refresh it and its schedule has a next check.
+ */
+export function wakeTime(
+  packages: ReadonlyArray<Pick<Package, 'archived' | 'nextCheckAt'> & { provider: string | null }>,
+  now: number,
+  blocked: Readonly<Record<string, number>>,
+  deferredWake: number | null,
+): number | null {
+  let min = Number.POSITIVE_INFINITY;
+  for (const p of packages) {
+    if (p.archived || p.provider === null || p.nextCheckAt === null) continue;
+    const until = blocked[p.provider];
+    if (until !== undefined && until > now) continue;
+    min = Math.min(min, p.nextCheckAt);
+  }
+  for (const until of Object.values(blocked)) if (until > now) min = Math.min(min, until);
+  if (deferredWake !== null) min = Math.min(min, deferredWake);
+  return Number.isFinite(min) ? Math.max(min, now + MIN_ALARM_MS) : null;
 }
 
 /**

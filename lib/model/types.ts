@@ -48,6 +48,18 @@ export interface Order {
   updatedAt: number;
 }
 
+/** One part of a timeline event: what one source said about that moment (see {@link TrackingEvent.parts}). */
+export interface EventPart {
+  key: string;
+  source: string;
+  time: string;
+  timeIsLocal: boolean;
+  timeZone: string | null;
+  code: string | null;
+  description: string;
+  location: string | null;
+}
+
 export interface TrackingEvent {
   /** Stable key: the same event read twice gets the same key (see {@link eventKey}). */
   key: string;
@@ -56,14 +68,27 @@ export interface TrackingEvent {
   time: string;
   /** True when the source gave only a local wall-clock time (UPS, Amazon pages): never read as UTC. */
   timeIsLocal: boolean;
+  /**
+   * For a local-only time: the IANA zone of the place where it happened (the page's own zone key, the
+   * event's location, the carrier's country), or null when none could be told (then the shopper's zone
+   * is the last resort when it is read). Issue #19 §4. Null for times with an offset.
+   */
+  timeZone?: string | null;
   /** Normalised status of this event, or null when the event says nothing about status. */
   status: Status | null;
   /** The carrier's own code, kept verbatim (`OFD`, `IT`, `I`, `03`, `transit`…). */
   code: string | null;
   description: string;
   location: string | null;
-  /** Where we learned it: `carrier:ups`, `page:amazon`, `aggregator:17track`, `demo`, `user`. */
+  /** The main source (`carrier:ups`, `page:amazon`, `aggregator:17track`, `user`). */
   source: string;
+  /**
+   * Every source that reported this moment, sorted (issue #19 §3: the same scan seen on Amazon's track
+   * page and from the carrier API is one event that remembers both). Absent on older rows = `[source]`.
+   */
+  sources?: string[];
+  /** When several sources reported it: each one's own reading, so the merged row can be rebuilt from them. */
+  parts?: EventPart[];
 }
 
 /** A snapshot of an ETA the package had, so a slipped ETA stays visible. */
@@ -72,6 +97,81 @@ export interface EtaRecord {
   seenAt: number;
   source: string;
 }
+
+/** Where a parcel waits to be collected, from the carrier or the shop. */
+export interface Pickup {
+  location: string | null;
+  code: string | null;
+  /** Last day to collect (ISO date), when known. */
+  until: string | null;
+}
+
+/**
+ * What one source said about a package when it last looked (issue #19 §8): its own summary status,
+ * ETA, delivery time and pickup point, and when it observed them. Only the latest claim per source is
+ * kept; the package's fields are derived from all claims and events by one rule (lib/engine/derive.ts).
+ */
+export interface SourceClaim {
+  source: string;
+  /** When the source observed it: a page's read time, a carrier's answer time. */
+  observedAt: number;
+  status: Status | null;
+  statusText: string | null;
+  eta: Eta | null;
+  /** Delivery window hours in the destination's wall clock (UPS `deliveryTime`), never read as UTC. */
+  etaWindowLocal?: { from: string; to: string } | null;
+  deliveredAt: string | null;
+  pickup: Pickup | null;
+}
+
+/** Which source set a field and when it observed it (issue #19 §8). */
+export interface FieldSource {
+  source: string;
+  observedAt: number;
+}
+
+/** A number a package is known by besides its primary one (issue #19 §15, issue #10 §5). */
+export interface PackageNumber {
+  number: string;
+  carrier: CarrierId | null;
+  /** `primary`: the package's own; `handoff`: the same parcel under the next carrier's number; others: see RelatedNumber. */
+  relation: 'primary' | 'handoff' | 'piece' | 'alternate' | 'return';
+  source: string;
+  addedAt: number;
+}
+
+/** A compact event for the situation rules: what they need of the timeline without reading it. */
+export interface EventDigest {
+  key: string;
+  /** Instant (epoch ms), or null when the time cannot be read. */
+  at: number | null;
+  status: Status | null;
+  code: string | null;
+  description: string;
+  location: string | null;
+  source: string;
+}
+
+/**
+ * What the timeline says, digested at merge time so the situation rules and the scheduler never
+ * re-read events (issue #19 §16: a round's cost is bounded by what changed).
+ */
+export interface TimelineDigest {
+  /** Newest carrier or page event (user reports left out). */
+  last: EventDigest | null;
+  /** The events of the current status episode, oldest first (at most {@link EPISODE_CAP}). */
+  episode: EventDigest[];
+  /** The event that set the current status, when an event did (not a summary or a page line). */
+  statusEvent: EventDigest | null;
+  /** Any event mentions customs/import/export, or locations name two countries. */
+  international: boolean;
+  /** The newest event is about customs and does not say released. */
+  inCustoms: boolean;
+  /** The shopper said "I did not receive this" (epoch ms of the first report), while delivered. */
+  notReceivedAt: number | null;
+}
+
+export const EPISODE_CAP = 20;
 
 export interface Package {
   /**
@@ -83,6 +183,12 @@ export interface Package {
   /** The shop's own shipment id (Amazon `shipmentId`), when read from a shop page. */
   shipmentId: string | null;
   carrier: CarrierId | null;
+  /**
+   * Every number the parcel is known by, primary first (a hand-off to the last-mile carrier, other
+   * pieces). `numberKeys` indexes them (upper-cased) so any of them finds the package.
+   */
+  numbers: PackageNumber[];
+  numberKeys: string[];
   /** Link to the order (`Order.key`), when known. */
   orderKey: string | null;
   shop: ShopId | null;
@@ -92,12 +198,21 @@ export interface Package {
   status: Status;
   /** The source's own wording for the current status ("Arriving tomorrow", "Departed FedEx hub"). */
   statusText: string | null;
+  /** When the current status began: the instant of the event or observation that set it. */
+  statusSince: number | null;
   eta: Eta | null;
+  etaWindowLocal: { from: string; to: string } | null;
   etaHistory: EtaRecord[];
   /** ISO time of delivery, when delivered. */
   deliveredAt: string | null;
+  pickup: Pickup | null;
+  /** Which source set each derived field, and when it observed it. */
+  provenance: { status: FieldSource | null; eta: FieldSource | null; deliveredAt: FieldSource | null; pickup: FieldSource | null };
+  /** The latest claim of each source (keyed by source). */
+  claims: Record<string, SourceClaim>;
   lastEvent: TrackingEvent | null;
-  /** Epoch ms of the last change of status or new event (for stalled detection). */
+  timeline: TimelineDigest;
+  /** Epoch ms when Porchlight last saw the status or the timeline change (bookkeeping, not evidence). */
   lastChangeAt: number;
   /** Epoch ms when the engine should refresh next; null = never (terminal, archived, no source). */
   nextCheckAt: number | null;
@@ -111,6 +226,8 @@ export interface Package {
   archived: boolean;
   muted: boolean;
   firstSeenAt: number;
+  /** When the situation rules first looked at this package (null: never), for "news" (issue #19 §9). */
+  evaluatedAt: number | null;
   updatedAt: number;
 }
 
@@ -150,6 +267,24 @@ export interface Alert {
   /** Facts the rule found (pickup point and code, previous ETA…), for next steps. Data, never HTML. */
   details?: Record<string, unknown>;
   dismissed: boolean;
+  /** When the shopper dismissed its attention line. */
+  dismissedAt?: number | null;
+  /**
+   * Alerts are situations with a start and an end (issue #19 §7): `createdAt` is when Porchlight first
+   * saw it current; `endedAt` when it stopped being true or a later situation superseded it.
+   */
+  endedAt?: number | null;
+  /** Why it ended: `resolved` (no longer true) or `superseded:<kind>`. */
+  endReason?: string | null;
+  /**
+   * The instant that decides whether it is news (issue #19 §9): when it happened by its own evidence,
+   * or when it was first observed; null when that cannot be told (then it is never notified).
+   */
+  newsAt?: number | null;
+  /** It was already true at the package's first reading (not news then, nor while it lasts). */
+  baseline?: boolean;
+  /** The shopper's own report started it: never notified back to them. */
+  byUser?: boolean;
 }
 
 /** A record of every desktop notification the extension created (for the user's history and for tests). */

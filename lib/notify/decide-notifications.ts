@@ -7,14 +7,18 @@
  *
  * Rules, in order:
  * 1. A key already notified is never notified again (`duplicate`).
- * 2. Notifications off, the kind switched off, or the package muted: dropped (`disabled`, `kind_off`, `muted`).
- * 3. Good/info news older than `goodNewsMaxAgeMs` (by the alert's `since`): dropped (`stale`).
- * 4. One notification per package per decision: the most severe alert wins, the newest among equals;
+ * 2. Only news (issue #19 §9, lib/alerts/evaluate.ts `isNews`): a situation that ended, was already
+ *    true at the package's first reading, happened more than 24 h ago, or was the shopper's own report
+ *    is dropped (`not_news`, `own_report`). A first visit to months of order history tells nothing.
+ * 3. Notifications off, the kind switched off, or the package muted: dropped (`disabled`, `kind_off`, `muted`).
+ * 4. Good/info news older than `goodNewsMaxAgeMs` (by the alert's `since`): dropped (`stale`).
+ * 5. One notification per package per decision: the most severe alert wins, the newest among equals;
  *    the others are `superseded` (a parcel that went out for delivery and was delivered overnight
  *    says "delivered", once).
- * 5. Quiet hours: everything waits until they end (`deferred`), except critical alerts when allowed.
- * 6. More than `groupAbove` notifications at once become one grouped notification that opens the list.
+ * 6. Quiet hours: everything waits until they end (`deferred`), except critical alerts when allowed.
+ * 7. More than `groupAbove` notifications at once become one grouped notification that opens the list.
  */
+import { isNews } from '../alerts/evaluate';
 import { stableHash } from '../model/keys';
 import type { AlertKind, AlertSeverity, NotificationRecord } from '../model/types';
 import { quietUntil } from './quiet-hours';
@@ -31,6 +35,11 @@ export interface NotifiableAlert {
   /** When the situation began; stored alerts without it use `createdAt`. */
   since?: number;
   createdAt?: number;
+  /** What tells news (lib/alerts/evaluate.ts): when it happened or was first observed; null = not news. */
+  newsAt: number | null;
+  baseline?: boolean;
+  byUser?: boolean;
+  endedAt?: number | null;
 }
 
 export interface NotificationDraft {
@@ -46,7 +55,7 @@ export interface NotificationDraft {
   priority: 0 | 1 | 2;
 }
 
-export type DropReason = 'duplicate' | 'disabled' | 'kind_off' | 'muted' | 'stale' | 'superseded';
+export type DropReason = 'duplicate' | 'not_news' | 'own_report' | 'disabled' | 'kind_off' | 'muted' | 'stale' | 'superseded';
 
 export interface NotificationDecision {
   notify: NotificationDraft[];
@@ -109,7 +118,9 @@ export function decideNotifications(
     }
     seen.add(a.key);
     let reason: DropReason | null = null;
-    if (!settings.enabled) reason = 'disabled';
+    if (a.byUser) reason = 'own_report';
+    else if (!isNews(a, now)) reason = 'not_news';
+    else if (!settings.enabled) reason = 'disabled';
     else if (!settings.kinds[a.kind]) reason = 'kind_off';
     else if (muted.has(a.packageId)) reason = 'muted';
     else if ((a.severity === 'good' || a.severity === 'info') && now - whenOf(a) > settings.goodNewsMaxAgeMs) reason = 'stale';

@@ -1,6 +1,7 @@
 import type { PorchlightDb } from '../db/database';
-import { inTransaction, events as eventsRepo, orders as ordersRepo, packages as packagesRepo } from '../db/repositories';
-import { mergeShipmentReading, mergeTrackResult } from '../engine/merge';
+import { events as eventsRepo, inTransaction, orders as ordersRepo, packages as packagesRepo } from '../db/repositories';
+import { blankPackage, mergeObservation, normNumber, numberKeysOf, withNumbers } from '../engine/merge';
+import type { Observation } from '../engine/observation';
 import { orderKey, packageIdFor } from '../model/keys';
 import { isTerminal } from '../model/status';
 import type { Order, Package } from '../model/types';
@@ -10,12 +11,14 @@ import type { PackageChange } from './changes';
 
 export interface IngestDeps {
   now: number;
+  /** The shopper's zone: local times without a place of their own, and "today". */
+  shopperZone: string;
   /** Carrier id for a tracking number when the page did not name one (the tracking-number registry). */
   carrierFor?: (trackingNumber: string) => string | null;
-  /** Marketplace time zone for reading local times on the page. */
-  timeZone?: string | null;
   /** The scheduler, for packages that arrive already finished (a delivered order seen for the first time). */
   nextCheckAt?: (pkg: Package, now: number) => number | null;
+  /** A link from the page, checked before it is stored (lib/url-policy.ts); null drops it. */
+  safeLink?: (href: string, pageUrl: string) => string | null;
 }
 
 function mergeOrder(existing: Order | undefined, r: OrderReading, reading: PageReading, now: number): Order {
@@ -61,7 +64,7 @@ async function findPackage(
   shipmentCount: number,
 ): Promise<Package | undefined> {
   if (trackingNumber) {
-    const byNumber = await packagesRepo.byTrackingNumber(db, trackingNumber);
+    const byNumber = await packagesRepo.byNumber(db, trackingNumber);
     if (byNumber[0]) return byNumber[0];
   }
   const ofOrder = await packagesRepo.byOrder(db, shop, orderId);
@@ -79,8 +82,29 @@ async function findPackage(
 }
 
 /**
+ * A shop page's shipment as an observation made when the page was read (issue #14's rule for any
+ * visited page: its read time is its observation time). An order the shop cancelled cancels its
+ * shipments: the shop knows best, and the merge lets "Cancelled" win over anything not yet delivered.
+ */
+export function observationFromShipment(shop: string, s: ShipmentReading, order: Pick<Order, 'status'>, readAt: number): Observation {
+  return {
+    source: `page:${shop}`,
+    observedAt: readAt,
+    // A page observation belongs to the shipment, not to a number it may or may not show.
+    trackingNumber: null,
+    status: order.status === 'cancelled' ? 'cancelled' : s.status,
+    statusText: s.statusText,
+    eta: s.eta,
+    deliveredAt: s.deliveredAt,
+    pickup: null,
+    events: (s.events ?? []).map((e) => ({ ...e, code: null, timeZone: e.timeZone ?? null })),
+  };
+}
+
+/**
  * Stores what a shop page said: orders, one package per shipment, and timeline events from
- * track-package pages. One transaction, so a page is stored whole or not at all. Idempotent.
+ * track-package pages, through the one merge. One short transaction, so a page is stored whole or
+ * not at all, and never waits behind a refresh round sitting between its requests. Idempotent.
  */
 export async function ingestPageReading(
   db: PorchlightDb,
@@ -90,6 +114,11 @@ export async function ingestPageReading(
   const { now } = deps;
   const summary: IngestSummary = { orders: 0, packages: 0, newPackages: 0, changed: 0 };
   const changes: PackageChange[] = [];
+  const world = { now, shopperZone: deps.shopperZone };
+  const link = (href: string | null) => {
+    const abs = absoluteUrl(href, reading.url);
+    return abs && deps.safeLink ? deps.safeLink(abs, reading.url) : abs;
+  };
 
   await inTransaction(db, async () => {
     for (const r of reading.orders) {
@@ -100,59 +129,53 @@ export async function ingestPageReading(
       if (shipsNothing(r)) continue;
 
       for (const s of r.shipments) {
-        const trackingNumber = s.trackingNumber ? s.trackingNumber.replace(/[\s-]+/g, '').toUpperCase() : null;
+        const trackingNumber = s.trackingNumber ? normNumber(s.trackingNumber) : null;
         const carrier = s.carrier ?? (trackingNumber ? (deps.carrierFor?.(trackingNumber) ?? null) : null);
         const existing = await findPackage(db, reading.shop, r.orderId, s, trackingNumber, r.shipments.length);
         const items = s.items.length > 0 ? s.items : r.items;
-        const base: Partial<Package> = {
-          id: existing?.id ?? packageIdFor({ shop: reading.shop, orderId: r.orderId, shipmentId: s.shipmentId }),
-          shop: reading.shop,
-          orderId: r.orderId,
-          orderKey: key,
-          shipmentId: s.shipmentId ?? existing?.shipmentId ?? null,
-          label: existing?.label ?? items[0]?.title ?? null,
-          trackUrl: absoluteUrl(s.trackUrl, reading.url) ?? existing?.trackUrl ?? null,
-          // The number and carrier are learned once (track page, e-mail) and kept.
-          trackingNumber: trackingNumber ?? existing?.trackingNumber ?? null,
-          carrier: carrier ?? existing?.carrier ?? null,
-        };
-        const merged = mergeShipmentReading(
-          existing ?? null,
-          {
-            status: order.status === 'cancelled' ? 'cancelled' : s.status,
-            statusText: s.statusText,
-            eta: s.eta,
-            deliveredAt: s.deliveredAt,
-            trackingNumber: base.trackingNumber ?? null,
-            carrier: base.carrier ?? null,
-            trackUrl: base.trackUrl ?? null,
-          },
-          base,
-          now,
-        );
-        let pkg = merged.pkg;
-        let newEvents: PackageChange['newEvents'] = [];
-        let statusChanged = merged.statusChanged;
-        if (s.events && s.events.length > 0) {
-          const known = existing ? await eventsRepo.forPackage(db, pkg.id) : [];
-          const m = mergeTrackResult(
-            pkg,
-            known,
+        let pkg: Package =
+          existing ??
+          blankPackage(
             {
-              trackingNumber: pkg.trackingNumber ?? pkg.id,
-              status: null,
-              eta: null,
-              events: s.events.map((e) => ({ ...e, code: null })),
+              id: packageIdFor({ shop: reading.shop, orderId: r.orderId, shipmentId: s.shipmentId }),
+              shop: reading.shop,
+              orderId: r.orderId,
+              orderKey: key,
+              shipmentId: s.shipmentId,
+              label: items[0]?.title ?? null,
+              trackingNumber,
+              carrier,
+              numbers: trackingNumber ? [{ number: trackingNumber, carrier, relation: 'primary', source: `page:${reading.shop}`, addedAt: now }] : [],
+              trackUrl: link(s.trackUrl),
             },
-            `page:${reading.shop}`,
             now,
-            deps.timeZone,
           );
-          pkg = m.pkg;
-          newEvents = m.newEvents;
-          statusChanged ||= m.statusChanged;
-          if (newEvents.length) await eventsRepo.putAll(db, newEvents);
+        if (existing) {
+          pkg = {
+            ...pkg,
+            orderKey: pkg.orderKey ?? key,
+            shop: pkg.shop ?? reading.shop,
+            orderId: pkg.orderId ?? r.orderId,
+            shipmentId: pkg.shipmentId ?? s.shipmentId,
+            label: pkg.label ?? items[0]?.title ?? null,
+            trackUrl: link(s.trackUrl) ?? pkg.trackUrl,
+          };
+          // The number is learned once (track page, e-mail) and kept. A different number for the same
+          // shipment is the parcel's next leg (Amazon Logistics → USPS), never a second parcel (§15).
+          if (trackingNumber && !pkg.numberKeys.includes(trackingNumber)) {
+            if (!pkg.trackingNumber) {
+              const numbers = withNumbers({ numbers: [] }, [{ number: trackingNumber, carrier, relation: 'primary', source: `page:${reading.shop}` }], now);
+              pkg = { ...pkg, trackingNumber, carrier: pkg.carrier ?? carrier, numbers: [...numbers, ...pkg.numbers] };
+            } else {
+              pkg = { ...pkg, numbers: withNumbers(pkg, [{ number: trackingNumber, carrier, relation: 'handoff', source: `page:${reading.shop}` }], now) };
+            }
+            pkg = { ...pkg, numberKeys: numberKeysOf(pkg.numbers) };
+          }
         }
+        const known = existing ? await eventsRepo.forPackage(db, pkg.id) : [];
+        const m = mergeObservation(pkg, known, observationFromShipment(reading.shop, s, order, reading.readAt), world);
+        pkg = m.pkg;
+        await eventsRepo.apply(db, m.put, m.remove);
         if (!existing) {
           summary.newPackages++;
           // A new package still on its way gets its first refresh now; one that is already delivered,
@@ -162,15 +185,9 @@ export async function ingestPageReading(
         }
         await packagesRepo.put(db, pkg);
         summary.packages++;
-        if (statusChanged || !existing || newEvents.length) {
-          if (statusChanged) summary.changed++;
-          changes.push({
-            pkg,
-            previousStatus: existing ? merged.previousStatus : null,
-            newEvents,
-            isNew: !existing,
-            order,
-          });
+        if (m.changed || !existing) {
+          if (m.statusChanged) summary.changed++;
+          changes.push({ pkg, previousStatus: existing ? m.previousStatus : null, newEvents: m.newEvents, isNew: !existing, order });
         }
       }
     }

@@ -1,22 +1,23 @@
-import { alertKey, carrierEvents, epochOf, episodeStart, pkgLabel } from '../situation';
+import { alertKey, episodeCause, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
- * Delivery attempt failed (nobody home, no access, no safe place). One alert per attempt episode: a
- * second attempt after another "out for delivery" is a new alert.
+ * Delivery attempt failed (nobody home, no access, no safe place). One situation per attempt episode:
+ * a second attempt after another "out for delivery" is a new one.
  */
 export function attemptFailed(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status !== 'attempt_failed') return null;
-  const start = episodeStart(carrierEvents(ctx), 'attempt_failed');
+  const start = episodeStart(ctx);
   return {
-    key: alertKey(pkg.id, 'attempt_failed', start ? `event:${start.key}` : `since:${pkg.lastChangeAt}`),
+    key: alertKey(pkg.id, 'attempt_failed', episodeCause(ctx)),
     packageId: pkg.id,
     kind: 'attempt_failed',
     severity: 'warning',
     title: `Delivery attempt failed: ${pkgLabel(pkg)}`,
     message: start?.description ?? pkg.statusText ?? 'The carrier could not deliver it.',
-    since: (start && epochOf(start, ctx.timeZone)) ?? pkg.lastChangeAt,
+    since: episodeHappenedAt(ctx) ?? pkg.statusSince ?? pkg.lastChangeAt,
+    happenedAt: episodeHappenedAt(ctx),
     details: { code: start?.code ?? null },
   };
 }

@@ -1,9 +1,10 @@
-import { alertKey, pkgLabel } from '../situation';
+import { alertKey, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
- * Cancelled: the shipment or the whole order was cancelled before delivery; raised once per package.
- * A cancelled order whose parcel was already delivered or returned raises nothing here.
+ * Cancelled: the shipment or the whole order was cancelled before delivery; one situation per package.
+ * A cancelled order whose parcel was already delivered or returned raises nothing here. A shop page
+ * says "Cancelled" without saying when: such a situation has no time of its own.
  */
 export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
   const { pkg, order } = ctx;
@@ -16,7 +17,8 @@ export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
     severity: 'info',
     title: `${pkgLabel(pkg)} was cancelled`,
     message: pkg.statusText && pkg.status === 'cancelled' ? pkg.statusText : 'The order was cancelled; nothing is on its way.',
-    since: pkg.status === 'cancelled' ? pkg.lastChangeAt : (order?.updatedAt ?? pkg.lastChangeAt),
+    since: pkg.statusSince ?? pkg.lastChangeAt,
+    happenedAt: pkg.status === 'cancelled' ? episodeHappenedAt(ctx) : null,
     details: {},
   };
 }

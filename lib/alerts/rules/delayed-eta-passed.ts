@@ -3,9 +3,9 @@ import { alertKey, DAY_MS, formatEta, pkgLabel, safeEtaEnd } from '../situation'
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
- * Delayed: the ETA window ended (in the user's zone, plus the grace hours) and the parcel is neither
- * delivered nor waiting at a pickup point. One alert per ETA: if the ETA moves and passes again, that
- * is a new alert. Issue #6 §4 "ETA passed without delivery".
+ * Late: the ETA window ended (in the user's zone, plus the grace hours) and the parcel is neither
+ * delivered nor waiting at a pickup point. One situation per ETA: if the ETA moves and passes again,
+ * that is a new one. Issue #6 §4 "ETA passed without delivery".
  */
 export function delayedEtaPassed(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
@@ -25,6 +25,7 @@ export function delayedEtaPassed(ctx: AlertContext): AlertDraft | null {
       `It was expected ${formatEta(pkg.eta)} and has not been delivered` +
       (days >= 1 ? ` (${days} day${days === 1 ? '' : 's'} late).` : '.'),
     since,
+    happenedAt: since,
     details: { eta: pkg.eta },
   };
 }

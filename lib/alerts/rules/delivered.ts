@@ -1,12 +1,26 @@
-import { alertKey, carrierEvents, epochOf, episodeStart, pkgLabel } from '../situation';
+import { zonedLocalToEpoch, addDays } from '../../model/time';
+import { alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
+
+/** When a delivery time says it happened: an instant, or the end of a day the page names. */
+function deliveredInstant(iso: string | null, timeZone: string): number | null {
+  if (!iso) return null;
+  try {
+    if (iso.length <= 10) return zonedLocalToEpoch(`${addDays(iso, 1)}T00:00:00`, timeZone) - 1;
+    const t = /(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? Date.parse(iso) : zonedLocalToEpoch(iso, timeZone);
+    return Number.isFinite(t) ? t : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Good news: delivered. Once per package. */
 export function delivered(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status !== 'delivered') return null;
-  const start = episodeStart(carrierEvents(ctx), 'delivered');
+  const start = episodeStart(ctx);
   const where = start?.location ? ` (${start.location})` : '';
+  const at = episodeHappenedAt(ctx) ?? deliveredInstant(pkg.deliveredAt, ctx.timeZone);
   return {
     key: alertKey(pkg.id, 'delivered', 'delivered'),
     packageId: pkg.id,
@@ -14,7 +28,8 @@ export function delivered(ctx: AlertContext): AlertDraft | null {
     severity: 'good',
     title: `${pkgLabel(pkg)} was delivered`,
     message: `${start?.description ?? pkg.statusText ?? 'Delivered'}${where}.`,
-    since: (start && epochOf(start, ctx.timeZone)) ?? pkg.lastChangeAt,
+    since: at ?? pkg.statusSince ?? pkg.lastChangeAt,
+    happenedAt: at,
     details: {},
   };
 }

@@ -3,8 +3,8 @@ import { alertKey, formatEta, pkgLabel, safeEtaEnd } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
- * ETA moved later: the newest ETA in the package's history ends after the one before it. One alert per
- * new ETA. An ETA that moves earlier is good news and raises nothing. Issue #6 §4 "ETA moved later".
+ * ETA moved later: the newest ETA in the package's history ends after the one before it. One situation
+ * per new ETA. An ETA that moves earlier is good news and raises nothing. Issue #6 §4 "ETA moved later".
  */
 export function etaMovedLater(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
@@ -22,6 +22,7 @@ export function etaMovedLater(ctx: AlertContext): AlertDraft | null {
     title: `${pkgLabel(pkg)} will arrive later`,
     message: `Now expected ${formatEta(latest.eta)} (was ${formatEta(before.eta)}).`,
     since: latest.seenAt,
+    happenedAt: latest.seenAt,
     details: { eta: latest.eta, previousEta: before.eta },
   };
 }

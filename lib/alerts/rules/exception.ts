@@ -1,26 +1,26 @@
-import { alertKey, carrierEvents, epochOf, episodeStart, pkgLabel } from '../situation';
+import { alertKey, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
+import { delayOnlyEpisode } from './delayed-carrier-code';
 
 /**
- * Exception: the carrier reports a problem (damaged, address problem, held, refused…). One alert per
- * exception episode: consecutive exception scans are one alert; an exception after the parcel moved
- * again is a new one. Without an exception event (the status came from a summary) the episode is
- * keyed by the moment the package changed.
+ * Exception: the carrier reports a problem (damaged, address problem, held, refused…). One situation
+ * per exception episode: consecutive exception scans are one; an exception after the parcel moved
+ * again is a new one. A carrier delay code is normalised as an exception, but a delay is not a
+ * problem: an episode of delay reports alone is the delayed situation's (issue #19 §7).
  */
 export function exception(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
-  if (pkg.status !== 'exception') return null;
-  const sorted = carrierEvents(ctx);
-  const start = episodeStart(sorted, 'exception');
-  const newest = [...sorted].reverse().find((e) => e.status === 'exception') ?? null;
+  if (pkg.status !== 'exception' || delayOnlyEpisode(ctx)) return null;
+  const newest = [...pkg.timeline.episode].reverse().find((e) => e.status === 'exception') ?? null;
   return {
-    key: alertKey(pkg.id, 'exception', start ? `event:${start.key}` : `since:${pkg.lastChangeAt}`),
+    key: alertKey(pkg.id, 'exception', episodeCause(ctx)),
     packageId: pkg.id,
     kind: 'exception',
     severity: 'warning',
     title: `Problem with ${pkgLabel(pkg)}`,
     message: newest?.description ?? pkg.statusText ?? 'The carrier reports a problem with this shipment.',
-    since: (start && epochOf(start, ctx.timeZone)) ?? pkg.lastChangeAt,
+    since: episodeHappenedAt(ctx) ?? pkg.statusSince ?? pkg.lastChangeAt,
+    happenedAt: episodeHappenedAt(ctx),
     details: { code: newest?.code ?? null },
   };
 }

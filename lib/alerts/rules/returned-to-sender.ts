@@ -1,19 +1,20 @@
-import { alertKey, carrierEvents, epochOf, episodeStart, pkgLabel } from '../situation';
+import { alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
-/** Returned to sender: the parcel is not coming; raised once per package. */
+/** Returned to sender: the parcel is not coming, a problem to act on (refund); once per package. */
 export function returnedToSender(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status !== 'returned') return null;
-  const start = episodeStart(carrierEvents(ctx), 'returned');
+  const start = episodeStart(ctx);
   return {
     key: alertKey(pkg.id, 'returned', 'returned'),
     packageId: pkg.id,
     kind: 'returned',
-    severity: 'warning',
+    severity: 'critical',
     title: `${pkgLabel(pkg)} is going back to the sender`,
     message: start?.description ?? pkg.statusText ?? 'The carrier is returning it to the sender.',
-    since: (start && epochOf(start, ctx.timeZone)) ?? pkg.lastChangeAt,
+    since: episodeHappenedAt(ctx) ?? pkg.statusSince ?? pkg.lastChangeAt,
+    happenedAt: episodeHappenedAt(ctx),
     details: {},
   };
 }

@@ -1,4 +1,4 @@
-import { alertKey, carrierEvents, DAY_MS, inCustoms, isInternational, lastProgressAt, pkgLabel } from '../situation';
+import { alertKey, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDetails, AlertDraft } from '../types';
 
 const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, string> = {
@@ -12,21 +12,21 @@ const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, string> = {
  * Stalled: no new carrier event for longer than the stage allows (issue #6 §4: label created > 3 days,
  * domestic in transit > 4, international > 7, in customs > 5; configurable). Only stages where the
  * carrier should be moving the parcel: not before shipping (`pending`), not on the van, at a pickup
- * point or after the end. One alert per quiet spell: the key names the last event heard.
+ * point or after the end. One situation per quiet spell: the key names the last event heard, so a new
+ * scan ends it.
  */
 export function stalled(ctx: AlertContext): AlertDraft | null {
   const { pkg, settings } = ctx;
-  const sorted = carrierEvents(ctx);
   let stage: NonNullable<AlertDetails['stage']>;
   let days: number;
   if (pkg.status === 'info_received') {
     stage = 'label_created';
     days = settings.stalledDays.labelCreated;
   } else if (pkg.status === 'in_transit' || pkg.status === 'exception') {
-    if (inCustoms(sorted)) {
+    if (pkg.timeline.inCustoms) {
       stage = 'customs';
       days = settings.stalledDays.customs;
-    } else if (isInternational(sorted)) {
+    } else if (pkg.timeline.international) {
       stage = 'international_transit';
       days = settings.stalledDays.internationalTransit;
     } else {
@@ -36,7 +36,7 @@ export function stalled(ctx: AlertContext): AlertDraft | null {
   } else {
     return null;
   }
-  const last = lastProgressAt(ctx, sorted);
+  const last = lastProgressAt(ctx);
   const since = last.at + days * DAY_MS;
   if (ctx.now <= since) return null;
   const quietDays = Math.floor((ctx.now - last.at) / DAY_MS);
@@ -48,6 +48,7 @@ export function stalled(ctx: AlertContext): AlertDraft | null {
     title: `${pkgLabel(pkg)} has not moved for ${quietDays} days`,
     message: `${STAGE_TEXT[stage]} for ${quietDays} days${last.event ? `; last: ${last.event.description}` : ''}.`,
     since,
+    happenedAt: since,
     details: { quietDays, stage },
   };
 }

@@ -1,23 +1,19 @@
-import { alertKey, carrierEvents, DAY_MS, epochOf, isInternational, lastProgressAt, pkgLabel } from '../situation';
-import { NOT_RECEIVED_CODE } from '../user-reports';
+import { alertKey, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
- * Suspected lost (issue #6 §4), either:
- * - the carrier says delivered but the shopper marked it not received (a `user` event with code
- *   {@link NOT_RECEIVED_CODE}, see user-reports.ts), or
+ * Suspected lost (issue #6 §4), a problem to act on (claim windows start to matter), either:
+ * - the carrier says delivered but the shopper said "I did not receive this" (a `user` event, see
+ *   lib/engine/user-report.ts): the shopper's own report, so it is shown but never notified back to
+ *   them, and it ends the good news of delivery (registry `supersedes`); or
  * - a parcel the carrier holds has had no event for more than 7 days (domestic) or 20 days
  *   (international), configurable.
- * Critical: this is when refund and claim windows start to matter (next-steps.ts).
  */
 export function suspectedLost(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status === 'delivered') {
-    const report = ctx.events
-      .filter((e) => e.source === 'user' && e.code === NOT_RECEIVED_CODE)
-      .map((e) => ({ e, at: epochOf(e, ctx.timeZone) ?? ctx.now }))
-      .sort((a, b) => a.at - b.at)[0];
-    if (!report) return null;
+    const at = pkg.timeline.notReceivedAt;
+    if (at === null) return null;
     return {
       key: alertKey(pkg.id, 'suspected_lost', 'not-received'),
       packageId: pkg.id,
@@ -25,15 +21,16 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
       severity: 'critical',
       title: `${pkgLabel(pkg)}: marked delivered, not received`,
       message: 'The carrier says it was delivered, but you did not get it.',
-      since: report.at,
+      since: at,
+      happenedAt: at,
+      byUser: true,
       details: {},
     };
   }
   if (!['in_transit', 'exception', 'out_for_delivery', 'attempt_failed'].includes(pkg.status)) return null;
-  const sorted = carrierEvents(ctx);
-  const international = isInternational(sorted);
+  const international = pkg.timeline.international;
   const days = international ? ctx.settings.lostDays.international : ctx.settings.lostDays.domestic;
-  const last = lastProgressAt(ctx, sorted);
+  const last = lastProgressAt(ctx);
   const since = last.at + days * DAY_MS;
   if (ctx.now <= since) return null;
   const quietDays = Math.floor((ctx.now - last.at) / DAY_MS);
@@ -45,6 +42,7 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
     title: `${pkgLabel(pkg)} may be lost`,
     message: `No tracking update for ${quietDays} days${international ? ' on an international shipment' : ''}.`,
     since,
+    happenedAt: since,
     details: { quietDays, stage: international ? 'international_transit' : 'domestic_transit' },
   };
 }

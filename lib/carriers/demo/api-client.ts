@@ -102,6 +102,8 @@ export const demoClient: CarrierClient = {
   id: 'demo',
   carriers: ['demo'],
   batchSize: 40,
+  // A demo parcel lives its whole life in minutes: follow it at Chrome's alarm minimum.
+  refreshIntervalMs: 30_000,
   hosts: [DEMO_CARRIER_HOST],
   needsCredentials: false,
   async track(numbers, _credentials, ctx) {
