@@ -9,7 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zonedLocalToEpoch } from '../../../lib/model/time';
 import type { AmazonLanguage } from '../../../lib/shops/amazon/marketplace';
+import { readAmazonPage } from '../../../lib/shops/amazon/page';
 import { parseStatusText, type StatusContext } from '../../../lib/shops/amazon/status-text';
+import type { ShipmentReading } from '../../../lib/shops/types';
+import { CAPTURED, GT, gtDate, MONTHS, NON_SHIPPING, urlFor } from './ground-truth-data';
+import { loadDoc } from './load-fixture';
 
 // ---------------------------------------------------------------------------------------------- test calendar
 
@@ -175,5 +179,99 @@ describe('month/day dates on an order resolve against the day it was placed (iss
   });
   it('a placed day that is not an ISO date is ignored', () => {
     expect(parseStatusText('Delivered November 2', null, NY('2026-01-10T12:00:00Z', 'November 1, 2024')).deliveredAt).toBe('2025-11-02');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- real pages
+
+/**
+ * What a ground-truth "Delivered …" line says the day was, from the order's placed day: a written year as is,
+ * else the first such month/day since the order (the test's own oracle). Null for a weekday ("Delivered Sunday"),
+ * which counts from the day the page was rendered and so has no fixed answer once read later.
+ */
+function gtDeliveredDay(primary: string, placed: string): string | null {
+  const m = /^Delivered ([A-Z][a-z]+) (\d{1,2})(?:, (\d{4}))?$/.exec(primary);
+  if (!m) return null;
+  const month = MONTHS.findIndex((name) => name.startsWith(m[1]!)) + 1;
+  if (month === 0) return null;
+  if (m[3]) return `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  return firstMatch(month, Number(m[2]), placed, plusDays(placed, 366));
+}
+
+/** The page's shipments beside their ground-truth primary lines, and the order's ground-truth placed day. */
+function pairs(name: string, orders: ReturnType<typeof readAmazonPage>['orders']): { s: ShipmentReading; primary: string; placed: string }[] {
+  const gt = GT[name]!;
+  const out: { s: ShipmentReading; primary: string; placed: string }[] = [];
+  if (gt.orders) {
+    gt.orders.forEach((g, i) => {
+      const o = orders[i]!;
+      if (o.kind !== 'physical') return;
+      const shipping = g.shipments.filter((x) => !(x.primary && NON_SHIPPING.test(x.primary)) && x.primary !== '');
+      shipping.forEach((x, j) => out.push({ s: o.shipments[j]!, primary: x.primary ?? '', placed: gtDate(g.placed) }));
+    });
+  } else if (gt.order_ids) {
+    const read = orders[0]!.shipments.filter((x) => x.statusText !== null);
+    (gt.shipment_status_sequence ?? []).forEach((p, j) => out.push({ s: read[j]!, primary: p, placed: gtDate(gt.placed!) }));
+  }
+  return out;
+}
+
+const nyDay = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(now);
+
+/** The capture time and the same page read a year, fourteen months and two years later (months added in UTC). */
+function readTimes(captured: string): { label: string; now: Date }[] {
+  return [0, 12, 14, 24].map((months) => {
+    const now = new Date(captured);
+    now.setUTCMonth(now.getUTCMonth() + months);
+    return { label: months === 0 ? 'capture' : `+${months} months`, now };
+  });
+}
+
+describe('shared real pages read at the capture time and later (issue #19 point 5)', () => {
+  for (const name of Object.keys(GT).sort()) {
+    const gt = GT[name]!;
+    if (!gt.orders && !gt.order_ids) continue;
+    it(name, () => {
+      const doc = loadDoc(name);
+      let delivered = 0;
+      for (const { label, now } of readTimes(CAPTURED[name]!)) {
+        const r = readAmazonPage(doc, new URL(urlFor(name, gt)), now);
+        const readDay = nyDay(now);
+        for (const { s, primary, placed } of pairs(name, r.orders)) {
+          const at = `${name} ${label}: "${primary}" (placed ${placed}, read ${readDay})`;
+          if (s.status === 'delivered') {
+            delivered++;
+            expect(s.deliveredAt, at).not.toBeNull();
+            const day = s.deliveredAt!.slice(0, 10);
+            expect(day >= placed && day <= readDay, `${at} → ${day}`).toBe(true);
+            const want = gtDeliveredDay(primary, placed);
+            if (want !== null) expect(day, at).toBe(want);
+          }
+          // An arrival is on or after the day the order was placed, before or after the read day.
+          if (s.eta) expect(s.eta.from.slice(0, 10) >= placed, `${at} → ${s.eta.from}`).toBe(true);
+        }
+      }
+      if (gt.orders?.some((o) => o.shipments.some((x) => x.primary?.startsWith('Delivered')))) expect(delivered).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('written fixtures read later (issue #19 point 5)', () => {
+  it('amazon.ca "Running late" / "Now expected March 27 - March 28" stays on the order\'s March when read 14 months on', () => {
+    for (const now of ['2024-03-26T14:00:00Z', '2025-05-26T14:00:00Z']) {
+      const r = readAmazonPage(loadDoc('order-history--ca-running-late.html'), new URL('https://www.amazon.ca/your-orders/orders'), new Date(now));
+      expect(r.orders[0]!.placedAt).toBe('2024-03-20');
+      expect(r.orders[0]!.shipments[0]!.eta).toEqual({ from: '2024-03-27', to: '2024-03-28' });
+    }
+  });
+  it('amazon.de "Zugestellt 5. Dezember" on an order placed 3 December 2024 is that December, read a year on', () => {
+    const r = readAmazonPage(loadDoc('order-history--de-zugestellt.html'), new URL('https://www.amazon.de/your-orders/orders'), new Date('2025-12-20T09:00:00Z'));
+    expect(r.orders[0]!.shipments[0]!.deliveredAt).toBe('2024-12-05');
+  });
+  it('a track-package page has no placed day: its dates keep the direction rule', () => {
+    // "Zugestellt am 5. Dezember" read in December 2025: the latest 5 December before then.
+    const r = readAmazonPage(loadDoc('track-package--de-dhl.html'), new URL('https://www.amazon.de/progress-tracker/package/?orderId=302-7777777-8888888'), new Date('2025-12-20T09:00:00Z'));
+    expect(r.orders[0]!.placedAt).toBeNull();
+    expect(r.orders[0]!.shipments[0]!.deliveredAt?.slice(0, 10)).toBe('2025-12-05');
   });
 });
