@@ -21,8 +21,15 @@ export interface ShipmentReading {
 }
 
 export interface ShipmentEventReading {
+  /** ISO 8601: with an offset when the page gives one, a wall-clock time (or a bare date) when `timeIsLocal`. */
   time: string;
   timeIsLocal: boolean;
+  /**
+   * The IANA zone a local `time` belongs to, when the page says it (Amazon's tracker: its page-state
+   * `timezone` key); null when the page shows local times without naming their zone; absent from readers
+   * that never know. Issue #19 point 4: without it a local time can only be placed at UTC.
+   */
+  timeZone?: string | null;
   status: Status | null;
   description: string;
   location: string | null;

@@ -297,6 +297,14 @@ function dedupeItems(items: OrderItem[]): OrderItem[] {
   });
 }
 
+/**
+ * The context for one order's shipment lines: its placed day (which carries a year) anchors their month/day
+ * dates (status-text.ts; issue #19 point 5, "Delivered November 2" was a year off once read a year later).
+ */
+function withPlacedOn(ctx: ReadContext, placedAt: string | null): ReadContext {
+  return { ...ctx, placedOn: placedAt };
+}
+
 /** One "Your Orders" card → an order, or null when it has no readable order id. */
 export function readOrderCard(card: Element, ctx: ReadContext): OrderReading | null {
   const orderId = cardOrderId(card, ctx.base);
@@ -306,7 +314,8 @@ export function readOrderCard(card: Element, ctx: ReadContext): OrderReading | n
   const boxes = shipmentBoxes(card);
   const primaries = boxes.map((b) => linesOf(b).primary);
   const kind = kindOf(orderId, card, primaries, h.labels, ctx);
-  const shipments = kind === 'physical' ? boxes.map((b) => readShipment(b, orderId, ctx)) : [];
+  const placedAt = h.placed ? parseHeaderDate(h.placed, ctx) : null;
+  const shipments = kind === 'physical' ? boxes.map((b) => readShipment(b, orderId, withPlacedOn(ctx, placedAt))) : [];
   const items = dedupeItems(kind === 'physical' ? shipments.flatMap((s) => s.items) : readItems(card, ctx));
   const detailsLink = card.querySelector('a.yohtmlc-order-details-link, .yohtmlc-order-level-connections a[href]');
   let orderUrl: string | null = null;
@@ -320,7 +329,7 @@ export function readOrderCard(card: Element, ctx: ReadContext): OrderReading | n
   }
   return {
     orderId,
-    placedAt: h.placed ? parseHeaderDate(h.placed, ctx) : null,
+    placedAt,
     total: h.total,
     status: orderStatusOf(kind, shipments),
     kind,
@@ -385,11 +394,12 @@ export function readOrderDetails(root: Element, ctx: ReadContext): OrderReading 
   }
   const primaries = boxes.map((b) => linesOf(b).primary);
   const kind = kindOf(orderId, root, primaries, [], ctx);
-  const shipments = kind === 'physical' ? boxes.map((b) => readShipment(b, orderId, ctx)) : [];
+  const placedAt = detailsPlaced(root, ctx);
+  const shipments = kind === 'physical' ? boxes.map((b) => readShipment(b, orderId, withPlacedOn(ctx, placedAt))) : [];
   const items = dedupeItems(kind === 'physical' && shipments.length ? shipments.flatMap((s) => s.items) : readItems(root, ctx));
   return {
     orderId,
-    placedAt: detailsPlaced(root, ctx),
+    placedAt,
     total: detailsTotal(root, ctx),
     status: orderStatusOf(kind, shipments),
     kind,

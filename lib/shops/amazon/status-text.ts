@@ -3,9 +3,28 @@
  *
  * Dates on Amazon pages are partial ("November 2", "Wednesday", "tomorrow") and relative to the day the
  * page was rendered in the shopper's calendar. They are resolved against `now` in the marketplace's time
- * zone (never UTC), and the year is chosen by direction: a delivery date lies in the past, an arrival date
- * in the future (a late parcel's promised date may lie a little in the past). See issue #4 and
- * ../shared/docs/amazon-pages.md §1.5.
+ * zone (never UTC). See issue #4 and ../shared/docs/amazon-pages.md §1.5.
+ *
+ * Which year a month/day without one belongs to (issue #19 point 5, "Wrong year on order lists"):
+ * - On an order whose placed date is known (`StatusContext.placedOn`: list cards and details pages), every
+ *   month/day on its lines is the first such date on or after the day the order was placed. Today only bounds
+ *   it from above, and only for deliveries: something delivered happened, and "today" is read with one day of
+ *   slack for a page rendered in a zone ahead of ours.
+ *   - "Delivered November 2" (also a secondary "Delivered …" line, "Delivered Friday, January 3 at 8:04 PM"):
+ *     the first November 2 on or after the placed day, if it is no later than tomorrow; else null (the page
+ *     contradicts itself; the date is unknown, never a guess a year off). The order gives the year, so a
+ *     weekday beside the date is not used to pick one.
+ *   - "Arriving November 5", "Now expected March 27 - March 28", "Running late" + "Now expected …": the first
+ *     such date on or after the placed day, whether it lies before or after today (a late promise stays in
+ *     the past; the page can be read long after); a range's end is the first on or after its start. null
+ *     only when no such date comes within 8 years (29 February).
+ *   - "Cancelled", "Return complete", "Refunded", "Ready for pickup": no date is read from these lines
+ *     (a return or refund date is not a delivery; a pickup line's date is a deadline).
+ * - Without a placed date (track-package pages), the year is chosen by direction: a delivery date lies in the
+ *   past, an arrival date in the future (a late parcel's promised date may lie a little in the past).
+ * - Relative words (today, tomorrow, yesterday, "Arriving Wednesday", "Delivered Sunday") count from the read
+ *   day in every case: the page was rendered then, and the placed date says nothing about them.
+ * - A date with its year ("Delivered Dec 16, 2023", the "Order placed November 1, 2024" header) is as written.
  */
 import type { Status } from '../../model/status';
 import { addDays, toZonedIso, zonedDate, zonedLocalToEpoch } from '../../model/time';
@@ -19,6 +38,11 @@ export interface StatusContext {
   language: AmazonLanguage;
   /** US style "11/2" numeric dates; unused by words-based dates. */
   monthFirst?: boolean;
+  /**
+   * The day the order was placed (ISO date, from its own header, which carries a year), when known: month/day
+   * dates on that order's lines are the first such date on or after it (see the rules above, issue #19 point 5).
+   */
+  placedOn?: string | null;
 }
 
 export interface StatusMeaning {
@@ -224,17 +248,33 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Days between two ISO dates (b - a). */
 function dayDiff(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /**
- * Picks the year of a month/day with no year. Past: the latest such date no later than tomorrow (one day
- * of slack for a page rendered in a zone ahead of ours). Future: the earliest such date no earlier than
- * 60 days ago (a late parcel's promise stays in the past for a while). Any: the nearest.
+ * Picks the year of a month/day with no year. With `placedOn` (the order's placed day), see
+ * {@link firstSincePlaced}. Otherwise past: the latest such date no later than tomorrow (one day of slack for a
+ * page rendered in a zone ahead of ours). Future: the earliest such date no earlier than 60 days ago (a late
+ * parcel's promise stays in the past for a while). Any: the nearest. `notBefore` is the date before it on the
+ * same line (the start of a range).
  */
-function resolveYear(m: number, d: number, today: string, dir: Direction, notBefore?: string, weekday = -1): string | null {
+function resolveYear(
+  m: number,
+  d: number,
+  today: string,
+  dir: Direction,
+  notBefore?: string,
+  weekday = -1,
+  placedOn?: string | null,
+): string | null {
+  if (placedOn) {
+    const floor = notBefore && notBefore > placedOn ? notBefore : placedOn;
+    return firstSincePlaced(m, d, floor, dir === 'past' ? addDays(today, 1) : null);
+  }
   const y = Number(today.slice(0, 4));
   let candidates = [y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
   // "Monday, March 25": the weekday names the year (2024 here), whatever the capture time suggests.
@@ -259,6 +299,22 @@ function resolveYear(m: number, d: number, today: string, dir: Direction, notBef
 }
 
 /**
+ * The first month `m`, day `d` on or after `floor` (the order's placed day, or a range's start), or null when
+ * it falls after `ceiling` (a delivery later than tomorrow did not happen) or does not come within 8 years
+ * (29 February around 2100). Issue #19 point 5: resolved against today alone, "Delivered November 2" on an
+ * order placed 2024-11-01 and read in January 2026 was 2025-11-02.
+ */
+function firstSincePlaced(m: number, d: number, floor: string, ceiling: string | null): string | null {
+  const y0 = Number(floor.slice(0, 4));
+  for (let y = y0; y <= y0 + 8; y++) {
+    const c = iso(y, m, d);
+    if (c === null || c < floor) continue;
+    return ceiling !== null && c > ceiling ? null : c;
+  }
+  return null;
+}
+
+/**
  * Reads every date in a line, in order. Understands "November 2", "Nov 2, 2023", "2 November", "2. Nov. 2023",
  * "2 de noviembre de 2024", "martedì 01 dicembre", weekdays ("Wednesday": the next one ahead for arrivals,
  * the last one before today for deliveries), and today/tomorrow/yesterday in each language.
@@ -271,6 +327,7 @@ export function readDates(
   const vocabs = ctx.language === 'en' ? [VOCABULARY.en] : [VOCABULARY[ctx.language], VOCABULARY.en];
   const filler = VOCABULARY[ctx.language].filler;
   const today = todayIn(ctx.now, ctx.timeZone);
+  const placedOn = ctx.placedOn && ISO_DATE.test(ctx.placedOn) ? ctx.placedOn : null;
   const { times, rest } = readTimes(normalise(text));
   // Keep hyphenated words (apres-demain) but split date ranges ("27 - 28", "27.-28.").
   const tokens = rest
@@ -324,7 +381,7 @@ export function readDates(
         let year: number | null = null;
         if (isYear(tokens[k])) year = Number(tokens[k]);
         else k = j;
-        const date = year !== null ? iso(year, m, +t) : resolveYear(m, +t, today, dir, prev(), pendingWeekday);
+        const date = year !== null ? iso(year, m, +t) : resolveYear(m, +t, today, dir, prev(), pendingWeekday, placedOn);
         push(date);
         i = k;
         continue;
@@ -332,7 +389,7 @@ export function readDates(
       // "27 - 28 mars": a bare day before a range dash takes the month of the day after it.
       if (tokens[j] === '-' && isDay(tokens[j + 1])) {
         const mm = monthOf(tokens[next(j + 1)] ?? '', vocabs);
-        if (mm) push(resolveYear(mm, +t, today, dir, prev(), pendingWeekday));
+        if (mm) push(resolveYear(mm, +t, today, dir, prev(), pendingWeekday, placedOn));
       }
       continue;
     }
@@ -344,7 +401,11 @@ export function readDates(
         let year: number | null = null;
         if (isYear(tokens[k])) year = Number(tokens[k]);
         else k = j;
-        push(year !== null ? iso(year, m, Number(tokens[j])) : resolveYear(m, Number(tokens[j]), today, dir, prev(), pendingWeekday));
+        push(
+          year !== null
+            ? iso(year, m, Number(tokens[j]))
+            : resolveYear(m, Number(tokens[j]), today, dir, prev(), pendingWeekday, placedOn),
+        );
         i = k;
       }
     }

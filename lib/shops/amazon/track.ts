@@ -131,7 +131,11 @@ function trackingNumberFrom(el: Element | null): string | null {
   return bare && /\d/.test(bare[1]!) ? bare[1]! : null;
 }
 
-function readEvents(doc: Document, ctx: ReadContext): ShipmentEventReading[] {
+/**
+ * The timeline, newest first. `timeZone` is the zone the page's own state names (or null): each event's local
+ * time belongs to it (issue #19 point 4), and `ctx` already counts the day headers' dates in it.
+ */
+function readEvents(doc: Document, ctx: ReadContext, timeZone: string | null): ShipmentEventReading[] {
   const container = first(doc, '#tracking-events-container', '.tracking-events-container', '.pt-events');
   if (!container) return [];
   const events: ShipmentEventReading[] = [];
@@ -151,6 +155,7 @@ function readEvents(doc: Document, ctx: ReadContext): ShipmentEventReading[] {
     events.push({
       time,
       timeIsLocal: true,
+      timeZone,
       status,
       description,
       location: text(el.querySelector('.tracking-event-location, .pt-event-location')) || null,
@@ -229,7 +234,7 @@ export function readTrackPage(doc: Document, ctx: ReadContext): OrderReading | n
   const pkg = dig(state, 'packageIndex');
   const packageIndex = typeof pkg === 'number' ? pkg : q.get('packageIndex') ? Number(q.get('packageIndex')) : null;
   const photo = doc.querySelector('.pt-delivery-photo img, #delivery-photo img, img.delivery-photo');
-  const events = readEvents(doc, c);
+  const events = readEvents(doc, c, zone);
   let deliveredAt = meaning.deliveredAt;
   if (status === 'delivered' && events[0]?.status === 'delivered' && (!deliveredAt || events[0].time.startsWith(deliveredAt))) {
     // The timeline's local time, placed in the tracker's zone (never read as UTC).
