@@ -7,9 +7,14 @@ export interface PackageCardActions {
   archive(id: string, archived: boolean): void;
   mute(id: string, muted: boolean): void;
   toggle(id: string): void;
+  /** Hides a card's attention line until a new situation starts. */
+  dismiss(situationKey: string): void;
 }
 
-/** One package. All text is rendered as text (never HTML): page and carrier wording is untrusted. */
+/**
+ * One package: a badge and a line from one function (lib/view/headline.ts), at most one attention
+ * line. All text is rendered as text (never HTML): page and carrier wording is untrusted.
+ */
 export function PackageCard({
   data,
   actions,
@@ -22,31 +27,41 @@ export function PackageCard({
   children?: ComponentChildren;
 }) {
   const p = data;
+  const h = p.headline;
   return (
-    <li class={`pkg pkg--${p.status}`} data-package-id={p.id} data-status={p.status}>
+    <li class={`pkg pkg--${p.status} pkg--tone-${h.tone}`} data-package-id={p.id} data-status={p.status}>
       <div class="pkg__head">
         <button type="button" class="pkg__title" title={p.title} aria-expanded={Boolean(expanded)} onClick={() => actions.toggle(p.id)}>
           {p.title}
         </button>
-        <span class={`pkg__status badge badge--${p.status}`}>{p.statusLabel}</span>
+        <span class={`pkg__status badge badge--${h.tone}`}>{h.label}</span>
       </div>
       <div class="pkg__sub">{p.subtitle}</div>
-      <div class="pkg__bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p.progress * 100)}>
+      <div
+        class="pkg__bar"
+        role="progressbar"
+        aria-label={`${p.title}: ${h.label}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(p.progress * 100)}
+      >
         <span style={{ width: `${Math.round(p.progress * 100)}%` }} />
       </div>
-      {p.etaLabel && (
-        <div class="pkg__eta">
-          Expected {p.etaLabel}
-          {p.originalEtaLabel && <s class="pkg__eta-was"> was {p.originalEtaLabel}</s>}
+      <div class="pkg__line">{h.line}</div>
+      {h.detail && <div class="pkg__detail">{h.detail}</div>}
+      {p.attention && (
+        <div class={`pkg__attention pkg__attention--${p.attention.severity}`} data-situation={p.attention.kind}>
+          <span class="pkg__attention-text">
+            {p.attention.text}
+            {p.attention.folded > 0 && <span class="pkg__attention-more"> (+{p.attention.folded} more)</span>}
+          </span>
+          <button type="button" class="pkg__dismiss" aria-label="Dismiss this notice" onClick={() => actions.dismiss(p.attention!.key)}>
+            Dismiss
+          </button>
         </div>
       )}
-      {(p.lastEventText || p.statusText) && <div class="pkg__event">{p.lastEventText ?? p.statusText}</div>}
-      {p.alerts.map((a) => (
-        <div key={a.kind} class={`pkg__alert pkg__alert--${a.severity}`}>
-          {a.title}
-        </div>
-      ))}
       {p.error && <div class="pkg__error">{p.error}</div>}
+      {p.muted && <div class="pkg__muted">Muted: no notifications for this package</div>}
       {expanded && children}
       <div class="pkg__actions">
         {p.trackingNumber && (

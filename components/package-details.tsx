@@ -6,6 +6,12 @@ export interface PackageDetailsActions {
   markNotReceived(id: string): void;
 }
 
+/** `carrier:ups` → "UPS", `page:amazon` → "Amazon". */
+function sourceName(source: string): string {
+  const id = source.split(':')[1] ?? source;
+  return id.length <= 5 ? id.toUpperCase() : id[0]!.toUpperCase() + id.slice(1);
+}
+
 /** A package opened: what to do next, then the timeline. All text rendered as text. */
 export function PackageDetails({ data, actions }: { data: PackageDetailsView; actions: PackageDetailsActions }) {
   return (
@@ -57,6 +63,7 @@ export function PackageDetails({ data, actions }: { data: PackageDetailsView; ac
                 <span class="event__when">{e.when}</span>
                 <span class="event__text">{e.text}</span>
                 {e.location && <span class="event__where">{e.location}</span>}
+                {e.sources.length > 1 && <span class="event__sources">Seen by {e.sources.map(sourceName).join(' and ')}</span>}
               </li>
             ))}
           </ol>

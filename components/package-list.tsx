@@ -1,5 +1,5 @@
 import type { PackageDetailsView } from '../lib/view/package-details';
-import type { PopupGroup } from '../lib/view/popup-model';
+import type { Banner, PopupGroup } from '../lib/view/popup-model';
 import { PackageCard, type PackageCardActions } from './package-card';
 import { PackageDetails, type PackageDetailsActions } from './package-details';
 
@@ -14,6 +14,7 @@ export function PackageList({
 }: {
   data: {
     groups: PopupGroup[];
+    banners: Banner[];
     loading: boolean;
     refreshing: boolean;
     message: string | null;
@@ -34,7 +35,16 @@ export function PackageList({
           {data.refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </header>
-      {data.message && <p class="popup__message">{data.message}</p>}
+      {data.message && (
+        <p class="popup__message" role="status">
+          {data.message}
+        </p>
+      )}
+      {data.banners.map((b) => (
+        <p key={b.id} class="popup__banner" data-banner={b.id} role="alert">
+          {b.text}
+        </p>
+      ))}
       {!data.loading && count === 0 && (
         <p class="popup__empty">
           No packages yet. Open your Amazon orders page and Porchlight picks up every order and shipment by itself.

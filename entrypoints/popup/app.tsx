@@ -8,13 +8,14 @@ import { sendMessage } from '@/lib/platform/messaging';
 import { userTimeZone } from '@/lib/platform/user-time-zone';
 import { trackingUrl } from '@/lib/carriers/registry';
 import { buildPackageDetails } from '@/lib/view/package-details';
-import { buildPopupModel } from '@/lib/view/popup-model';
+import { buildPopupModel, type ProviderHoldView } from '@/lib/view/popup-model';
 import type { TrackingEvent } from '@/lib/model/types';
 
 interface Snapshot {
   packages: Package[];
   orders: Order[];
   alerts: Alert[];
+  holds: Record<string, ProviderHoldView>;
 }
 
 /** Live view of the database: re-renders whenever the background writes (Dexie liveQuery). */
@@ -26,6 +27,7 @@ function useSnapshot(): Snapshot | null {
       packages: await db.packages.toArray(),
       orders: await db.orders.toArray(),
       alerts: await db.alerts.toArray(),
+      holds: ((await db.kv.get('providerHolds'))?.value as Record<string, ProviderHoldView> | undefined) ?? {},
     })).subscribe({ next: setSnap, error: (e) => console.error('Porchlight popup:', e) });
     return () => sub.unsubscribe();
   }, []);
@@ -57,8 +59,8 @@ export function App() {
   const [message, setMessage] = useState<string | null>(null);
   const timeZone = userTimeZone();
 
-  const groups = useMemo(
-    () => (snap ? buildPopupModel({ ...snap, now: Date.now(), timeZone }) : []),
+  const model = useMemo(
+    () => (snap ? buildPopupModel({ ...snap, now: Date.now(), timeZone }) : { groups: [], banners: [] }),
     [snap, timeZone],
   );
 
@@ -134,7 +136,10 @@ export function App() {
     mute(id, muted) {
       void sendMessage('updatePackage', { id, muted });
     },
+    dismiss(key) {
+      void sendMessage('dismissSituation', { key });
+    },
   };
 
-  return <PackageList data={{ groups, loading: snap === null, refreshing, message, details }} actions={actions} />;
+  return <PackageList data={{ ...model, loading: snap === null, refreshing, message, details }} actions={actions} />;
 }

@@ -252,7 +252,9 @@ export function derive(input: DeriveInput): Derived {
   let pickupSource: FieldSource | null = null;
   if (finalStatus === 'available_for_pickup') {
     const fromClaim = best(claims, carrier, (c) => c.pickup);
-    const texts = [...[...episodePlaced].reverse().map((p) => p.event.description), ...(statusText ? [statusText] : [])];
+    // The code may be in any source's wording for this state (Amazon's page: "Your access code is …").
+    const claimTexts = claims.filter((c) => c.status === 'available_for_pickup' && c.statusText).map((c) => c.statusText!);
+    const texts = [...[...episodePlaced].reverse().map((p) => p.event.description), ...(statusText ? [statusText] : []), ...claimTexts];
     const place = pickupPlace(episodePlaced.filter((p) => p.event.status === 'available_for_pickup').map((p) => p.event));
     pickup = {
       location: fromClaim?.value.location ?? place,

@@ -11,7 +11,6 @@
  * (or bridges two rows) rebuilds the row from all of them. A part already seen (same key, same
  * source) is a no-op, so merging is idempotent.
  */
-import { statusRank } from '../model/status';
 import { eventEpoch, hasOffset } from '../model/time';
 import type { EventPart, TrackingEvent } from '../model/types';
 import { sourceRank } from '../model/sources';
@@ -42,6 +41,7 @@ export function partsOf(e: TrackingEvent): EventPart[] {
     {
       key: e.key,
       source: e.source,
+      status: e.status,
       time: e.time,
       timeIsLocal: e.timeIsLocal,
       timeZone: e.timeZone ?? null,
@@ -74,14 +74,18 @@ function samePlace(a: string | null, b: string | null): boolean {
 }
 
 interface Node {
-  status: TrackingEvent['status'];
   packageId: string;
   parts: EventPart[];
   instants: number[];
 }
 
-function sameMoment(a: Node, pa: EventPart, ia: number, b: Node, pb: EventPart, ib: number): boolean {
-  if (a.status === null || a.status !== b.status) return false;
+/**
+ * Two parts describe one moment when they are the same words at the same time (same key), or when
+ * different sources report the same status within a few minutes at the same or an unnamed place.
+ */
+function sameMoment(pa: EventPart, ia: number, pb: EventPart, ib: number): boolean {
+  if (pa.key === pb.key) return true;
+  if (pa.status === null || pa.status !== pb.status) return false;
   if (pa.source === pb.source) return false;
   if (!Number.isFinite(ia) || !Number.isFinite(ib) || Math.abs(ia - ib) > SAME_MOMENT_MS) return false;
   return samePlace(pa.location, pb.location);
@@ -90,7 +94,7 @@ function sameMoment(a: Node, pa: EventPart, ia: number, b: Node, pb: EventPart, 
 function linked(a: Node, b: Node): boolean {
   for (let i = 0; i < a.parts.length; i++) {
     for (let j = 0; j < b.parts.length; j++) {
-      if (sameMoment(a, a.parts[i]!, a.instants[i]!, b, b.parts[j]!, b.instants[j]!)) return true;
+      if (sameMoment(a.parts[i]!, a.instants[i]!, b.parts[j]!, b.instants[j]!)) return true;
     }
   }
   return false;
@@ -99,11 +103,13 @@ function linked(a: Node, b: Node): boolean {
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The row for a set of parts that describe one moment: a pure function of the set. */
-export function canonicalEvent(packageId: string, status: TrackingEvent['status'], parts: EventPart[], carrier: string | null): TrackingEvent {
+export function canonicalEvent(packageId: string, parts: EventPart[], carrier: string | null): TrackingEvent {
   const byKey = [...parts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.source < b.source ? -1 : 1));
   const rank = (p: EventPart) => sourceRank(p.source, carrier);
   const ordered = [...byKey].sort((a, b) => rank(b) - rank(a) || precision(b) - precision(a));
   const primary = ordered[0]!;
+  // The same words can carry a status from one source and none from another: the most trusted says.
+  const status = ordered.find((p) => p.status !== null)?.status ?? null;
   const timed = [...byKey].sort((a, b) => precision(b) - precision(a) || rank(b) - rank(a))[0]!;
   const code = ordered.find((p) => p.code !== null)?.code ?? null;
   const description = [...ordered].sort((a, b) => norm(b.description).length - norm(a.description).length)[0]!.description;
@@ -164,7 +170,7 @@ export function mergeEvents(
 
   const toNode = (e: TrackingEvent): Node => {
     const parts = partsOf(e);
-    return { status: e.status, packageId: e.packageId, parts, instants: parts.map((p) => eventInstant(p, fallbackZone)) };
+    return { packageId: e.packageId, parts, instants: parts.map((p) => eventInstant(p, fallbackZone)) };
   };
   const nodes: Node[] = [...stored.map(toNode), ...fresh.map(toNode)];
   const storedCount = stored.length;
@@ -206,44 +212,16 @@ export function mergeEvents(
     const parts = members.flatMap((i) => nodes[i]!.parts);
     for (const i of members) if (i >= storedCount) added.push(...nodes[i]!.parts);
     const first = nodes[members[0]!]!;
-    const row = canonicalEvent(first.packageId, first.status, dedupeParts(parts), carrier);
+    const row = canonicalEvent(first.packageId, dedupeParts(parts), carrier);
     events.push(row);
     put.push(row);
     for (const i of members) if (i < storedCount && stored[i]!.key !== row.key) remove.push(stored[i]!.key);
   }
-  return collapseByKey({ events, put, remove, added }, carrier);
+  return { events, put, remove, added };
 }
 
 function dedupeParts(parts: EventPart[]): EventPart[] {
   const m = new Map<string, EventPart>();
   for (const p of parts) m.set(`${p.key}|${p.source}`, p);
   return [...m.values()];
-}
-
-/**
- * Two sources can report an event with identical time, code and text (so the same key): they are one
- * row with both sources, whatever their status relation says.
- */
-function collapseByKey(r: EventMergeResult, carrier: string | null): EventMergeResult {
-  const byKey = new Map<string, TrackingEvent[]>();
-  for (const e of r.events) {
-    const list = byKey.get(e.key) ?? [];
-    list.push(e);
-    byKey.set(e.key, list);
-  }
-  if ([...byKey.values()].every((l) => l.length === 1)) return r;
-  const events: TrackingEvent[] = [];
-  const put = new Map(r.put.map((e) => [e.key, e]));
-  for (const [key, list] of byKey) {
-    if (list.length === 1) {
-      events.push(list[0]!);
-      continue;
-    }
-    const parts = dedupeParts(list.flatMap(partsOf));
-    const status = list.map((e) => e.status).sort((a, b) => (b ? statusRank(b) : -1) - (a ? statusRank(a) : -1))[0] ?? null;
-    const row = canonicalEvent(list[0]!.packageId, status, parts, carrier);
-    events.push(row);
-    put.set(key, row);
-  }
-  return { ...r, events, put: [...put.values()] };
 }

@@ -52,6 +52,7 @@ export interface Order {
 export interface EventPart {
   key: string;
   source: string;
+  status: Status | null;
   time: string;
   timeIsLocal: boolean;
   timeZone: string | null;

@@ -2,21 +2,23 @@ import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
 import { onMessage } from './messaging';
 import { classify } from '../carriers/registry';
-import { trackWithBudget, type BudgetState } from '../carriers/budgets';
+import type { CarrierClient } from '../carriers/client';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
 import { createMemoryTokenCache } from '../carriers/http';
 import { decideNotifications } from '../notify/decide-notifications';
-import { MIN_ALARM_MS } from '../engine/plan';
-import { notReceivedEvent } from '../alerts/user-reports';
+import { onWake, type JobState } from '../engine/job-state';
+import { mergeObservation } from '../engine/merge';
+import { lookupFor, nextCheckTime, wakeTime } from '../engine/plan';
+import { NOT_RECEIVED_CODE } from '../engine/user-report';
 import type { PorchlightDb } from '../db/database';
-import { diagnostics as diagnosticsRepo, events as eventsRepo, kv, packages as packagesRepo } from '../db/repositories';
+import { alerts as alertsRepo, diagnostics as diagnosticsRepo, events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
 import { badgeCount, badgeText } from '../notify/badge';
-import { raiseAlerts } from '../services/alerting';
+import { evaluateSituations } from '../services/situations';
 import type { PackageChange } from '../services/changes';
 import { ingestPageReading } from '../services/ingest-page';
-import { type RefreshDeps, refreshDue } from '../services/refresh-due';
-import { nextCheckAt } from '../services/schedule';
+import { activeHolds, loadHolds, planProviders, refreshRound, type RoundDeps, type ShopTracker } from '../services/refresh-round';
+import { amazonTracker, AMAZON_TRACKER } from '../services/amazon-tracker';
 import type { Settings } from '../settings';
 import type { PageReading } from '../shops/types';
 import { findTrackingNumbers } from '../scan/find-tracking-numbers';
@@ -27,127 +29,165 @@ import { syncWebmailScripts } from './webmail';
 import type { IngestSummary, RefreshSummary } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
+import { isAmazonUrl, safeShopLink } from '../url-policy';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
 
 const CLIENTS = Object.values(CLIENT_REGISTRY);
-const BUDGETS_KEY = 'carrierBudgets';
 const DEFERRED_KEY = 'notify.deferredUntil';
+const WAKE_KEY = 'engine.nextWakeAt';
 
-/**
- * Offers every alert not yet decided on to the notification policy (lib/notify): per-kind switches,
- * muted packages, quiet hours (deferred, retried when they end), grouping, never twice for one key.
- */
-async function notifyPending(db: PorchlightDb, settings: Settings, now: number, timeZone: string): Promise<number | null> {
-  const all = await db.alerts.toArray();
-  const pending = all.filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed);
-  if (pending.length === 0) {
-    await kv.set(db, DEFERRED_KEY, null);
-    return null;
-  }
-  const notified = all.filter((a) => a.notifiedAt !== null).map((a) => a.key);
-  const muted = (await db.packages.bulkGet([...new Set(pending.map((a) => a.packageId))]))
-    .filter((p) => p?.muted)
-    .map((p) => p!.id);
-  const decision = decideNotifications(pending, notified, settings.notifications, now, timeZone, muted);
-  for (const d of decision.notify) {
-    await showNotification(db, d, now);
-    await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: now });
-  }
-  if (decision.dropped.length) {
-    await db.alerts.where('key').anyOf(decision.dropped.map((x) => x.key)).modify({ handledAt: now });
-  }
-  const wake = decision.deferred.length ? Math.min(...decision.deferred.map((x) => x.until)) : null;
-  await kv.set(db, DEFERRED_KEY, wake);
-  return wake;
-}
+/** The "Track …" threshold: the shopper pointed at the text, so weaker formats count too. */
+export const SELECTION_MIN_CONFIDENCE = 0.25;
 
 export interface BackgroundOptions {
-  /** The clock (tests move it). */
+  /** The clock (tests and the engine benchmark move it). */
   now?: () => number;
   /** Network access (tests route it to the local carrier server). */
   fetch?: typeof fetch;
   timeZone?: string;
+  /** Waits between Amazon tracker requests (tests hold a round here to read a page meanwhile). */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** The clients to offer (the benchmark's simulated carriers); default: the registry. */
+  clients?: readonly CarrierClient[];
+}
+
+/** A tiny mutex: one of each kind at a time, in arrival order. */
+function lane() {
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  return { run, idle: () => chain.then(() => undefined) };
 }
 
 export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions = {}) {
   const now = options.now ?? Date.now;
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeZone = () => options.timeZone ?? userTimeZone();
-  // Anything in the jobs table older than this worker was cut off when the previous worker died.
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const registry = options.clients ?? CLIENTS;
+  // Anything in the jobs table started before this worker was cut off when the previous worker died.
   const bootAt = now();
   // Tokens live as long as the worker: a new worker fetches a new one (cheap, and never stored).
   const tokens = createMemoryTokenCache();
-  // One round at a time: a page read and an alarm landing together must not interleave writes.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = chain.then(fn, fn);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  // Refresh rounds run one at a time; the short work after a change (situations, notifications,
+  // badge, alarm) runs one at a time too. Page reads take neither: a page the shopper opens is stored
+  // in its own short transaction, even while a round waits between two requests (issue #19 §10).
+  const rounds = lane();
+  const after = lane();
+  let pendingRound: Promise<RefreshSummary> | null = null;
 
   const carrierFor = (n: string) => classify(n)[0]?.carrier ?? null;
+  const ingestDeps = () => ({
+    carrierFor,
+    safeLink: safeShopLink,
+    nextCheckAt: (pkg: Parameters<typeof nextCheckTime>[0], at: number) => nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone()),
+  });
 
-  async function deps(): Promise<RefreshDeps> {
+  function available(settings: Settings, credentials: Record<string, Record<string, string>>): { clients: CarrierClient[]; trackers: ShopTracker[] } {
+    const off = new Set(settings.disabledProviders);
+    const clients = registry.filter((c) => !off.has(c.id) && (!c.needsCredentials || Boolean(credentials[c.id])));
+    const trackers: ShopTracker[] =
+      settings.amazonTracker && !off.has(AMAZON_TRACKER)
+        ? [amazonTracker({ fetch: doFetch, parse: parsePageInBackground, mayFetch: isAmazonUrl })]
+        : [];
+    return { clients, trackers };
+  }
+
+  async function roundDeps(): Promise<RoundDeps & { settings: Settings }> {
     const [settings, credentials] = await Promise.all([loadSettings(), loadCredentials()]);
+    const { clients, trackers } = available(settings, credentials);
     return {
+      settings,
       db,
       now,
-      clients: CLIENTS,
-      credentials,
-      settings,
-      ctx: { fetch: doFetch, tokens },
-      nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
       timeZone: timeZone(),
-      staleBefore: bootAt,
-      amazon: {
-        fetch: doFetch,
-        parse: parsePageInBackground,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        random: Math.random,
-        ingest: { carrierFor, nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()) },
-      },
-      // Budgets are enforced in the client layer and persisted, so a restarted worker keeps counting.
-      track: async (client, numbers, credentials, ctx) => {
-        const state = (await kv.get<BudgetState>(db, BUDGETS_KEY)) ?? {};
-        const r = await trackWithBudget(client, numbers, credentials, ctx, state);
-        await kv.set(db, BUDGETS_KEY, r.state);
-        return r.outcome;
-      },
+      clients,
+      credentials,
+      trackers,
+      ctx: { fetch: doFetch, tokens },
+      sleep,
+      random: options.random ?? Math.random,
+      bootAt,
+      ingest: ingestDeps(),
+      onBatch: (changes) => afterChanges(changes.map((c) => c.pkg.id), settings),
     };
   }
 
-  /** Badge: packages that need attention now (lib/notify/badge.ts), from alerts still current. */
+  /**
+   * Offers every situation not yet decided on to the notification policy (lib/notify): news only,
+   * per-kind switches, muted packages, quiet hours (deferred, retried when they end), grouping,
+   * never twice for one key.
+   */
+  async function notifyPending(settings: Settings, at: number): Promise<void> {
+    const all = await alertsRepo.all(db);
+    const pending = all.filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed && !a.endedAt);
+    if (pending.length === 0) {
+      await kv.set(db, DEFERRED_KEY, null);
+      return;
+    }
+    const notified = all.filter((a) => a.notifiedAt !== null).map((a) => a.key);
+    const muted = (await packagesRepo.bulkGet(db, [...new Set(pending.map((a) => a.packageId))])).filter((p) => p.muted).map((p) => p.id);
+    const decision = decideNotifications(
+      pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })),
+      notified,
+      settings.notifications,
+      at,
+      timeZone(),
+      muted,
+    );
+    for (const d of decision.notify) {
+      await showNotification(db, d, at);
+      await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: at });
+    }
+    if (decision.dropped.length) {
+      await db.alerts.where('key').anyOf(decision.dropped.map((x) => x.key)).modify({ handledAt: at });
+    }
+    await kv.set(db, DEFERRED_KEY, decision.deferred.length ? Math.min(...decision.deferred.map((x) => x.until)) : null);
+  }
+
+  /** Badge: packages with a current warning or problem the shopper has not dismissed (lib/notify/badge.ts). */
   async function updateBadge(): Promise<void> {
-    const all = (await packagesRepo.all(db)).filter((p) => !isTerminal(p.status) || p.status === 'returned');
-    const current = (await db.alerts.toArray()).filter((a) => !a.dismissed);
+    const all = await packagesRepo.all(db);
+    const current = (await alertsRepo.current(db)).filter((a) => !a.dismissed);
     const count = badgeCount(all, current, []);
     await browser.action.setBadgeText({ text: badgeText(count) });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   }
 
-  async function scheduleNext(): Promise<void> {
-    const due = await packagesRepo.nextCheckAt(db);
+  /** Arms the refresh alarm at plan.ts wakeTime() over what is stored now (issue #19 §11). */
+  async function scheduleNext(settings: Settings): Promise<number | null> {
+    const credentials = await loadCredentials();
+    const { clients, trackers } = available(settings, credentials);
+    const providers = planProviders(clients, trackers);
+    const at = now();
+    const holds = activeHolds(await loadHolds(db), at);
+    const pkgs = (await packagesRepo.all(db)).map((p) => ({ archived: p.archived, nextCheckAt: p.nextCheckAt, provider: lookupFor(p, providers)?.provider ?? null }));
     const deferred = (await kv.get<number | null>(db, DEFERRED_KEY)) ?? null;
-    const candidates = [due, deferred].filter((x): x is number => x !== null);
-    const next = candidates.length ? Math.min(...candidates) : null;
-    if (next === null) {
-      await browser.alarms.clear(REFRESH_ALARM);
-      return;
-    }
-    await browser.alarms.create(REFRESH_ALARM, { when: Math.max(next, now() + MIN_ALARM_MS) });
+    const when = wakeTime(pkgs, at, holds, deferred);
+    await kv.set(db, WAKE_KEY, when);
+    if (when === null) await browser.alarms.clear(REFRESH_ALARM);
+    else await browser.alarms.create(REFRESH_ALARM, { when });
+    return when;
   }
 
-  async function afterChanges(changes: PackageChange[], evaluateAll: boolean, settings: Settings): Promise<void> {
-    const at = now();
-    const changed = [...new Map(changes.map((c) => [c.pkg.id, c.pkg])).values()];
-    // Time-based rules (stalled, ETA passed) need every active package on each round; page reads
-    // only touch what they changed.
-    await raiseAlerts({ db, now: at, timeZone: timeZone(), settings: settings.alerts }, evaluateAll ? undefined : changed);
-    await notifyPending(db, settings, at, timeZone());
-    await updateBadge();
-    await scheduleNext();
+  /** After anything changed: situations (the changed packages, or all for time-based rules), notifications, badge, alarm. */
+  function afterChanges(ids: readonly string[] | 'all', settings?: Settings): Promise<void> {
+    return after.run(async () => {
+      const s = settings ?? (await loadSettings());
+      const at = now();
+      if (ids === 'all' || ids.length) {
+        await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)]);
+      }
+      await notifyPending(s, at);
+      await updateBadge();
+      await scheduleNext(s);
+    });
   }
 
   /** What the reader did not understand, for the options page (no personal data in diagnostics). */
@@ -168,42 +208,51 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     }
   }
 
+  const ids = (changes: PackageChange[]) => changes.map((c) => c.pkg.id);
+
   const app = {
-    ingest(reading: PageReading): Promise<IngestSummary> {
-      return serial(async () => {
-        const { summary, changes } = await ingestPageReading(db, reading, {
-          now: now(),
-          carrierFor,
-          timeZone: timeZone(),
-          nextCheckAt: (pkg, at) => nextCheckAt(pkg, at, timeZone()),
-        });
-        await recordDiagnostics(reading);
-        await afterChanges(changes, false, await loadSettings());
-        // New packages are due now: refresh them right away rather than at the next alarm.
-        if (summary.newPackages > 0) void app.refresh({});
-        return summary;
-      });
+    async ingest(reading: PageReading): Promise<IngestSummary> {
+      const { summary, changes } = await ingestPageReading(db, reading, { ...ingestDeps(), now: now(), shopperZone: timeZone() });
+      await recordDiagnostics(reading);
+      await afterChanges(ids(changes));
+      // New packages are due now: refresh them right away rather than at the next alarm.
+      if (summary.newPackages > 0) void app.refresh({});
+      return summary;
     },
+    /**
+     * One refresh round (lib/services/refresh-round.ts). A request while a round runs joins the next
+     * round rather than queueing one per caller.
+     */
     refresh(opts: { force?: boolean; packageIds?: string[] }): Promise<RefreshSummary> {
-      return serial(async () => {
-        const d = await deps();
-        const { summary, changes } = await refreshDue(d, opts);
-        await afterChanges(changes, true, d.settings);
+      const force = opts.packageIds ?? opts.force;
+      if (!force && pendingRound) return pendingRound;
+      const run = rounds.run(async () => {
+        if (!force) pendingRound = null;
+        const d = await roundDeps();
+        const { summary } = await refreshRound(d, { force });
+        // Time-based situations (stalled, late) need every package once per round.
+        await afterChanges('all', d.settings);
         return summary;
       });
+      if (!force) pendingRound = run;
+      return run;
+    },
+    /** The periodic tick: time-based situations, and a round if a wake was missed. */
+    async tick(): Promise<void> {
+      const state: JobState = { jobs: await jobsRepo.all(db), nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
+      if (onWake(state, now()).runNow) await app.refresh({});
+      else await afterChanges('all');
     },
     /** Numbers found outside a shop reader: added once, refreshed at once. */
-    trackFound(found: FoundParcel[], source: string): Promise<{ added: number; known: number }> {
-      return serial(async () => {
-        const r = await trackNumbers(db, found, source, now());
-        await afterChanges(r.changes, false, await loadSettings());
-        if (r.added > 0) void app.refresh({});
-        return { added: r.added, known: r.known };
-      });
+    async trackFound(found: FoundParcel[], source: string): Promise<{ added: number; known: number }> {
+      const r = await trackNumbers(db, found, source, now(), timeZone());
+      await afterChanges(ids(r.changes));
+      if (r.added > 0) void app.refresh({});
+      return { added: r.added, known: r.known };
     },
     /** "Track …" on a selection: the user pointed at it, so weaker formats count too. */
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
-      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: 0.25 });
+      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: SELECTION_MIN_CONFIDENCE });
       if (found.length === 0) {
         await notice('No tracking number found', 'Porchlight found no valid tracking number in the selected text.');
         return { added: 0, known: 0, found: 0 };
@@ -232,28 +281,73 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       }
       return { ...(await app.trackFound(found, `page:${new URL(url).hostname}`)), found: found.length };
     },
-    markNotReceived(id: string): Promise<{ ok: boolean }> {
-      return serial(async () => {
+    /**
+     * The shopper says a delivered parcel never came: their report is an event of the package (source
+     * `user`), so "not received" is a situation like any other, and it is never notified back to them.
+     */
+    async markNotReceived(id: string): Promise<{ ok: boolean }> {
+      const at = now();
+      const ok = await inTransaction(db, async () => {
         const pkg = await packagesRepo.get(db, id);
-        if (!pkg) return { ok: false };
-        await eventsRepo.putAll(db, [notReceivedEvent(id, now())]);
-        await afterChanges([{ pkg, previousStatus: pkg.status, newEvents: [], isNew: false }], false, await loadSettings());
-        return { ok: true };
+        if (!pkg) return false;
+        const known = await eventsRepo.forPackage(db, id);
+        const m = mergeObservation(
+          pkg,
+          known,
+          {
+            source: 'user',
+            observedAt: at,
+            trackingNumber: null,
+            status: null,
+            statusText: null,
+            eta: null,
+            deliveredAt: null,
+            pickup: null,
+            events: [{ time: new Date(at).toISOString(), timeIsLocal: false, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null }],
+          },
+          { now: at, shopperZone: timeZone() },
+        );
+        await eventsRepo.apply(db, m.put, m.remove);
+        await packagesRepo.put(db, m.pkg);
+        return true;
       });
+      if (ok) await afterChanges([id]);
+      return { ok };
+    },
+    async dismissSituation(key: string): Promise<{ ok: boolean }> {
+      const ok = (await alertsRepo.update(db, key, { dismissed: true, dismissedAt: now() })) > 0;
+      await after.run(updateBadge);
+      return { ok };
+    },
+    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean }): Promise<{ ok: boolean }> {
+      const ok = (await packagesRepo.update(db, id, patch)) > 0;
+      // Archiving ends its situations and takes it off the schedule; unarchiving puts it back.
+      if (ok && patch.archived !== undefined) {
+        const pkg = await packagesRepo.get(db, id);
+        if (pkg && !patch.archived && pkg.nextCheckAt === null && !isTerminal(pkg.status)) await packagesRepo.update(db, id, { nextCheckAt: now() });
+      }
+      await afterChanges([id]);
+      return { ok };
     },
     async ensureAlarms(): Promise<void> {
       if (!(await browser.alarms.get(TICK_ALARM))) {
         await browser.alarms.create(TICK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
       }
-      await scheduleNext();
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
-      // A previous worker killed mid-refresh left its job behind: replay it now, not at the next alarm.
-      if ((await db.jobs.where('startedAt').below(bootAt).count()) > 0) void app.refresh({});
+      // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now.
+      const state: JobState = { jobs: await jobsRepo.all(db), nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
+      if (onWake(state, now()).runNow) void app.refresh({});
+      else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
-    updateBadge,
-    /** Resolves when every queued round has finished (tests, and the worker before it idles). */
-    idle: (): Promise<void> => chain.then(() => undefined),
+    updateBadge: () => after.run(updateBadge),
+    /** Resolves when every queued round and its follow-up work has finished (tests, the benchmark). */
+    async idle(): Promise<void> {
+      await rounds.idle();
+      await after.idle();
+      await rounds.idle();
+      await after.idle();
+    },
   };
   return app;
 }
@@ -268,22 +362,17 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   const removers: Array<() => void> = [];
   removers.push(onMessage('pageReading', ({ data }) => app.ingest(data)));
   removers.push(onMessage('refreshNow', ({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds })));
-  removers.push(onMessage('updatePackage', async ({ data }) => {
-    const patch: { archived?: boolean; muted?: boolean } = {};
-    if (data.archived !== undefined) patch.archived = data.archived;
-    if (data.muted !== undefined) patch.muted = data.muted;
-    const ok = (await packagesRepo.update(db, data.id, patch)) > 0;
-    await app.updateBadge();
-    return { ok };
-  }));
+  removers.push(onMessage('updatePackage', ({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted })));
   removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
+  removers.push(onMessage('dismissSituation', ({ data }) => app.dismissSituation(data.key)));
   removers.push(onMessage('trackFound', ({ data }) => app.trackFound(data.found, data.source)));
   removers.push(onMessage('scanTab', ({ data }) => app.scanTab(data.tabId)));
 
   const onAlarm = (alarm: { name: string }) => {
-    if (alarm.name === REFRESH_ALARM || alarm.name === TICK_ALARM) void app.refresh({});
+    if (alarm.name === REFRESH_ALARM) void app.refresh({});
+    else if (alarm.name === TICK_ALARM) void app.tick();
   };
-  const onWake = () => void app.ensureAlarms();
+  const onWakeEvent = () => void app.ensureAlarms();
   const onClicked = async (id: string) => {
     const rec = await db.notifications.get(id);
     const pkg = rec && rec.packageIds.length === 1 ? rec.packageIds[0] : null;
@@ -299,9 +388,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
           : null;
     run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
   };
-  // Webmail scripts follow the settings and the granted permissions.
+  // Webmail scripts follow the settings and the granted permissions; a new key or switch re-plans.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && 'settings' in changes) void loadSettings().then(syncWebmailScripts);
+    if (area !== 'local') return;
+    if ('settings' in changes) void loadSettings().then(syncWebmailScripts);
+    if ('settings' in changes || 'credentials' in changes) void app.refresh({});
   };
   const onPermissions = () => void loadSettings().then(syncWebmailScripts);
   // An event a browser (or the test fake) lacks is skipped, not fatal: the rest must still be wired.
@@ -320,8 +411,8 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   listen(browser.permissions?.onAdded, onPermissions);
   listen(browser.permissions?.onRemoved, onPermissions);
   listen(browser.alarms.onAlarm, onAlarm);
-  listen(browser.runtime.onInstalled, onWake);
-  listen(browser.runtime.onStartup, onWake);
+  listen(browser.runtime.onInstalled, onWakeEvent);
+  listen(browser.runtime.onStartup, onWakeEvent);
   listen(browser.notifications.onClicked, onClicked);
   return () => {
     for (const r of removers) r();

@@ -14,6 +14,8 @@ export interface ProtocolMap {
   refreshNow(req: { packageIds?: string[]; force?: boolean }): RefreshSummary;
   /** Archive / mute / unarchive a package from the popup. */
   updatePackage(req: { id: string; archived?: boolean; muted?: boolean }): { ok: boolean };
+  /** The shopper dismisses a card's attention line (the situation stays recorded; the line hides). */
+  dismissSituation(req: { key: string }): { ok: boolean };
   /** The shopper says a "delivered" parcel never arrived. */
   markNotReceived(req: { id: string }): { ok: boolean };
   /** Offscreen document (Chrome): parse a fetched shop page without a window. */

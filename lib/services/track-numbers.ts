@@ -1,7 +1,7 @@
 import type { PorchlightDb } from '../db/database';
 import { packages as packagesRepo } from '../db/repositories';
+import { blankPackage, mergeObservation, normNumber } from '../engine/merge';
 import { packageIdFor } from '../model/keys';
-import { blankPackage } from '../engine/merge';
 import type { Eta } from '../model/types';
 import type { PackageChange } from './changes';
 
@@ -19,47 +19,62 @@ export interface FoundParcel {
 
 /**
  * Adds the numbers not tracked yet as packages, due for their first refresh now. A number already
- * tracked (from Amazon, an e-mail…) keeps its package: nothing is duplicated. One transaction.
+ * known by any package (its own number, a hand-off, a return label) keeps that package: nothing is
+ * duplicated (issue #19 §15). What the finder knew (a promised date in an e-mail) is its source's
+ * claim, merged by the one rule. One transaction.
  */
 export async function trackNumbers(
   db: PorchlightDb,
   found: FoundParcel[],
   source: string,
   now: number,
+  shopperZone: string,
 ): Promise<{ added: number; known: number; changes: PackageChange[] }> {
   let added = 0;
   let known = 0;
   const changes: PackageChange[] = [];
-  await db.transaction('rw', db.packages, async () => {
+  await db.transaction('rw', db.packages, db.events, async () => {
     const seen = new Set<string>();
     for (const f of found) {
-      const number = f.trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
+      const number = normNumber(f.trackingNumber);
       if (!number || seen.has(number)) continue;
       seen.add(number);
-      if ((await packagesRepo.byTrackingNumber(db, number)).length > 0) {
+      if ((await packagesRepo.byNumber(db, number)).length > 0) {
         known++;
         continue;
       }
-      const pkg = blankPackage(
+      const base = blankPackage(
         {
           id: packageIdFor({ carrier: f.carrier, trackingNumber: number }),
           trackingNumber: number,
           carrier: f.carrier,
+          numbers: [{ number, carrier: f.carrier, relation: 'primary', source, addedAt: now }],
           orderKey: f.shop && f.orderId ? `${f.shop}:${f.orderId}` : null,
           shop: f.shop ?? null,
           orderId: f.orderId ?? null,
           label: f.label ?? null,
-          statusText: `Added from ${source}`,
-          eta: f.eta ?? null,
-          etaHistory: f.eta ? [{ eta: f.eta, seenAt: now, source }] : [],
           trackUrl: f.trackUrl ?? null,
         },
         now,
       );
+      const m = mergeObservation(
+        base,
+        [],
+        { source, observedAt: now, trackingNumber: number, status: null, statusText: `Added from ${sourceLabel(source)}`, eta: f.eta ?? null, deliveredAt: null, pickup: null, events: [] },
+        { now, shopperZone },
+      );
+      const pkg = { ...m.pkg, nextCheckAt: now };
       await packagesRepo.put(db, pkg);
       added++;
       changes.push({ pkg, previousStatus: null, newEvents: [], isNew: true });
     }
   });
   return { added, known, changes };
+}
+
+/** "selection", "email:mail.google.com" → "selection", "an e-mail". */
+function sourceLabel(source: string): string {
+  if (source.startsWith('email:')) return 'an e-mail';
+  if (source.startsWith('page:')) return source.slice(5);
+  return source;
 }

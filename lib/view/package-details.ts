@@ -1,8 +1,8 @@
 import type { AlertDetails } from '../alerts/types';
 import { type NextStep, nextSteps } from '../alerts/next-steps';
-import { sortEvents } from '../engine/merge';
+import { sortEvents } from '../engine/derive';
+import { eventInstant } from '../engine/event-merge';
 import { STATUS_LABEL } from '../model/status';
-import { eventEpoch } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
 
 /** One package opened in the popup: its timeline, its alerts and what to do next. Pure. */
@@ -13,6 +13,8 @@ export interface TimelineEntry {
   location: string | null;
   status: string | null;
   source: string;
+  /** Every source that reported this moment ("Amazon, UPS"). */
+  sources: string[];
 }
 
 export interface StepView {
@@ -35,11 +37,14 @@ export interface PackageDetailsView {
 const SEVERITY_RANK: Record<string, number> = { critical: 3, warning: 2, info: 1, good: 0 };
 
 function formatWhen(e: TrackingEvent, timeZone: string): string {
-  const t = eventEpoch(e.time, e.timeIsLocal, timeZone);
+  const t = eventInstant(e, timeZone);
   if (!Number.isFinite(t)) return e.time;
-  // A local-only time is shown as the carrier wrote it (its own wall clock), not shifted.
-  const zone = e.timeIsLocal ? 'UTC' : timeZone;
-  const epoch = e.timeIsLocal ? Date.parse(`${e.time.slice(0, 19)}Z`) : t;
+  if (e.time.length <= 10) return dayLabel(e.time);
+  // A wall-clock time whose zone is unknown is shown as the source wrote it, not shifted; every other
+  // time is shown in the shopper's zone, so the timeline reads in one clock.
+  const asWritten = e.timeIsLocal && !e.timeZone;
+  const zone = asWritten ? 'UTC' : timeZone;
+  const epoch = asWritten ? Date.parse(`${e.time.slice(0, 19)}Z`) : t;
   return new Date(epoch).toLocaleString('en-US', {
     timeZone: zone,
     weekday: 'short',
@@ -48,6 +53,19 @@ function formatWhen(e: TrackingEvent, timeZone: string): string {
     hour: 'numeric',
     minute: '2-digit',
   });
+}
+
+function dayLabel(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const t = Date.UTC(y, m - 1, d);
+  if (!Number.isFinite(t)) return isoDate;
+  return new Date(t).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+function formatEtaRange(from: string, to: string): string {
+  const a = dayLabel(from);
+  const b = dayLabel(to);
+  return a === b ? b : `${a} – ${b}`;
 }
 
 function stepView(s: NextStep): StepView {
@@ -81,9 +99,10 @@ export function buildPackageDetails(input: {
       location: e.location,
       status: e.status,
       source: e.source,
+      sources: e.sources ?? [e.source],
     }));
   const top = input.alerts
-    .filter((a) => !a.dismissed)
+    .filter((a) => !a.endedAt)
     .sort((a, b) => (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0) || b.createdAt - a.createdAt)[0];
   const steps = top
     ? nextSteps({
@@ -99,7 +118,7 @@ export function buildPackageDetails(input: {
     id: pkg.id,
     timeline,
     steps,
-    etaChanges: pkg.etaHistory.map((r) => (r.eta.from === r.eta.to ? r.eta.to : `${r.eta.from} – ${r.eta.to}`)),
+    etaChanges: pkg.etaHistory.map((r) => formatEtaRange(r.eta.from, r.eta.to)),
     canMarkNotReceived: pkg.status === 'delivered' && !input.events.some((e) => e.code === 'not_received'),
   };
 }

@@ -1,10 +1,13 @@
-import { STATUS_LABEL, STATUS_PROGRESS, type Status } from '../model/status';
-import { addDays, zonedDate } from '../model/time';
-import type { Alert, Eta, Order, Package } from '../model/types';
+import { getCarrier } from '../carriers/registry';
+import { STATUS_PROGRESS, type Status } from '../model/status';
+import type { Alert, Order, Package } from '../model/types';
+import { type AttentionLine, cardText, type Headline } from './headline';
 
 /**
  * The popup's view model, pure: packages grouped and sorted by what needs attention
- * (darkreader-style: the UI renders data, actions come separately).
+ * (darkreader-style: the UI renders data, actions come separately). What each card says comes from
+ * one function (headline.ts); a source that is blocked for all its packages (Amazon asks the shopper
+ * to sign in) is one banner, not a line on every card (issue #19 §11).
  */
 export type GroupId = 'attention' | 'today' | 'pickup' | 'on_the_way' | 'ordered' | 'delivered' | 'closed';
 
@@ -25,16 +28,12 @@ export interface PackageView {
   title: string;
   subtitle: string;
   status: Status;
-  statusLabel: string;
-  statusText: string | null;
+  headline: Headline;
+  attention: AttentionLine | null;
   progress: number;
-  etaLabel: string | null;
-  /** The ETA slipped: the first promised date, shown struck through. */
-  originalEtaLabel: string | null;
-  lastEventText: string | null;
   trackingNumber: string | null;
   carrier: string | null;
-  alerts: { kind: string; title: string; severity: string }[];
+  /** A refresh problem of this package alone (a blocked source is a banner instead). */
   error: string | null;
   muted: boolean;
   archived: boolean;
@@ -47,39 +46,34 @@ export interface PopupGroup {
   packages: PackageView[];
 }
 
-function dayLabel(date: string, today: string): string {
-  if (date === today) return 'today';
-  if (date === addDays(today, 1)) return 'tomorrow';
-  if (date === addDays(today, -1)) return 'yesterday';
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+/** A source blocked for every package it serves, shown once above the list. */
+export interface Banner {
+  id: string;
+  text: string;
+  /** How many packages wait for it. */
+  count: number;
 }
 
-export function etaLabel(eta: Eta | null, now: number, timeZone: string): string | null {
-  if (!eta) return null;
-  const today = zonedDate(now, timeZone);
-  const from = eta.from.slice(0, 10);
-  const to = eta.to.slice(0, 10);
-  return from === to ? dayLabel(to, today) : `${dayLabel(from, today)} – ${dayLabel(to, today)}`;
+export interface ProviderHoldView {
+  until: number;
+  reason: string;
+  message: string;
 }
 
-const ATTENTION_ALERTS = new Set(['delayed', 'stalled', 'suspected_lost', 'exception', 'attempt_failed', 'eta_moved']);
-
-function groupOf(p: Package, alerts: Alert[], now: number, timeZone: string): GroupId {
-  if (p.status === 'cancelled' || p.status === 'returned' || p.status === 'expired') return 'closed';
+function groupOf(p: Package, attention: AttentionLine | null, headline: Headline): GroupId {
+  if (p.status === 'cancelled' || p.status === 'returned' || p.status === 'expired') return attention ? 'attention' : 'closed';
+  if (attention) return 'attention';
   if (p.status === 'delivered') return 'delivered';
-  if (p.status === 'exception' || p.status === 'attempt_failed') return 'attention';
-  if (alerts.some((a) => !a.dismissed && ATTENTION_ALERTS.has(a.kind))) return 'attention';
   if (p.status === 'available_for_pickup') return 'pickup';
   if (p.status === 'out_for_delivery') return 'today';
-  if (p.eta && p.eta.to.slice(0, 10) === zonedDate(now, timeZone)) return 'today';
+  if (headline.label === 'Arriving today') return 'today';
   if (p.status === 'pending') return 'ordered';
   return 'on_the_way';
+}
+
+export interface PopupModel {
+  groups: PopupGroup[];
+  banners: Banner[];
 }
 
 export function buildPopupModel(input: {
@@ -88,44 +82,45 @@ export function buildPopupModel(input: {
   alerts: Alert[];
   now: number;
   timeZone: string;
+  holds?: Readonly<Record<string, ProviderHoldView>>;
   showArchived?: boolean;
-}): PopupGroup[] {
+}): PopupModel {
   const { now, timeZone } = input;
   const ordersByKey = new Map(input.orders.map((o) => [o.key, o]));
   const alertsByPkg = new Map<string, Alert[]>();
   for (const a of input.alerts) {
+    if (a.endedAt) continue;
     const list = alertsByPkg.get(a.packageId) ?? [];
     list.push(a);
     alertsByPkg.set(a.packageId, list);
   }
+  const holdMessages = new Map<string, { id: string; count: number }>();
+  for (const [id, h] of Object.entries(input.holds ?? {})) if (h.until > now) holdMessages.set(h.message, { id, count: 0 });
+
   const groups = new Map<GroupId, { view: PackageView; sort: number }[]>();
   for (const p of input.packages) {
     if (p.archived && !input.showArchived) continue;
-    const alerts = (alertsByPkg.get(p.id) ?? []).filter((a) => !a.dismissed);
+    const situations = alertsByPkg.get(p.id) ?? [];
     const order = p.orderKey ? ordersByKey.get(p.orderKey) : undefined;
-    const group = groupOf(p, alerts, now, timeZone);
-    const firstEta = p.etaHistory[0]?.eta ?? null;
-    const slipped = firstEta && p.eta && firstEta.to < p.eta.to;
+    const { headline, attention } = cardText({ pkg: p, situations, now, timeZone });
+    const group = groupOf(p, attention, headline);
     const shopName = p.shop ? p.shop[0]!.toUpperCase() + p.shop.slice(1) : null;
+    const held = p.lastError ? holdMessages.get(p.lastError.message) : undefined;
+    if (held) held.count++;
+    const carrier = p.carrier ? (getCarrier(p.carrier)?.name ?? null) : null;
     const view: PackageView = {
       id: p.id,
       title: p.label ?? order?.items[0]?.title ?? p.trackingNumber ?? p.id,
-      subtitle: [shopName && p.orderId ? `${shopName} order ${p.orderId}` : null, p.trackingNumber]
+      subtitle: [shopName && p.orderId ? `${shopName} order ${p.orderId}` : null, p.trackingNumber ? [carrier, p.trackingNumber].filter(Boolean).join(' ') : null]
         .filter(Boolean)
         .join(' · '),
       status: p.status,
-      statusLabel: STATUS_LABEL[p.status],
-      statusText: p.statusText,
+      headline,
+      attention,
       progress: STATUS_PROGRESS[p.status],
-      etaLabel: p.status === 'delivered' ? null : etaLabel(p.eta, now, timeZone),
-      originalEtaLabel: slipped ? etaLabel(firstEta, now, timeZone) : null,
-      lastEventText: p.lastEvent
-        ? [p.lastEvent.description, p.lastEvent.location].filter(Boolean).join(' — ')
-        : null,
       trackingNumber: p.trackingNumber,
-      carrier: p.carrier,
-      alerts: alerts.map((a) => ({ kind: a.kind, title: a.title, severity: a.severity })),
-      error: p.lastError?.message ?? null,
+      carrier,
+      error: p.lastError && !held ? p.lastError.message : null,
       muted: p.muted,
       archived: p.archived,
       shopUrl: p.trackUrl ?? order?.orderUrl ?? null,
@@ -136,12 +131,19 @@ export function buildPopupModel(input: {
     list.push({ view, sort });
     groups.set(group, list);
   }
-  return GROUP_ORDER.filter((g) => groups.has(g)).map((g) => ({
-    id: g,
-    title: GROUP_TITLES[g],
-    packages: groups
-      .get(g)!
-      .sort((a, b) => a.sort - b.sort)
-      .map((x) => x.view),
-  }));
+  const banners: Banner[] = [];
+  for (const [message, b] of holdMessages) {
+    if (b.count > 0) banners.push({ id: b.id, text: `${message} (${b.count} package${b.count === 1 ? '' : 's'} waiting)`, count: b.count });
+  }
+  return {
+    banners,
+    groups: GROUP_ORDER.filter((g) => groups.has(g)).map((g) => ({
+      id: g,
+      title: GROUP_TITLES[g],
+      packages: groups
+        .get(g)!
+        .sort((a, b) => a.sort - b.sort)
+        .map((x) => x.view),
+    })),
+  };
 }

@@ -79,9 +79,12 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     await db.delete();
   });
 
+  /** When set, the carrier requests go here instead (a request that never returns: a dying worker). */
+  let hang: (() => Promise<Response>) | null = null;
   /** The extension's requests to https://api.demo-carrier.test go to the local server. */
   const routedFetch: typeof fetch = (input, init) => {
     const url = new URL(String(input instanceof Request ? input.url : input));
+    if (hang && url.pathname === '/v1/track') return hang();
     return fetch(`${server.url}${url.pathname}${url.search}`, { ...init, headers: { host: url.host } });
   };
 
@@ -169,7 +172,7 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     expect(pkg?.status).toBe('in_transit');
   });
 
-  it('a worker killed mid-refresh leaves a job that the next worker replays at once, without duplicates', async () => {
+  it('a worker killed mid-request leaves its job, which the next worker replays at once, without duplicates', async () => {
     const first = app();
     clock = start + 2 * STEP;
     server.advance(2 * STEP);
@@ -177,17 +180,27 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     await first.idle();
     const pkg = (await db.packages.where('trackingNumber').equals(DEMO.number).first())!;
     const eventsBefore = await db.events.where('packageId').equals(pkg.id).count();
-    // The old worker wrote its job record, sent the request, and died before the results were stored.
-    await db.jobs.put({ id: `demo:${DEMO.number}`, provider: 'demo', packageIds: [pkg.id], startedAt: clock - 5000, attempt: 1 });
-    await db.packages.update(pkg.id, { nextCheckAt: clock + 3_600_000 });
+    // The next request of this worker never returns: the worker dies while it is out.
+    let sent = 0;
+    hang = () => {
+      sent++;
+      return new Promise<Response>(() => undefined);
+    };
+    void first.refresh({ force: true });
+    await vi.waitFor(() => expect(sent).toBe(1));
+    // What the round wrote before asking: the job, claimed, with its lease.
+    expect(await db.jobs.toArray()).toEqual([expect.objectContaining({ provider: 'demo', attempt: 1, startedAt: clock })]);
     unregister?.();
+    hang = null;
     clock += 1000;
     server.advance(2 * STEP); // meanwhile the parcel went out for delivery
+    const before = server.requests.filter((r) => r.path === '/v1/track').length;
     const second = app();
     await second.ensureAlarms();
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(async () => expect(await db.jobs.count()).toBe(0));
     await second.idle();
-    expect(await db.jobs.count()).toBe(0);
+    // Replayed at once, before any alarm: one more request.
+    expect(server.requests.filter((r) => r.path === '/v1/track').length).toBeGreaterThan(before);
     const after = (await db.packages.get(pkg.id))!;
     expect(after.status).toBe('out_for_delivery');
     const events = await db.events.where('packageId').equals(pkg.id).toArray();

@@ -17,7 +17,7 @@ export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
     severity: 'info',
     title: `${pkgLabel(pkg)} was cancelled`,
     message: pkg.statusText && pkg.status === 'cancelled' ? pkg.statusText : 'The order was cancelled; nothing is on its way.',
-    since: pkg.statusSince ?? pkg.lastChangeAt,
+    since: pkg.status === 'cancelled' ? (pkg.statusSince ?? pkg.lastChangeAt) : (order?.updatedAt ?? pkg.lastChangeAt),
     happenedAt: pkg.status === 'cancelled' ? episodeHappenedAt(ctx) : null,
     details: {},
   };

@@ -44,7 +44,7 @@ export function delayedCarrierCode(ctx: AlertContext): AlertDraft | null {
     kind: 'delayed',
     severity: 'warning',
     title: `${pkgLabel(pkg)} is delayed`,
-    message: `The carrier reports a delay: ${e.description}`,
+    message: `The carrier reports: ${e.description}`,
     since: e.at ?? pkg.statusSince ?? pkg.lastChangeAt,
     happenedAt: e.at,
     details: { code: e.code, eta: pkg.eta },

@@ -3,6 +3,7 @@ import { alertSettings } from '../../../lib/alerts/settings';
 import type { AlertContext, AlertSettings } from '../../../lib/alerts/types';
 import type { Status } from '../../../lib/model/status';
 import type { Order, Package, TrackingEvent } from '../../../lib/model/types';
+import { derive, timelineDigest } from '../../../lib/engine/derive';
 import { makePackage, parsed, stored } from '../engine/package-factory';
 
 export const TZ = 'America/New_York';
@@ -13,15 +14,26 @@ export function ev(time: string, status: Status | null, description: string, cod
   return { ...stored(ID, parsed(time, status, description, code)), location };
 }
 
+/**
+ * A rule's context: the package as given, with the timeline digest the merge would keep for these
+ * events (lib/engine/derive.ts timelineDigest), so the tables read like timelines.
+ */
 export function ctx(
   now: string,
   pkg: Partial<Package>,
   events: TrackingEvent[] = [],
   extra: { order?: Order | null; settings?: Partial<AlertSettings> } = {},
 ): AlertContext {
-  return {
-    pkg: makePackage(pkg),
+  const p = makePackage(pkg);
+  // The pickup point the merge would derive from these events and the package's own wording.
+  const d = derive({
+    claims: { 'page:test': { source: 'page:test', observedAt: Date.parse(now), status: p.status, statusText: p.statusText, eta: null, deliveredAt: null, pickup: null } },
     events,
+    carrier: p.carrier,
+    fallbackZone: TZ,
+  });
+  return {
+    pkg: { ...p, timeline: timelineDigest(events, p.status, TZ), pickup: pkg.pickup ?? (d.status === p.status ? d.pickup : null) },
     order: extra.order ?? null,
     now: Date.parse(now),
     settings: alertSettings(extra.settings),

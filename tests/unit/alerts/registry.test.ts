@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateAlerts, newAlerts, toAlert } from '../../../lib/alerts/evaluate';
+import { evaluateAlerts } from '../../../lib/alerts/evaluate';
 import { RULES } from '../../../lib/alerts/registry';
 import { ctx, ev, ID } from './context';
 
@@ -26,28 +26,20 @@ describe('evaluateAlerts', () => {
   const events = [ev('2024-03-01T10:00:00Z', 'in_transit', 'Departed facility', 'DP')];
   const c = ctx('2024-03-09T12:00:00Z', { status: 'in_transit', eta: { from: '2024-03-04', to: '2024-03-04' } }, events);
 
-  it('returns every alert that applies, in registry order', () => {
-    const { alerts, errors } = evaluateAlerts(c);
+  it('returns every situation that holds, in registry order, a superseded one left out', () => {
+    const { current, errors } = evaluateAlerts(c);
     expect(errors).toEqual([]);
-    expect(alerts.map((a) => a.key)).toEqual([
-      `${ID}|suspected_lost|after:${events[0]!.key}`,
-      `${ID}|delayed|eta:2024-03-04`,
-      `${ID}|stalled|after:${events[0]!.key}`,
-    ]);
+    // Quiet for 8 days: suspected lost, which supersedes "stalled"; and late.
+    expect(current.map((a) => a.key)).toEqual([`${ID}|suspected_lost|after:${events[0]!.key}`, `${ID}|delayed|eta:2024-03-04`]);
   });
   it('says nothing about archived packages', () => {
-    expect(evaluateAlerts({ ...c, pkg: { ...c.pkg, archived: true } }).alerts).toEqual([]);
+    expect(evaluateAlerts({ ...c, pkg: { ...c.pkg, archived: true } }).current).toEqual([]);
   });
-  it('keeps only unseen keys and builds stored alerts', () => {
-    const { alerts } = evaluateAlerts(c);
-    const fresh = newAlerts(alerts, [`${ID}|delayed|eta:2024-03-04`]);
-    expect(fresh.map((a) => a.kind)).toEqual(['suspected_lost', 'stalled']);
-    expect(toAlert(fresh[0]!, 5)).toEqual({
-      key: fresh[0]!.key, packageId: ID, kind: 'suspected_lost', severity: 'critical',
-      title: fresh[0]!.title, message: fresh[0]!.message, createdAt: 5, notifiedAt: null, dismissed: false,
-    });
+  it('evaluating twice gives the same keys (one cause, one situation)', () => {
+    expect(evaluateAlerts(c).current.map((a) => a.key)).toEqual(evaluateAlerts({ ...c, now: c.now + 3_600_000 }).current.map((a) => a.key));
   });
-  it('evaluating twice gives the same keys (never raised twice)', () => {
-    expect(evaluateAlerts(c).alerts.map((a) => a.key)).toEqual(evaluateAlerts({ ...c, now: c.now + 3_600_000 }).alerts.map((a) => a.key));
+  it('every superseded kind is a kind some rule raises', () => {
+    const kinds = new Set(RULES.map((r) => r.kind));
+    for (const r of RULES) for (const k of r.supersedes ?? []) expect(kinds.has(k), `${r.id} supersedes ${k}`).toBe(true);
   });
 });

@@ -1,256 +1,386 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceStatus, isForward } from '../../../lib/engine/advance-status';
-import { mergeShipmentReading, mergeTrackResult, recordFailure } from '../../../lib/engine/merge';
+import { mergeObservation, recordFailure } from '../../../lib/engine/merge';
+import { type Observation, observationFromTrackResult, type ObservedEvent } from '../../../lib/engine/observation';
 import type { Status } from '../../../lib/model/status';
-import { DAY, HOUR, makePackage, parsed, result, stored, T0 } from './package-factory';
+import type { Eta, Package, TrackingEvent } from '../../../lib/model/types';
+import { DAY, HOUR, makePackage, parsed, result, T0 } from './package-factory';
 
 const NOW = T0 + 2 * DAY; // 2024-03-06T15:00:00Z
 const ID = 'ups:1Z999AA10123456784';
+const NUMBER = '1Z999AA10123456784';
+const ZONE = 'America/New_York';
 
-describe('mergeTrackResult: events', () => {
-  it('turns carrier events into stored events, oldest first, and derives the status from the newest', () => {
-    const pkg = makePackage({ status: 'info_received', lastChangeAt: T0 });
-    const r = result([
-      parsed('2024-03-05T18:00:00Z', 'out_for_delivery', 'Out For Delivery Today', 'OF'),
-      parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed from Facility', 'DP'),
-    ]);
-    const out = mergeTrackResult(pkg, [], r, 'carrier:ups', NOW);
-    expect(out.newEvents.map((e) => e.description)).toEqual(['Departed from Facility', 'Out For Delivery Today']);
-    expect(out.newEvents[0]).toEqual(stored(ID, r.events[1]!));
+/** A carrier answer for the package's number, observed at `at`. */
+function carrier(at: number, events: ObservedEvent[], over: Partial<Observation> = {}): Observation {
+  return { ...observationFromTrackResult(result(events), 'carrier:ups', at), ...over };
+}
+
+/** A shop page read at `at`. */
+function page(at: number, status: Status | null, over: Partial<Observation> = {}): Observation {
+  return { source: 'page:amazon', observedAt: at, trackingNumber: null, status, statusText: null, eta: null, deliveredAt: null, pickup: null, events: [], ...over };
+}
+
+/** Merges observations one after another, as stored rows accumulate. */
+function run(pkg: Package, obs: Observation[], at = NOW): { pkg: Package; events: TrackingEvent[] } {
+  let p = pkg;
+  let rows = new Map<string, TrackingEvent>();
+  for (const o of obs) {
+    const m = mergeObservation(p, [...rows.values()], o, { now: Math.max(at, o.observedAt), shopperZone: ZONE });
+    p = m.pkg;
+    rows = new Map(rows);
+    for (const k of m.remove) rows.delete(k);
+    for (const e of m.put) rows.set(e.key, e);
+  }
+  return { pkg: p, events: [...rows.values()] };
+}
+
+describe('merge: events', () => {
+  it('turns carrier events into stored rows and derives the status from them', () => {
+    const pkg = makePackage({ status: 'pending' });
+    const out = mergeObservation(
+      pkg,
+      [],
+      carrier(NOW, [parsed('2024-03-05T18:00:00Z', 'out_for_delivery', 'Out For Delivery Today', 'OF'), parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed from Facility', 'DP')]),
+      { now: NOW, shopperZone: ZONE },
+    );
+    expect(out.put.map((e) => e.description).sort()).toEqual(['Departed from Facility', 'Out For Delivery Today']);
     expect(out.pkg.status).toBe('out_for_delivery');
+    expect(out.pkg.statusSince).toBe(Date.parse('2024-03-05T18:00:00Z'));
+    expect(out.pkg.provenance.status).toEqual({ source: 'carrier:ups', observedAt: Date.parse('2024-03-05T18:00:00Z') });
     expect(out.statusChanged).toBe(true);
-    expect(out.previousStatus).toBe('info_received');
     expect(out.pkg.lastEvent?.description).toBe('Out For Delivery Today');
     expect(out.pkg.statusText).toBe('Out For Delivery Today');
     expect(out.pkg.lastChangeAt).toBe(NOW);
-    expect(out.pkg.lastCheckAt).toBe(NOW);
-    expect(out.pkg.updatedAt).toBe(NOW);
   });
 
-  it('is idempotent: the same result merged again adds nothing and changes nothing', () => {
-    const pkg = makePackage({ status: 'info_received', failures: 2, lastError: { kind: 'server', message: 'x', at: T0 } });
-    const r = result(
-      [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed', 'DP'), parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed', 'DP')],
-      { eta: { from: '2024-03-07', to: '2024-03-07' } },
-    );
-    const first = mergeTrackResult(pkg, [], r, 'carrier:ups', NOW);
-    expect(first.newEvents).toHaveLength(1); // duplicate inside one answer collapses too
-    expect(first.pkg.failures).toBe(0);
-    expect(first.pkg.lastError).toBeNull();
-    const second = mergeTrackResult(first.pkg, first.newEvents, r, 'carrier:ups', NOW + HOUR);
-    expect(second.newEvents).toEqual([]);
-    expect(second.statusChanged).toBe(false);
-    expect(second.etaChanged).toBe(false);
-    expect(second.pkg).toEqual({ ...first.pkg, lastCheckAt: NOW + HOUR, updatedAt: NOW + HOUR });
+  it('is idempotent: the same answer merged again writes nothing and changes nothing but bookkeeping', () => {
+    const obs = carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed', 'DP'), parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed', 'DP')], {
+      eta: { from: '2024-03-07', to: '2024-03-07' },
+    });
+    const first = run(makePackage({ status: 'pending' }), [obs]);
+    expect(first.events).toHaveLength(1); // a duplicate inside one answer collapses too
+    const again = mergeObservation(first.pkg, first.events, { ...obs, observedAt: NOW + HOUR }, { now: NOW + HOUR, shopperZone: ZONE });
+    expect(again.put).toEqual([]);
+    expect(again.statusChanged).toBe(false);
+    expect(again.etaChanged).toBe(false);
+    expect(again.pkg.etaHistory).toEqual(first.pkg.etaHistory);
   });
 
   it('treats re-spaced or re-cased descriptions as the same event', () => {
-    const pkg = makePackage();
-    const known = [stored(ID, parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed  from facility', 'DP'))];
-    const out = mergeTrackResult(pkg, known, result([parsed('2024-03-05T09:00:00Z', 'in_transit', 'DEPARTED from Facility', 'DP')]), 'carrier:ups', NOW);
-    expect(out.newEvents).toEqual([]);
-    expect(out.pkg.lastChangeAt).toBe(T0);
+    const a = run(makePackage(), [carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed  from facility', 'DP')])]);
+    const b = mergeObservation(a.pkg, a.events, carrier(NOW + HOUR, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'DEPARTED from Facility', 'DP')]), { now: NOW + HOUR, shopperZone: ZONE });
+    expect(b.put).toEqual([]);
   });
 });
 
-type Row = [string, Status, Array<ReturnType<typeof parsed>>, Array<ReturnType<typeof parsed>>, Status];
-// [case, stored status, stored events, new events, expected status]
+type Row = [string, ObservedEvent[], ObservedEvent[], Status];
+// [case, earlier events, newer events, expected status]
 const ROWS: Row[] = [
-  ['a newer null-status event never downgrades', 'out_for_delivery',
-    [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')],
-    [parsed('2024-03-05T09:00:00Z', null, 'Scanned into container')], 'out_for_delivery'],
-  ['a newer carrier event moves out for delivery to attempt failed', 'out_for_delivery',
-    [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')],
-    [parsed('2024-03-05T17:00:00Z', 'attempt_failed', 'Customer not available')], 'attempt_failed'],
-  ['a newer carrier event resolves an exception back to in transit', 'exception',
-    [parsed('2024-03-05T08:00:00Z', 'exception', 'Weather delay')],
-    [parsed('2024-03-06T08:00:00Z', 'in_transit', 'Departed facility')], 'in_transit'],
-  ['a parcel that missed the van goes back to in transit', 'out_for_delivery',
-    [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')],
-    [parsed('2024-03-05T20:00:00Z', 'in_transit', 'Arrived at facility')], 'in_transit'],
-  ['delivered is not undone by a later out-for-delivery scan', 'delivered',
-    [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered')],
-    [parsed('2024-03-05T13:00:00Z', 'out_for_delivery', 'Out for delivery')], 'delivered'],
-  ['delivered gives way to a later return', 'delivered',
-    [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered')],
-    [parsed('2024-03-06T12:00:00Z', 'returned', 'Returned to sender')], 'returned'],
-  ['a late label echo does not send a moving parcel back', 'in_transit',
-    [parsed('2024-03-05T12:00:00Z', 'in_transit', 'Picked up')],
-    [parsed('2024-03-05T13:00:00Z', 'info_received', 'Shipper created a label')], 'in_transit'],
-  ['an older event arriving late does not move the status', 'out_for_delivery',
-    [parsed('2024-03-05T12:00:00Z', 'out_for_delivery', 'Out for delivery')],
-    [parsed('2024-03-05T06:00:00Z', 'in_transit', 'Arrived at facility')], 'out_for_delivery'],
-  ['delivered and out for delivery stamped in the same minute end on delivered', 'in_transit',
-    [], [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered'), parsed('2024-03-05T12:00:00Z', 'out_for_delivery', 'Out for delivery')], 'delivered'],
-  ['a scan after a voided label means the parcel moves after all', 'cancelled',
-    [parsed('2024-03-05T12:00:00Z', 'cancelled', 'Shipment voided')],
-    [parsed('2024-03-06T12:00:00Z', 'in_transit', 'Picked up')], 'in_transit'],
+  ['a newer null-status event never downgrades', [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')], [parsed('2024-03-05T09:00:00Z', null, 'Scanned into container')], 'out_for_delivery'],
+  ['a newer carrier event moves out for delivery to attempt failed', [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')], [parsed('2024-03-05T17:00:00Z', 'attempt_failed', 'Customer not available')], 'attempt_failed'],
+  ['a newer carrier event resolves an exception back to in transit', [parsed('2024-03-05T08:00:00Z', 'exception', 'Weather delay')], [parsed('2024-03-06T08:00:00Z', 'in_transit', 'Departed facility')], 'in_transit'],
+  ['a parcel that missed the van goes back to in transit', [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')], [parsed('2024-03-05T20:00:00Z', 'in_transit', 'Arrived at facility')], 'in_transit'],
+  ['delivered is not undone by a later out-for-delivery scan', [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered')], [parsed('2024-03-05T13:00:00Z', 'out_for_delivery', 'Out for delivery')], 'delivered'],
+  ['delivered gives way to a later return', [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered')], [parsed('2024-03-06T12:00:00Z', 'returned', 'Returned to sender')], 'returned'],
+  ['a late label echo does not send a moving parcel back', [parsed('2024-03-05T12:00:00Z', 'in_transit', 'Picked up')], [parsed('2024-03-05T13:00:00Z', 'info_received', 'Shipper created a label')], 'in_transit'],
+  ['an older event arriving late does not move the status', [parsed('2024-03-05T12:00:00Z', 'out_for_delivery', 'Out for delivery')], [parsed('2024-03-05T06:00:00Z', 'in_transit', 'Arrived at facility')], 'out_for_delivery'],
+  ['delivered and out for delivery stamped in the same minute end on delivered', [], [parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered'), parsed('2024-03-05T12:00:00Z', 'out_for_delivery', 'Out for delivery')], 'delivered'],
+  ['a scan after a voided label means the parcel moves after all', [parsed('2024-03-05T12:00:00Z', 'cancelled', 'Shipment voided')], [parsed('2024-03-06T12:00:00Z', 'in_transit', 'Picked up')], 'in_transit'],
 ];
 
-describe('mergeTrackResult: status rules', () => {
-  it.each(ROWS)('%s', (_name, status, knownEvents, fresh, expected) => {
-    const known = knownEvents.map((e) => stored(ID, e));
-    const pkg = makePackage({ status, lastChangeAt: T0 });
-    const out = mergeTrackResult(pkg, known, result([...knownEvents, ...fresh]), 'carrier:ups', NOW);
+describe('merge: status rules', () => {
+  it.each(ROWS)('%s', (_name, earlier, newer, expected) => {
+    const out = run(makePackage({ status: 'pending' }), [carrier(NOW - HOUR, earlier), carrier(NOW, [...earlier, ...newer])]);
     expect(out.pkg.status).toBe(expected);
-    expect(out.statusChanged).toBe(expected !== status);
   });
 
-  it('keeps a page-established "out for delivery" against a lagging carrier, but takes a newer attempt', () => {
-    // Amazon page read at 09:05 said out for delivery; the carrier's newest scan is from 05:00.
+  it('issue #19 §2: an old scan fetched after a page read does not hide a newer attempt', () => {
+    // The page says out for delivery at 09:05; a 10:05 refresh adds an old scan; the carrier then
+    // posts an attempt made at 10:00. On the old merge the attempt was compared with 10:05 (the time
+    // of the check that added the old scan) and lost.
+    const at = (hm: string) => Date.parse(`2024-03-05T${hm}:00Z`);
+    const out = run(makePackage({ status: 'pending' }), [
+      page(at('09:05'), 'out_for_delivery', { statusText: 'Out for delivery' }),
+      carrier(at('10:05'), [parsed('2024-03-05T05:00:00Z', 'in_transit', 'Arrived at facility')]),
+      carrier(at('10:35'), [parsed('2024-03-05T05:00:00Z', 'in_transit', 'Arrived at facility'), parsed('2024-03-05T10:00:00Z', 'attempt_failed', 'No access to delivery location')]),
+    ]);
+    expect(out.pkg.status).toBe('attempt_failed');
+    expect(out.pkg.statusText).toBe('No access to delivery location');
+  });
+
+  it('keeps a page-established "out for delivery" against a lagging carrier', () => {
     const pageAt = Date.parse('2024-03-05T09:05:00Z');
-    const pkg = makePackage({ status: 'out_for_delivery', statusText: 'Out for delivery', lastChangeAt: pageAt });
-    const lagging = mergeTrackResult(pkg, [], result([parsed('2024-03-05T05:00:00Z', 'in_transit', 'Arrived at facility')]), 'carrier:ups', pageAt + HOUR);
-    expect(lagging.pkg.status).toBe('out_for_delivery');
-    expect(lagging.pkg.statusText).toBe('Out for delivery');
-    expect(lagging.newEvents).toHaveLength(1);
-    const attempt = mergeTrackResult(
-      lagging.pkg,
-      lagging.newEvents,
-      result([parsed('2024-03-05T05:00:00Z', 'in_transit', 'Arrived at facility'), parsed('2024-03-05T16:00:00Z', 'attempt_failed', 'No access')]),
-      'carrier:ups',
-      pageAt + 8 * HOUR,
-    );
-    expect(attempt.pkg.status).toBe('attempt_failed');
-    expect(attempt.pkg.statusText).toBe('No access');
+    const out = run(makePackage({ status: 'pending' }), [
+      page(pageAt, 'out_for_delivery', { statusText: 'Out for delivery' }),
+      carrier(pageAt + HOUR, [parsed('2024-03-05T05:00:00Z', 'in_transit', 'Arrived at facility')]),
+    ]);
+    expect(out.pkg.status).toBe('out_for_delivery');
+    expect(out.pkg.statusText).toBe('Out for delivery');
+    expect(out.pkg.provenance.status?.source).toBe('page:amazon');
   });
 
-  it('uses the summary status when no event has one, and lets it move forward but not back', () => {
-    const pkg = makePackage({ status: 'info_received' });
-    const onlySummary = mergeTrackResult(pkg, [], result([parsed('2024-03-05T05:00:00Z', null, 'CLOSE BAG')], { status: 'in_transit', statusText: 'transit' }), 'carrier:dhl', NOW);
-    expect(onlySummary.pkg.status).toBe('in_transit');
-    expect(onlySummary.pkg.statusText).toBe('transit');
-
+  it('a summary status fills in and moves forward, never back', () => {
+    const only = run(makePackage({ status: 'pending' }), [carrier(NOW, [parsed('2024-03-05T05:00:00Z', null, 'CLOSE BAG')], { status: 'in_transit', statusText: 'transit', source: 'carrier:dhl' })]);
+    expect(only.pkg.status).toBe('in_transit');
+    expect(only.pkg.statusText).toBe('transit');
     const ofd = [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'With delivery courier')];
-    const coarse = mergeTrackResult(makePackage({ status: 'in_transit' }), [], result(ofd, { status: 'in_transit' }), 'carrier:dhl', NOW);
-    expect(coarse.pkg.status).toBe('out_for_delivery');
-
-    const ahead = mergeTrackResult(makePackage({ status: 'in_transit' }), [], result(ofd, { status: 'delivered', deliveredAt: '2024-03-05T11:00:00Z' }), 'carrier:dhl', NOW);
+    expect(run(makePackage(), [carrier(NOW, ofd, { status: 'in_transit' })]).pkg.status).toBe('out_for_delivery');
+    const ahead = run(makePackage(), [carrier(NOW, ofd, { status: 'delivered', deliveredAt: '2024-03-05T11:00:00Z' })]);
     expect(ahead.pkg.status).toBe('delivered');
     expect(ahead.pkg.deliveredAt).toBe('2024-03-05T11:00:00Z');
   });
 
-  it('orders local-only times in their zone', () => {
+  it('a coarse page never downgrades the carrier, but a shop cancellation wins over anything not yet delivered', () => {
+    const moving = carrier(NOW - DAY, [parsed('2024-03-05T08:00:00Z', 'out_for_delivery', 'Out for delivery')]);
+    expect(run(makePackage(), [moving, page(NOW, 'in_transit')]).pkg.status).toBe('out_for_delivery');
+    expect(run(makePackage(), [moving, page(NOW, 'cancelled')]).pkg.status).toBe('cancelled');
+    const done = carrier(NOW - DAY, [parsed('2024-03-05T08:00:00Z', 'delivered', 'Delivered')]);
+    expect(run(makePackage(), [done, page(NOW, 'cancelled')]).pkg.status).toBe('delivered');
+  });
+
+  it('places local-only times in their own zone (issue #19 §4)', () => {
     // 08:00 in New York is 13:00Z, after the 12:00Z exception; read as UTC it would come first.
-    const events = [parsed('2024-03-05T12:00:00Z', 'exception', 'Weather delay'), parsed('2024-03-05T08:00:00', 'in_transit', 'Departed')];
-    const pkg = makePackage({ status: 'info_received' });
-    expect(mergeTrackResult(pkg, [], result(events), 'carrier:ups', NOW, 'America/New_York').pkg.status).toBe('in_transit');
-    expect(mergeTrackResult(pkg, [], result(events), 'carrier:ups', NOW).pkg.status).toBe('exception');
+    const exception = parsed('2024-03-05T12:00:00Z', 'exception', 'Weather delay');
+    const local = parsed('2024-03-05T08:00:00', 'in_transit', 'Departed');
+    const inNewYork = run(makePackage(), [carrier(NOW, [exception, { ...local, timeZone: 'America/New_York' }])]);
+    expect(inNewYork.pkg.status).toBe('in_transit');
+    expect(inNewYork.events.find((e) => e.description === 'Departed')?.timeZone).toBe('America/New_York');
+    const inBerlin = run(makePackage(), [carrier(NOW, [exception, { ...local, timeZone: 'Europe/Berlin' }])]);
+    expect(inBerlin.pkg.status).toBe('exception');
   });
 
-  it('takes the delivery time from the newest delivered event when the result has none', () => {
-    const out = mergeTrackResult(makePackage(), [], result([parsed('2024-03-05T12:00:00-05:00', 'delivered', 'Delivered')]), 'carrier:ups', NOW);
-    expect(out.pkg.deliveredAt).toBe('2024-03-05T12:00:00-05:00');
+  it('takes the delivery time from the delivered event when the answer has none', () => {
+    const out = run(makePackage(), [carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed'), parsed('2024-03-05T17:04:00Z', 'delivered', 'Delivered')])]);
+    expect(out.pkg.deliveredAt).toBe('2024-03-05T17:04:00Z');
   });
 });
 
-describe('mergeTrackResult: ETA history', () => {
-  it('appends every new ETA and keeps the ones before', () => {
-    const pkg = makePackage({ eta: { from: '2024-03-06', to: '2024-03-06' }, etaHistory: [] });
-    const a = mergeTrackResult(pkg, [], result([], { eta: { from: '2024-03-08', to: '2024-03-08' } }), 'carrier:ups', NOW);
-    expect(a.etaChanged).toBe(true);
-    expect(a.pkg.eta).toEqual({ from: '2024-03-08', to: '2024-03-08' });
-    expect(a.pkg.etaHistory).toEqual([
-      { eta: { from: '2024-03-06', to: '2024-03-06' }, seenAt: T0, source: 'unknown' },
-      { eta: { from: '2024-03-08', to: '2024-03-08' }, seenAt: NOW, source: 'carrier:ups' },
+describe('merge: field provenance and the ETA history (issue #19 §8)', () => {
+  const d = (day: string): Eta => ({ from: day, to: day });
+
+  it('an older page never moves a carrier date back; the history records real changes only', () => {
+    // The demo: the carrier slipped 12-02 → 12-04, then the shopper opened the shop page (still 12-02).
+    const out = run(makePackage({ status: 'pending' }), [
+      page(NOW, 'in_transit', { eta: d('2024-12-02') }),
+      carrier(NOW + HOUR, [parsed('2024-03-06T15:30:00Z', 'in_transit', 'Departed')], { eta: d('2024-12-04') }),
+      page(NOW + 2 * HOUR, 'in_transit', { eta: d('2024-12-02') }),
+      carrier(NOW + 3 * HOUR, [parsed('2024-03-06T15:30:00Z', 'in_transit', 'Departed')], { eta: d('2024-12-04') }),
     ]);
-    const same = mergeTrackResult(a.pkg, [], result([], { eta: { from: '2024-03-08', to: '2024-03-08' } }), 'carrier:ups', NOW + HOUR);
-    expect(same.etaChanged).toBe(false);
-    expect(same.pkg.etaHistory).toHaveLength(2);
-    const gone = mergeTrackResult(a.pkg, [], result([]), 'carrier:ups', NOW + HOUR);
-    expect(gone.pkg.eta).toEqual({ from: '2024-03-08', to: '2024-03-08' });
-    expect(gone.etaChanged).toBe(false);
+    expect(out.pkg.eta).toEqual(d('2024-12-04'));
+    expect(out.pkg.provenance.eta).toEqual({ source: 'carrier:ups', observedAt: NOW + 3 * HOUR });
+    expect(out.pkg.etaHistory.map((r) => r.eta.to)).toEqual(['2024-12-02', '2024-12-04']);
+  });
+
+  it('a newer answer from the same source moves the date; the page speaks when the carrier names none', () => {
+    const out = run(makePackage(), [
+      carrier(NOW, [], { status: 'in_transit', eta: d('2024-12-04') }),
+      carrier(NOW + HOUR, [], { status: 'in_transit', eta: d('2024-12-05') }),
+    ]);
+    expect(out.pkg.eta).toEqual(d('2024-12-05'));
+    const silent = run(makePackage(), [carrier(NOW, [], { status: 'in_transit' }), page(NOW + HOUR, 'in_transit', { eta: d('2024-12-03') })]);
+    expect(silent.pkg.eta).toEqual(d('2024-12-03'));
   });
 });
 
-describe('failures', () => {
+describe('merge: one scan, one row (issue #19 §3)', () => {
+  it('Amazon\'s track page and the carrier API reporting the same delivery are one event with both sources', () => {
+    const amazon = page(NOW, null, {
+      events: [{ time: '2024-03-05T14:03:00', timeIsLocal: true, timeZone: 'America/Chicago', status: 'delivered', code: null, description: 'Delivered', location: 'SPRINGFIELD IL' }],
+    });
+    const ups = carrier(NOW + HOUR, [{ ...parsed('2024-03-05T14:04:12-06:00', 'delivered', 'Delivered, left at front door', 'DP'), location: 'Springfield, IL, US' }]);
+    for (const order of [[amazon, ups], [ups, amazon]]) {
+      const out = run(makePackage({ status: 'pending' }), order);
+      expect(out.events).toHaveLength(1);
+      const e = out.events[0]!;
+      expect(e.sources).toEqual(['carrier:ups', 'page:amazon']);
+      expect(e).toMatchObject({ code: 'DP', description: 'Delivered, left at front door', time: '2024-03-05T14:04:12-06:00', status: 'delivered' });
+      expect(e.parts).toHaveLength(2);
+    }
+  });
+
+  it('keeps scans apart when the place, the status or the minutes differ, or one source repeats itself', () => {
+    const a = page(NOW, null, { events: [{ time: '2024-03-05T14:00:00Z', timeIsLocal: false, status: 'in_transit', code: null, description: 'Arrived', location: 'Memphis, TN' }] });
+    const elsewhere = carrier(NOW, [{ ...parsed('2024-03-05T14:01:00Z', 'in_transit', 'Arrived', 'AR'), location: 'Louisville, KY, US' }]);
+    const later = carrier(NOW, [parsed('2024-03-05T14:20:00Z', 'in_transit', 'Departed', 'DP')]);
+    const twice = carrier(NOW, [parsed('2024-03-05T14:01:00Z', 'in_transit', 'Arrived', 'AR'), parsed('2024-03-05T14:02:00Z', 'in_transit', 'Departed', 'DP')]);
+    expect(run(makePackage(), [a, elsewhere]).events).toHaveLength(2);
+    expect(run(makePackage(), [a, later]).events).toHaveLength(2);
+    expect(run(makePackage(), [twice]).events).toHaveLength(2);
+  });
+});
+
+describe('merge: one parcel, many numbers (issue #19 §15)', () => {
+  it('a hand-off number in the answer becomes a number of the same package', () => {
+    const out = run(makePackage(), [
+      carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Handed to USPS for delivery')], {
+        relatedNumbers: [
+          { number: '9400 1000 0000 0000 0000 00', carrier: 'usps', relation: 'handoff' },
+          { number: '1Z999AA10123456793', carrier: 'ups', relation: 'piece' },
+        ],
+      }),
+    ]);
+    expect(out.pkg.numbers.map((n) => [n.number, n.relation])).toEqual([
+      [NUMBER, 'primary'],
+      ['9400100000000000000000', 'handoff'],
+      ['1Z999AA10123456793', 'piece'],
+    ]);
+    // Another piece of the shipment is another parcel: it does not name this package.
+    expect(out.pkg.numberKeys).toEqual([NUMBER, '9400100000000000000000']);
+    // An answer for the hand-off number merges into the same timeline.
+    const usps = mergeObservation(out.pkg, out.events, { ...carrier(NOW + HOUR, [parsed('2024-03-06T11:00:00Z', 'delivered', 'Delivered, In/At Mailbox')]), source: 'carrier:usps', trackingNumber: '9400100000000000000000' }, { now: NOW + HOUR, shopperZone: ZONE });
+    expect(usps.pkg.status).toBe('delivered');
+    expect(usps.pkg.lastError).toBeNull();
+  });
+});
+
+describe('merge: failures', () => {
   it('records a failure without touching history', () => {
-    const pkg = makePackage({ failures: 1, etaHistory: [{ eta: { from: '2024-03-06', to: '2024-03-06' }, seenAt: T0, source: 'x' }] });
-    const next = recordFailure(pkg, { kind: 'rate_limited', message: 'Too many requests', retryAfterMs: 60_000 }, NOW);
-    expect(next.failures).toBe(2);
-    expect(next.lastError).toEqual({ kind: 'rate_limited', message: 'Too many requests', at: NOW });
-    expect(next.etaHistory).toBe(pkg.etaHistory);
-    expect(next.status).toBe(pkg.status);
-    expect(next.lastCheckAt).toBe(NOW);
+    const pkg = makePackage({ failures: 1 });
+    const failed = recordFailure(pkg, { kind: 'server', message: 'HTTP 503' }, NOW);
+    expect(failed).toMatchObject({ failures: 2, lastError: { kind: 'server', message: 'HTTP 503', at: NOW }, lastCheckAt: NOW, status: pkg.status });
   });
 
-  it('turns a per-number error and a mismatched number into failures, not exceptions', () => {
+  it('turns a per-number error and an answer for another number into failures, not exceptions', () => {
     const pkg = makePackage();
-    const notFound = mergeTrackResult(pkg, [], result([], { error: { kind: 'not_found', message: 'Tracking Information Not Found' } }), 'carrier:ups', NOW);
-    expect(notFound.pkg.failures).toBe(1);
-    expect(notFound.pkg.lastError?.kind).toBe('not_found');
-    expect(notFound.newEvents).toEqual([]);
-    const wrong = mergeTrackResult(pkg, [], result([parsed('2024-03-05T12:00:00Z', 'delivered', 'Delivered')], { trackingNumber: '9400100000000000000000' }), 'carrier:ups', NOW);
-    expect(wrong.pkg.status).toBe('in_transit');
-    expect(wrong.pkg.lastError?.kind).toBe('malformed');
-  });
-});
-
-describe('mergeShipmentReading', () => {
-  const reading = {
-    status: 'in_transit' as Status | null,
-    statusText: 'Shipped',
-    eta: { from: '2024-03-07', to: '2024-03-07' },
-    deliveredAt: null,
-    trackingNumber: null,
-    carrier: null,
-    trackUrl: 'https://www.amazon.com/progress-tracker/package/?orderId=1&shipmentId=S',
-  };
-
-  it('creates a package from a page', () => {
-    const out = mergeShipmentReading(null, reading, { shop: 'amazon', orderId: '113-1', shipmentId: 'S', orderKey: 'amazon:113-1', label: 'Lamp' }, NOW);
-    expect(out.statusChanged).toBe(true);
-    expect(out.previousStatus).toBeNull();
-    expect(out.pkg.id).toBe('amazon:113-1:S');
-    expect(out.pkg.status).toBe('in_transit');
-    expect(out.pkg.etaHistory).toEqual([{ eta: { from: '2024-03-07', to: '2024-03-07' }, seenAt: NOW, source: 'page:amazon' }]);
-    expect(out.pkg.nextCheckAt).toBe(NOW);
-    expect(out.pkg.trackUrl).toBe(reading.trackUrl);
-  });
-
-  it('never lets a coarse page status downgrade the carrier, but cancelled wins', () => {
-    const carrierOfd = makePackage({ status: 'out_for_delivery', statusText: 'Out For Delivery Today', shop: 'amazon' });
-    const held = mergeShipmentReading(carrierOfd, reading, {}, NOW);
-    expect(held.pkg.status).toBe('out_for_delivery');
-    expect(held.pkg.statusText).toBe('Out For Delivery Today');
-    expect(held.statusChanged).toBe(false);
-    expect(held.pkg.eta).toEqual({ from: '2024-03-07', to: '2024-03-07' });
-
-    const cancelled = mergeShipmentReading(carrierOfd, { ...reading, status: 'cancelled', statusText: 'Cancelled' }, {}, NOW);
-    expect(cancelled.pkg.status).toBe('cancelled');
-    expect(cancelled.pkg.lastChangeAt).toBe(NOW);
-
-    const delivered = makePackage({ status: 'delivered' });
-    expect(mergeShipmentReading(delivered, { ...reading, status: 'cancelled' }, {}, NOW).pkg.status).toBe('delivered');
-    expect(mergeShipmentReading(delivered, { ...reading, status: 'returned' }, {}, NOW).pkg.status).toBe('returned');
-  });
-
-  it('moves forward and fills what the package lacks without replacing its number', () => {
-    const pkg = makePackage({ status: 'in_transit', orderKey: null, trackingNumber: '1Z999AA10123456784' });
-    const out = mergeShipmentReading(pkg, { ...reading, status: 'delivered', deliveredAt: '2024-03-06', trackingNumber: 'TBA000' }, { orderKey: 'amazon:113-1', shop: 'amazon' }, NOW);
-    expect(out.pkg.status).toBe('delivered');
-    expect(out.pkg.deliveredAt).toBe('2024-03-06');
-    expect(out.pkg.trackingNumber).toBe('1Z999AA10123456784');
-    expect(out.pkg.orderKey).toBe('amazon:113-1');
-    expect(out.previousStatus).toBe('in_transit');
+    const err = mergeObservation(pkg, [], carrier(NOW, [], { error: { kind: 'not_found', message: 'No data' } }), { now: NOW, shopperZone: ZONE });
+    expect(err.pkg.lastError?.kind).toBe('not_found');
+    expect(err.put).toEqual([]);
+    const other = mergeObservation(pkg, [], { ...carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'delivered', 'Delivered')]), trackingNumber: '1Z0000000000000000' }, { now: NOW, shopperZone: ZONE });
+    expect(other.pkg.lastError?.kind).toBe('malformed');
+    expect(other.pkg.status).toBe(pkg.status);
   });
 });
 
 describe('advanceStatus', () => {
-  it.each([
-    ['in_transit', null, 'in_transit'],
-    ['returned', 'in_transit', 'returned'],
-    ['expired', 'in_transit', 'in_transit'],
-    ['cancelled', 'info_received', 'cancelled'],
-    ['pending', 'info_received', 'info_received'],
-    ['attempt_failed', 'out_for_delivery', 'out_for_delivery'],
-  ] as Array<[Status, Status | null, Status]>)('%s + %s → %s', (a, b, c) => {
-    expect(advanceStatus(a, b)).toBe(c);
+  it('never moves on an ambiguous event, and delivered only to returned', () => {
+    expect(advanceStatus('in_transit', null)).toBe('in_transit');
+    expect(advanceStatus('delivered', 'in_transit')).toBe('delivered');
+    expect(advanceStatus('delivered', 'returned')).toBe('returned');
+    expect(advanceStatus('returned', 'delivered')).toBe('returned');
+    expect(advanceStatus('expired', 'in_transit')).toBe('in_transit');
   });
   it('calls only progress forward', () => {
-    expect(isForward('in_transit', 'delivered')).toBe(true);
-    expect(isForward('delivered', 'returned')).toBe(true);
+    expect(isForward('in_transit', 'out_for_delivery')).toBe(true);
     expect(isForward('out_for_delivery', 'attempt_failed')).toBe(false);
-    expect(isForward('exception', 'in_transit')).toBe(false);
+    expect(isForward('out_for_delivery', 'in_transit')).toBe(false);
+    expect(isForward('delivered', 'returned')).toBe(true);
+  });
+});
+
+// ─────────────── the invariant: order and batching do not matter (issue #19 §2) ───────────────
+
+const SOURCES = ['carrier:ups', 'page:amazon', 'aggregator:17track'] as const;
+const STATUSES: Array<Status | null> = [null, 'info_received', 'in_transit', 'out_for_delivery', 'attempt_failed', 'exception', 'delivered', 'available_for_pickup', 'returned', 'cancelled'];
+const PLACES = [null, 'Springfield, IL, US', 'SPRINGFIELD IL', 'Memphis, TN, US'];
+
+interface Fact {
+  source: (typeof SOURCES)[number];
+  observedAt: number;
+  status: Status | null;
+  eta: Eta | null;
+  deliveredAt: string | null;
+}
+
+const eventArb = fc.record({
+  source: fc.constantFrom(...SOURCES),
+  minute: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+  status: fc.constantFrom(...STATUSES),
+  place: fc.constantFrom(...PLACES),
+  local: fc.boolean(),
+  code: fc.constantFrom(null, 'AR', 'DP'),
+});
+
+const factArb = fc.record({
+  source: fc.constantFrom(...SOURCES),
+  observedAt: fc.integer({ min: 0, max: 4 * 24 * 60 }).map((m) => T0 + m * 60_000),
+  status: fc.constantFrom(...STATUSES),
+  eta: fc.constantFrom(null, { from: '2024-03-07', to: '2024-03-07' }, { from: '2024-03-08', to: '2024-03-09' }),
+  deliveredAt: fc.constantFrom(null, '2024-03-06', '2024-03-06T17:00:00Z'),
+});
+
+type GenEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
+
+function observedEvent(e: GenEvent): ObservedEvent {
+  const at = new Date(T0 + e.minute * 60_000).toISOString().slice(0, 19);
+  // The same words mean the same thing: a description follows from status and code.
+  const description = `${e.status ?? 'scan'} ${e.code ?? ''}`.trim();
+  return e.local
+    ? { time: at, timeIsLocal: true, timeZone: 'America/Chicago', status: e.status, code: e.code, description, location: e.place }
+    : { time: `${at}Z`, timeIsLocal: false, status: e.status, code: e.code, description, location: e.place };
+}
+
+/** What must not depend on order and batching: status, the event rows, delivery time, ETA. */
+function essence(r: { pkg: Package; events: TrackingEvent[] }) {
+  return {
+    status: r.pkg.status,
+    deliveredAt: r.pkg.deliveredAt,
+    eta: r.pkg.eta,
+    events: r.events
+      .map((e) => ({ key: e.key, time: e.time, status: e.status, code: e.code, description: e.description, location: e.location, sources: e.sources }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1)),
+  };
+}
+
+describe('merge: order and batching do not matter (property, issue #19 §2)', () => {
+  it('the same observations in any split and order give the same package', () => {
+    fc.assert(
+      fc.property(
+        fc.array(factArb, { minLength: 1, maxLength: 6 }),
+        fc.array(eventArb, { maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        fc.infiniteStream(fc.nat()),
+        (facts, events, splitA, splitB) => {
+          // Each source says its latest thing once; its events travel in however many answers.
+          const latest = new Map<string, Fact>();
+          for (const f of facts) if (!latest.has(f.source) || latest.get(f.source)!.observedAt < f.observedAt) latest.set(f.source, f);
+          const build = (split: fc.Stream<number>): Observation[] => {
+            const it = split[Symbol.iterator]();
+            const next = () => it.next().value as number;
+            const obs: Observation[] = [];
+            for (const f of facts) {
+              const mine = events.filter((e) => e.source === f.source).map(observedEvent);
+              obs.push({
+                source: f.source,
+                observedAt: f.observedAt,
+                trackingNumber: f.source === 'page:amazon' ? null : NUMBER,
+                status: f.status,
+                statusText: f.status,
+                eta: f.eta,
+                deliveredAt: f.deliveredAt,
+                pickup: null,
+                events: mine.filter(() => next() % 2 === 0),
+              });
+            }
+            // Every event reaches the package at least once, in the source's latest answer.
+            for (const f of latest.values()) {
+              obs.push({
+                source: f.source,
+                observedAt: f.observedAt,
+                trackingNumber: f.source === 'page:amazon' ? null : NUMBER,
+                status: f.status,
+                statusText: f.status,
+                eta: f.eta,
+                deliveredAt: f.deliveredAt,
+                pickup: null,
+                events: events.filter((e) => e.source === f.source).map(observedEvent),
+              });
+            }
+            // Shuffle.
+            for (let i = obs.length - 1; i > 0; i--) {
+              const j = next() % (i + 1);
+              [obs[i], obs[j]] = [obs[j]!, obs[i]!];
+            }
+            return obs;
+          };
+          const start = makePackage({ status: 'pending' });
+          const a = essence(run(start, build(splitA)));
+          const b = essence(run(start, build(splitB)));
+          expect(a).toEqual(b);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

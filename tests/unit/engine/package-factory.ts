@@ -2,6 +2,7 @@
 import type { ParsedEvent, TrackResult } from '../../../lib/carriers/client';
 import { eventKey } from '../../../lib/model/keys';
 import type { Status } from '../../../lib/model/status';
+import { blankPackage } from '../../../lib/engine/merge';
 import type { Package, TrackingEvent } from '../../../lib/model/types';
 
 export const T0 = Date.parse('2024-03-04T15:00:00Z');
@@ -9,33 +10,23 @@ export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 export function makePackage(over: Partial<Package> = {}): Package {
-  return {
-    id: 'ups:1Z999AA10123456784',
-    trackingNumber: '1Z999AA10123456784',
-    shipmentId: null,
-    carrier: 'ups',
-    orderKey: null,
-    shop: null,
-    orderId: null,
-    label: 'Desk lamp',
-    status: 'in_transit',
-    statusText: 'On the way',
-    eta: null,
-    etaHistory: [],
-    deliveredAt: null,
-    lastEvent: null,
-    lastChangeAt: T0,
-    nextCheckAt: null,
-    lastCheckAt: null,
-    lastError: null,
-    failures: 0,
-    trackUrl: null,
-    archived: false,
-    muted: false,
-    firstSeenAt: T0,
-    updatedAt: T0,
-    ...over,
-  };
+  const base = blankPackage(
+    {
+      id: 'ups:1Z999AA10123456784',
+      trackingNumber: '1Z999AA10123456784',
+      carrier: 'ups',
+      label: 'Desk lamp',
+      status: 'in_transit',
+      statusText: 'On the way',
+      lastChangeAt: T0,
+      nextCheckAt: null,
+      firstSeenAt: T0,
+      evaluatedAt: T0,
+      ...over,
+    },
+    T0,
+  );
+  return { ...base, updatedAt: over.updatedAt ?? T0 };
 }
 
 export function parsed(time: string, status: Status | null, description: string, code: string | null = null): ParsedEvent {
@@ -53,6 +44,8 @@ export function stored(pkgId: string, e: ParsedEvent, source = 'carrier:ups'): T
     description: e.description,
     location: e.location,
     source,
+    sources: [source],
+    timeZone: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_INTERVALS, HOUR, MIN_ALARM_MS, MINUTE, nextCheckTime, plan, providerFor, refreshInterval, toProviderBudget } from '../../../lib/engine/plan';
+import { backoffDelay, DEFAULT_INTERVALS, HOUR, lookupFor, MIN_ALARM_MS, MINUTE, nextCheckTime, plan, type PlanProvider, providerFor, refreshInterval, toProviderBudget, wakeTime } from '../../../lib/engine/plan';
 import type { Status } from '../../../lib/model/status';
 import type { Eta, Package } from '../../../lib/model/types';
 import { makePackage } from './package-factory';
@@ -32,29 +32,47 @@ const INTERVALS: Array<[string, number, Status, Eta | null, Partial<Package>, nu
   ['cancelled: never', NOON, 'cancelled', null, {}, null],
   ['expired: never', NOON, 'expired', null, {}, null],
   ['archived: never', NOON, 'in_transit', null, { archived: true }, null],
-  ['demo carrier in transit: the alarm minimum', NOON, 'in_transit', null, { carrier: 'demo' }, 30_000],
-  ['demo carrier delivered: the usual after-delivery checks', NOON, 'delivered', null, { carrier: 'demo', lastChangeAt: NOON - HOUR }, 12 * HOUR],
 ];
 
 describe('refreshInterval', () => {
   it.each(INTERVALS)('%s', (_n, now, status, eta, extra, expected) => {
     expect(refreshInterval(makePackage({ status, eta, ...extra }), now, TZ)).toBe(expected);
   });
+  it('follows a provider that declares its own pace until the parcel is finished', () => {
+    expect(refreshInterval(makePackage({ status: 'in_transit' }), NOON, TZ, DEFAULT_INTERVALS, 30_000)).toBe(30_000);
+    expect(refreshInterval(makePackage({ status: 'delivered', lastChangeAt: NOON - HOUR }), NOON, TZ, DEFAULT_INTERVALS, 30_000)).toBe(12 * HOUR);
+  });
 });
 
+const P = (id: string, carriers: string[], extra: Partial<PlanProvider> = {}): PlanProvider => ({ id, carriers, ...extra });
+const OWN = [P('ups', ['ups']), P('usps', ['usps']), P('fedex', ['fedex']), P('dhl', ['dhl'])];
+const TRACKER = P('amazon-tracker', ['amazon'], { shop: 'amazon', needsTrackUrl: true });
+
 describe('providerFor', () => {
-  const all = ['ups', 'usps', 'fedex', 'dhl', 'demo', 'amazon-tracker'];
+  const all = [...OWN, TRACKER];
+  const link = 'https://www.amazon.com/progress-tracker/package?orderId=113-1';
   it.each([
     ['own carrier API', { carrier: 'ups', trackingNumber: '1Z' }, all, 'ups'],
     ['unknown carrier without aggregator', { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' }, all, null],
-    ['unknown carrier with 17track', { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' }, [...all, '17track'], '17track'],
-    ['UPS without UPS key but with ship24', { carrier: 'ups', trackingNumber: '1Z' }, ['ship24'], 'ship24'],
-    ['demo numbers never go to an aggregator', { carrier: 'demo', trackingNumber: 'DEMO1' }, ['17track'], null],
-    ['Amazon shop-only shipment', { carrier: null, trackingNumber: null, shop: 'amazon', orderId: '113-1' }, all, 'amazon-tracker'],
-    ['Amazon TBA number', { carrier: 'amazon', trackingNumber: 'TBA123' }, all, 'amazon-tracker'],
-    ['shop without a tracker', { carrier: null, trackingNumber: null, shop: 'demo', orderId: '1' }, all, null],
-  ] as Array<[string, Partial<Package>, string[], string | null]>)('%s', (_n, p, providers, expected) => {
+    ['unknown carrier with 17track', { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' }, [...all, P('17track', ['*'])], '17track'],
+    ['UPS without UPS key but with ship24', { carrier: 'ups', trackingNumber: '1Z' }, [P('ship24', ['*'])], 'ship24'],
+    ['Amazon shop-only shipment with a track link', { carrier: null, trackingNumber: null, shop: 'amazon', orderId: '113-1', trackUrl: link }, all, 'amazon-tracker'],
+    ['Amazon shop-only shipment without a link: nobody', { carrier: null, trackingNumber: null, shop: 'amazon', orderId: '113-1' }, all, null],
+    ['Amazon TBA number', { carrier: 'amazon', trackingNumber: 'TBA123', shop: 'amazon', orderId: '113-1', trackUrl: link }, all, 'amazon-tracker'],
+    ['shop without a tracker', { carrier: null, trackingNumber: null, shop: 'ebay', orderId: '1' }, all, null],
+  ] as Array<[string, Partial<Package>, PlanProvider[], string | null]>)('%s', (_n, p, providers, expected) => {
     expect(providerFor(makePackage(p), providers)).toBe(expected);
+  });
+
+  it('asks the last-mile carrier about a handed-off parcel when the shopper has its API (issue #19 §15)', () => {
+    const pkg = makePackage({
+      numbers: [
+        { number: '1Z999AA10123456784', carrier: 'ups', relation: 'primary', source: 'carrier:ups', addedAt: NOON },
+        { number: '9400100000000000000000', carrier: 'usps', relation: 'handoff', source: 'carrier:ups', addedAt: NOON },
+      ],
+    });
+    expect(lookupFor(pkg, OWN)).toEqual({ provider: 'usps', number: '9400100000000000000000' });
+    expect(lookupFor(pkg, [P('ups', ['ups'])])).toEqual({ provider: 'ups', number: '1Z999AA10123456784' });
   });
 });
 
@@ -97,7 +115,7 @@ function pkgs(n: number, over: (i: number) => Partial<Package>): Package[] {
 }
 
 describe('plan', () => {
-  const opts = { timeZone: TZ, providers: ['ups', 'usps', 'fedex', 'dhl', 'demo'], seed: 't' };
+  const opts = { timeZone: TZ, providers: OWN, seed: 't' };
 
   it('batches due packages per provider up to the batch size, urgent first', () => {
     const list = [
@@ -135,9 +153,9 @@ describe('plan', () => {
     const r = plan(list, NOON, { ups: { remaining: 2, batchSize: 1, resetsAt } }, opts);
     expect(r.due.map((b) => b.packageIds)).toEqual([['ups:N0'], ['ups:N1']]);
     expect(r.held).toEqual([
-      { id: 'ups:N2', reason: 'budget' },
-      { id: 'ups:N3', reason: 'budget' },
-      { id: 'ups:N4', reason: 'budget' },
+      { id: 'ups:N2', provider: 'ups', reason: 'budget', until: resetsAt },
+      { id: 'ups:N3', provider: 'ups', reason: 'budget', until: resetsAt },
+      { id: 'ups:N4', provider: 'ups', reason: 'budget', until: resetsAt },
     ]);
     expect(r.updates.find((u) => u.id === 'ups:N4')?.nextCheckAt).toBe(resetsAt);
     const after = list.slice(0, 2).map((p) => nextCheckTime({ ...p, lastCheckAt: NOON }, NOON, TZ, 't')!);
@@ -176,9 +194,31 @@ describe('plan', () => {
     expect(r.nextWakeAt).toBe(NOON + MIN_ALARM_MS);
   });
 
+  it('forces every package still on its way (the Refresh button), still in batches and budgets', () => {
+    const list = [
+      ...pkgs(3, (i) => ({ lastCheckAt: NOON - i * MINUTE })),
+      makePackage({ id: 'ups:DONE', trackingNumber: 'DONE', status: 'delivered', lastChangeAt: NOON - HOUR, lastCheckAt: NOON - MINUTE }),
+    ];
+    const r = plan(list, NOON, { ups: { remaining: 2, batchSize: 1 } }, { ...opts, force: true });
+    expect(r.due.map((b) => b.packageIds)).toEqual([['ups:N0'], ['ups:N1']]);
+    expect(r.held.map((h) => h.id)).toEqual(['ups:N2']);
+    expect(plan(list, NOON, {}, { ...opts, force: ['ups:DONE'] }).due.map((b) => b.packageIds)).toEqual([['ups:DONE']]);
+  });
+
   it('is pure: the same input gives the same plan', () => {
     const list = pkgs(20, (i) => ({ lastCheckAt: NOON - i * 17 * MINUTE, status: (['in_transit', 'out_for_delivery', 'exception'] as Status[])[i % 3] }));
     expect(plan(list, NOON, { ups: { remaining: 3 } }, opts)).toEqual(plan(list, NOON, { ups: { remaining: 3 } }, opts));
+  });
+});
+
+describe('wakeTime', () => {
+  it('is the earliest check of an active package whose source is not blocked, a blocked source\'s end, or the deferred wake', () => {
+    const p = (nextCheckAt: number | null, provider: string | null, archived = false) => ({ nextCheckAt, provider, archived });
+    expect(wakeTime([p(NOON + HOUR, 'ups'), p(NOON + 2 * HOUR, 'usps')], NOON, {}, null)).toBe(NOON + HOUR);
+    expect(wakeTime([p(NOON - HOUR, 'ups')], NOON, {}, null)).toBe(NOON + MIN_ALARM_MS);
+    expect(wakeTime([p(NOON + MINUTE, 'amazon-tracker'), p(NOON + 5 * HOUR, 'ups')], NOON, { 'amazon-tracker': NOON + HOUR }, null)).toBe(NOON + HOUR);
+    expect(wakeTime([p(NOON + MINUTE, 'ups', true), p(NOON + MINUTE, null)], NOON, {}, null)).toBeNull();
+    expect(wakeTime([], NOON, {}, NOON + 3 * HOUR)).toBe(NOON + 3 * HOUR);
   });
 });
 

@@ -11,7 +11,7 @@ const LATE = Date.parse('2024-03-07T04:00:00Z'); // 23:00 EST on Mar 6
 const HOUR = 3_600_000;
 
 function alert(pkg: string, kind: AlertKind, severity: AlertSeverity, since = DAY_NOON - HOUR): NotifiableAlert {
-  return { key: `${pkg}|${kind}|x`, packageId: pkg, kind, severity, title: `${pkg} ${kind}`, message: `msg ${pkg}`, since };
+  return { key: `${pkg}|${kind}|x`, packageId: pkg, kind, severity, title: `${pkg} ${kind}`, message: `msg ${pkg}`, since, newsAt: since };
 }
 
 describe('quietUntil', () => {
@@ -51,15 +51,20 @@ describe('decideNotifications', () => {
     ['kind switched off', { kinds: { out_for_delivery: false } }, [], alert('p1', 'out_for_delivery', 'good'), 'kind_off'],
     ['package muted', {}, ['p1'], alert('p1', 'delayed', 'warning'), 'muted'],
     ['all off', { enabled: false }, [], alert('p1', 'delayed', 'warning'), 'disabled'],
-    ['old good news (first install)', {}, [], alert('p1', 'delivered', 'good', DAY_NOON - 30 * 24 * HOUR), 'stale'],
+    ['old good news (first install)', {}, [], alert('p1', 'delivered', 'good', DAY_NOON - 30 * 24 * HOUR), 'not_news'],
+    ['good news past the good-news age but within the day', { goodNewsMaxAgeMs: HOUR }, [], alert('p1', 'delivered', 'good', DAY_NOON - 3 * HOUR), 'stale'],
+    ['a situation already true at the first reading', {}, [], { ...alert('p1', 'returned', 'critical'), baseline: true }, 'not_news'],
+    ['the shopper\'s own report', {}, [], { ...alert('p1', 'suspected_lost', 'critical'), byUser: true }, 'own_report'],
+    ['a situation with no time of its own at the first reading', {}, [], { ...alert('p1', 'cancelled', 'info'), newsAt: null }, 'not_news'],
   ] as Array<[string, object, string[], NotifiableAlert, string]>)('drops: %s', (_n, over, muted, a, reason) => {
     const r = decideNotifications([a], [], notifySettings(over), DAY_NOON, TZ, muted);
     expect(r.notify).toEqual([]);
     expect(r.dropped).toEqual([{ key: a.key, reason }]);
   });
 
-  it('keeps old warnings: a package still late is worth telling', () => {
-    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 30 * 24 * HOUR)], [], s, DAY_NOON, TZ).notify).toHaveLength(1);
+  it('tells only news (issue #19 §9): a warning that happened a month ago is not, one that just happened is', () => {
+    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 30 * 24 * HOUR)], [], s, DAY_NOON, TZ).dropped).toEqual([{ key: 'p1|delayed|x', reason: 'not_news' }]);
+    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 23 * HOUR)], [], s, DAY_NOON, TZ).notify).toHaveLength(1);
   });
 
   it('tells one thing per package: the most severe, then the newest', () => {

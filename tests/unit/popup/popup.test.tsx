@@ -3,37 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { PackageList, type PackageListActions } from '../../../components/package-list';
 import type { Alert, Package, TrackingEvent } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
-import { buildPopupModel, etaLabel } from '../../../lib/view/popup-model';
+import { buildPopupModel } from '../../../lib/view/popup-model';
+import { blankPackage } from '../../../lib/engine/merge';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // 09:00 in Chicago
 const TZ = 'America/Chicago';
 
 function pkg(id: string, over: Partial<Package> = {}): Package {
   return {
-    id,
-    trackingNumber: null,
-    shipmentId: null,
-    carrier: null,
-    orderKey: null,
-    shop: 'amazon',
-    orderId: '111-0000000-0000000',
-    label: id,
-    status: 'in_transit',
-    statusText: null,
-    eta: null,
-    etaHistory: [],
-    deliveredAt: null,
-    lastEvent: null,
-    lastChangeAt: NOW,
-    nextCheckAt: null,
-    lastCheckAt: null,
-    lastError: null,
-    failures: 0,
-    trackUrl: null,
-    archived: false,
-    muted: false,
-    firstSeenAt: NOW,
-    updatedAt: NOW,
+    ...blankPackage({ id, shop: 'amazon', orderId: '111-0000000-0000000', label: id, status: 'in_transit', lastChangeAt: NOW, nextCheckAt: null, firstSeenAt: NOW }, NOW),
     ...over,
   };
 }
@@ -52,7 +30,7 @@ const alert = (packageId: string, kind: Alert['kind'], severity: Alert['severity
 
 describe('popup model', () => {
   it('groups by what needs attention, in order', () => {
-    const groups = buildPopupModel({
+    const { groups } = buildPopupModel({
       packages: [
         pkg('late', { eta: { from: '2026-11-20', to: '2026-11-20' } }),
         pkg('ofd', { status: 'out_for_delivery' }),
@@ -75,26 +53,35 @@ describe('popup model', () => {
     ]);
   });
 
-  it('labels ETAs relative to the user’s today and shows a slipped ETA', () => {
-    expect(etaLabel({ from: '2026-11-23', to: '2026-11-23' }, NOW, TZ)).toBe('today');
-    expect(etaLabel({ from: '2026-11-24', to: '2026-11-24' }, NOW, TZ)).toBe('tomorrow');
-    expect(etaLabel({ from: '2026-11-26', to: '2026-11-27' }, NOW, TZ)).toBe('Thu, Nov 26 – Fri, Nov 27');
-    const [g] = buildPopupModel({
-      packages: [
-        pkg('p', {
-          eta: { from: '2026-11-25', to: '2026-11-25' },
-          etaHistory: [
-            { eta: { from: '2026-11-24', to: '2026-11-24' }, seenAt: NOW - 1, source: 'carrier:ups' },
-            { eta: { from: '2026-11-25', to: '2026-11-25' }, seenAt: NOW, source: 'carrier:ups' },
-          ],
-        }),
+  it('a slipped ETA says the new date and the old one; a dismissed line leaves attention', () => {
+    const slipped = pkg('p', {
+      eta: { from: '2026-11-25', to: '2026-11-25' },
+      etaHistory: [
+        { eta: { from: '2026-11-24', to: '2026-11-24' }, seenAt: NOW - 1, source: 'carrier:ups' },
+        { eta: { from: '2026-11-25', to: '2026-11-25' }, seenAt: NOW, source: 'carrier:ups' },
       ],
+    });
+    const [g] = buildPopupModel({ packages: [slipped], orders: [], alerts: [], now: NOW, timeZone: TZ }).groups;
+    expect(g!.packages[0]!.headline).toMatchObject({ label: 'On the way', line: 'Arriving Wed, Nov 25 · was tomorrow' });
+    const dismissed = { ...alert('late', 'delayed', 'warning'), dismissed: true };
+    const late = pkg('late', { eta: { from: '2026-11-20', to: '2026-11-20' } });
+    const model = buildPopupModel({ packages: [late], orders: [], alerts: [dismissed], now: NOW, timeZone: TZ });
+    expect(model.groups.map((x) => x.id)).toEqual(['on_the_way']);
+    expect(model.groups[0]!.packages[0]!.attention).toBeNull();
+  });
+
+  it('a source blocked for all its packages is one banner, not a line on every card (issue #19 §11)', () => {
+    const signIn = { kind: 'auth', message: 'Sign in to Amazon to refresh', at: NOW };
+    const model = buildPopupModel({
+      packages: [pkg('a', { lastError: signIn }), pkg('b', { lastError: signIn, carrier: 'amazon', trackingNumber: 'TBA123456789012' }), pkg('c')],
       orders: [],
       alerts: [],
       now: NOW,
       timeZone: TZ,
+      holds: { 'amazon-tracker': { until: NOW + 3_600_000, reason: 'auth', message: 'Sign in to Amazon to refresh' } },
     });
-    expect(g!.packages[0]).toMatchObject({ etaLabel: 'Wed, Nov 25', originalEtaLabel: 'tomorrow' });
+    expect(model.banners).toEqual([{ id: 'amazon-tracker', text: 'Sign in to Amazon to refresh (2 packages waiting)', count: 2 }]);
+    expect(model.groups.flatMap((g) => g.packages).map((p) => p.error)).toEqual([null, null, null]);
   });
 });
 
@@ -110,20 +97,21 @@ describe('popup components', () => {
     openUrl: vi.fn(),
     copy: vi.fn(),
     markNotReceived: vi.fn(),
+    dismiss: vi.fn(),
   });
 
   it('renders page text as text, never HTML, and wires actions', () => {
     const evil = '<img src=x onerror=alert(1)>Shoes';
-    const groups = buildPopupModel({
-      packages: [pkg('a', { label: evil, trackingNumber: '1Z999AA10123456784', carrier: 'ups' })],
+    const model = buildPopupModel({
+      packages: [pkg('a', { label: evil, trackingNumber: '1Z999AA10123456784', carrier: 'ups', eta: { from: '2026-11-20', to: '2026-11-20' } })],
       orders: [],
-      alerts: [],
+      alerts: [{ ...alert('a', 'delayed', 'warning'), message: evil }],
       now: NOW,
       timeZone: TZ,
     });
     const root = document.createElement('div');
     const a = actions();
-    render(<PackageList data={{ groups, loading: false, refreshing: false, message: null, details: null }} actions={a} />, root);
+    render(<PackageList data={{ ...model, loading: false, refreshing: false, message: null, details: null }} actions={a} />, root);
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain(evil);
     (root.querySelector('[data-package-id="a"] .pkg__title') as HTMLButtonElement).click();
@@ -132,6 +120,10 @@ describe('popup components', () => {
     expect(a.openTracking).toHaveBeenCalledWith('a');
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Archive')!.click();
     expect(a.archive).toHaveBeenCalledWith('a', true);
+    // One attention line, dismissable.
+    expect(root.querySelectorAll('.pkg__attention')).toHaveLength(1);
+    (root.querySelector('.pkg__dismiss') as HTMLButtonElement).click();
+    expect(a.dismiss).toHaveBeenCalledWith('a|delayed|x');
   });
 
   it('opened package: timeline newest first, next steps, and "not received" for a delivered parcel', () => {
@@ -146,8 +138,8 @@ describe('popup components', () => {
     expect(details.steps.length).toBeGreaterThan(0);
     const root = document.createElement('div');
     const a = actions();
-    const groups = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ });
-    render(<PackageList data={{ groups, loading: false, refreshing: false, message: null, details }} actions={a} />, root);
+    const model = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    render(<PackageList data={{ ...model, loading: false, refreshing: false, message: null, details }} actions={a} />, root);
     expect(root.querySelector('.details__timeline')?.textContent).toContain('Louisville, KY');
     (root.querySelector('.details__not-received') as HTMLButtonElement).click();
     expect(a.markNotReceived).toHaveBeenCalledWith('d');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickupCode, readyForPickup } from '../../../../lib/alerts/rules/ready-for-pickup';
+import { readyForPickup } from '../../../../lib/alerts/rules/ready-for-pickup';
+import { pickupCode } from '../../../../lib/engine/pickup-text';
 import type { TrackingEvent } from '../../../../lib/model/types';
 import { ctx, ev, ID } from '../context';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suspectedLost } from '../../../../lib/alerts/rules/suspected-lost';
-import { notReceivedEvent } from '../../../../lib/alerts/user-reports';
+import { notReceivedEvent } from '../../../../lib/engine/user-report';
 import type { Status } from '../../../../lib/model/status';
 import type { TrackingEvent } from '../../../../lib/model/types';
 import { ctx, ev, ID } from '../context';
