@@ -262,7 +262,8 @@ export function blankPackage(base: Partial<Package>, now: number): Package {
     lastEvent: base.lastEvent ?? null,
     timeline: base.timeline ?? { ...EMPTY_TIMELINE, episode: [] },
     lastChangeAt: base.lastChangeAt ?? now,
-    nextCheckAt: base.nextCheckAt ?? now,
+    // An explicit null (never check) stands; absent means due for its first check now.
+    nextCheckAt: base.nextCheckAt === undefined ? now : base.nextCheckAt,
     lastCheckAt: base.lastCheckAt ?? null,
     lastError: base.lastError ?? null,
     failures: base.failures ?? 0,

@@ -323,6 +323,8 @@ export function plan(packages: readonly Package[], now: number, budgets: Budgets
       setNext(pkg, null);
       continue;
     }
+    // A check asked for sooner stands (a new package, a number just learned, a replayed job).
+    if (pkg.nextCheckAt !== null && pkg.nextCheckAt < next) next = pkg.nextCheckAt;
     // The shopper asked: everything still on its way (or just these) is due now.
     const isForced = forced === null ? !isTerminal(pkg.status) : forced?.has(pkg.id) === true;
     if (isForced) next = Math.min(next, now);
