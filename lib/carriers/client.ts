@@ -113,5 +113,10 @@ export interface CarrierClient {
   hosts: readonly string[];
   /** Whether it needs user credentials. */
   needsCredentials: boolean;
+  /**
+   * A simulated carrier whose parcels live minutes: refresh every active package at this interval
+   * (demo only). Real carriers leave it unset and follow the engine's schedule.
+   */
+  refreshIntervalMs?: number;
   track(numbers: string[], credentials: Credentials, ctx: ClientContext): Promise<TrackOutcome>;
 }
