@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { WEBMAIL_HOST_PATTERNS } from '../hosts';
+import { WEBMAIL_HOSTS } from '../hosts';
 import type { Settings } from '../settings';
 
 /**
@@ -9,10 +9,7 @@ import type { Settings } from '../settings';
  */
 export const WEBMAIL_SCRIPT_ID = 'porchlight-webmail';
 
-const PATTERNS: Record<'gmail' | 'outlook', string[]> = {
-  gmail: WEBMAIL_HOST_PATTERNS.filter((p) => p.includes('mail.google.com')),
-  outlook: WEBMAIL_HOST_PATTERNS.filter((p) => p.includes('outlook')),
-};
+const PATTERNS: Record<'gmail' | 'outlook', readonly string[]> = WEBMAIL_HOSTS;
 
 /** Which match patterns the webmail script should run on, given settings and granted origins (pure). */
 export function webmailMatches(settings: Pick<Settings, 'webmail'>, granted: readonly string[]): string[] {
