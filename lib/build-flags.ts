@@ -8,7 +8,6 @@
  * behaves like production: hence the `typeof` guard, which the bundler folds away like the rest.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __PORCHLIGHT_DEMO__: boolean | undefined;
 }
 
