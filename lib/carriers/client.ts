@@ -59,6 +59,28 @@ export interface TrackResult {
   proof?: DeliveryProof | null;
   /** The pickup point (locker, access point, post office) holding the parcel, where the carrier says. */
   pickupPoint?: PickupPoint | null;
+  /**
+   * Other numbers the response gives for this parcel. `trackingNumber` is always the number the
+   * carrier answered for (UPS `shipment.inquiryNumber`, FedEx `completeTrackResults[].trackingNumber`,
+   * the number DHL was asked): a package field holding a placeholder or another piece's number never
+   * renames the parcel; such numbers land here instead (issue #10 §5).
+   */
+  relatedNumbers?: RelatedNumber[];
+}
+
+/** A number related to a tracked parcel, as the carrier's response states it. */
+export interface RelatedNumber {
+  /** Normalised (upper case, no spaces). */
+  number: string;
+  /** Carrier id of the number (`usps` for a SurePost handoff), or null when the response does not say. */
+  carrier: string | null;
+  /**
+   * `handoff`: the same parcel continues under another carrier's number (UPS SurePost / Mail
+   * Innovations → USPS, FedEx Ground Economy / SmartPost → USPS, DHL eCommerce → a local carrier).
+   * `piece`: another package of the same multi-piece shipment. `alternate`: another number for the
+   * same package with the same carrier. `return`: a return label for it.
+   */
+  relation: 'handoff' | 'piece' | 'alternate' | 'return';
 }
 
 export interface DeliveryProof {
