@@ -141,7 +141,36 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       void update((s) => ({ ...s, amazonTracker: on }));
     },
     setEnabled(id: string, enabled: boolean) {
-      void update((s) => ({ ...s, disabledProviders: withProviderEnabled(s.disabledProviders, id, enabled) }));
+      const store = () => update((s) => ({ ...s, disabledProviders: withProviderEnabled(s.disabledProviders, id, enabled) }));
+      if (!isConfigurableProvider(id)) {
+        void store();
+        return;
+      }
+      const hosts = PROVIDER_INFO[id].hostPatterns;
+      if (!enabled) {
+        // Off gives the host back (issue #10: optional hosts are held only while the feature is on).
+        void store().then(() => deps.removeOrigins(hosts).catch(() => false));
+        return;
+      }
+      // Without credentials nothing calls the host yet: Save asks for it. With them, ask now, first
+      // thing in the click (see OptionsDeps.requestOrigins).
+      if (!credsRef.current[id]) {
+        void store();
+        return;
+      }
+      setBusy(id, true);
+      void deps
+        .requestOrigins(hosts)
+        .catch(() => false)
+        .then(async (granted) => {
+          if (!granted) {
+            setCard(id, permissionRefusedStatus(id, 'enable'));
+            return;
+          }
+          setCard(id, null);
+          await store();
+        })
+        .finally(() => setBusy(id, false));
     },
     test(id: string, typed: Record<string, string>) {
       if (!isConfigurableProvider(id)) return;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { WEBMAIL_HOSTS } from '../hosts';
+import { grantedHosts } from './permissions';
 import type { Settings } from '../settings';
 
 /**
@@ -20,7 +21,7 @@ export function webmailMatches(settings: Pick<Settings, 'webmail'>, granted: rea
 export async function syncWebmailScripts(settings: Settings): Promise<string[]> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return [];
-  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const granted = await grantedHosts();
   const matches = webmailMatches(settings, granted);
   const existing = await scripting.getRegisteredContentScripts({ ids: [WEBMAIL_SCRIPT_ID] });
   if (existing.length) await scripting.unregisterContentScripts({ ids: [WEBMAIL_SCRIPT_ID] });

@@ -202,14 +202,17 @@ export function connectionStatus(result: ConnectionResult): CardStatus {
 }
 
 /** The browser refused the optional host permission a provider needs. */
-export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test'): CardStatus {
+export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test' | 'enable'): CardStatus {
   const hosts = PROVIDER_INFO[id].hostPatterns.map((p) => new URL(p.replace('/*', '/')).host).join(', ');
+  const need = `Porchlight needs permission to reach ${hosts}`;
   return {
     tone: 'bad',
     label: 'Permission refused',
     message:
       action === 'save'
-        ? `Not saved: Porchlight needs permission to reach ${hosts} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`
-        : `Not tested: Porchlight needs permission to reach ${hosts}, and the browser did not grant it.`,
+        ? `Not saved: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`
+        : action === 'test'
+          ? `Not tested: ${need}, and the browser did not grant it.`
+          : `Still off: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`,
   };
 }
