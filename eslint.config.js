@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-e2e/**', '.wxt/**', 'node_modules/**', '.cache/**', 'tests/fixtures/**', 'tests/e2e/artifacts/**'] },
+  { ignores: ['.output/**', '.output-e2e/**', '.output-demo/**', '.wxt/**', 'node_modules/**', '.cache/**', 'tests/fixtures/**', 'tests/e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // The unit and integration tiers use the demo carrier (lib/build-flags.ts); WxtVitest does not read
+  // wxt.config.ts's vite settings, so the switch is set here too.
+  define: { __PORCHLIGHT_DEMO__: 'true' },
   test: {
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],

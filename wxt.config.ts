@@ -1,20 +1,59 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, DEMO_HOST_PATTERNS, WEBMAIL_HOST_PATTERNS } from './lib/hosts';
+import { DEMO_HOST_PATTERNS } from './lib/carriers/demo/host';
+import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './lib/hosts';
 
-// Manifest and build settings. Host permissions are the least we need: Amazon (the content script
-// reads its order pages anyway; the background fetches its track-package pages in the user's session)
-// and the demo carrier. Carrier APIs that need keys are optional, requested when a user adds a key.
 /**
- * The end-to-end suite builds a variant (PORCHLIGHT_E2E=1, into .output-e2e/) whose carrier API hosts
- * are granted at install: a test cannot click Chrome's permission prompt. Nothing else differs.
+ * Build variants (PORCHLIGHT_VARIANT), each in its own output folder so one never overwrites another:
+ *
+ * - `production` (default, `.output/`): what ships. Required hosts are Amazon's marketplaces only;
+ *   carrier APIs and webmail are optional permissions, asked for when the shopper turns the feature
+ *   on (lib/hosts.ts). No demo carrier: no code, host or number format (issue #19 §12).
+ * - `demo` (`.output-demo/`, what `npm start` builds and loads): production plus the simulated demo
+ *   carrier, whose host is required so the demo runs without a prompt.
+ * - `e2e` (`.output-e2e/`, the end-to-end suite): the demo plus the carrier API hosts granted at
+ *   install, because a test cannot click Chrome's permission prompt.
+ *
+ * `PORCHLIGHT_E2E=1` is the older spelling of `PORCHLIGHT_VARIANT=e2e` and still works.
+ * tests/build/manifest.build.test.ts reads the built manifests and fails on any drift from this.
  */
-const e2e = process.env.PORCHLIGHT_E2E === '1';
+const VARIANTS = {
+  production: { outDir: '.output', demo: false, carrierApisAtInstall: false },
+  demo: { outDir: '.output-demo', demo: true, carrierApisAtInstall: false },
+  e2e: { outDir: '.output-e2e', demo: true, carrierApisAtInstall: true },
+} as const;
+type Variant = keyof typeof VARIANTS;
+
+function variantFromEnv(env: NodeJS.ProcessEnv): Variant {
+  const name = env.PORCHLIGHT_VARIANT ?? (env.PORCHLIGHT_E2E === '1' ? 'e2e' : 'production');
+  if (!(name in VARIANTS)) throw new Error(`PORCHLIGHT_VARIANT=${name}: expected one of ${Object.keys(VARIANTS).join(', ')}`);
+  return name as Variant;
+}
+
+const variant = VARIANTS[variantFromEnv(process.env)];
+
+/**
+ * No remote code and no eval, in every page and the background (Chrome's MV3 minimum is
+ * `script-src 'self'`; object-src and base-uri are closed too). Firefox MV2 takes the same policy as
+ * a string. https://developer.chrome.com/docs/extensions/reference/manifest/content-security-policy
+ */
+const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
+const requiredHosts = [
+  ...AMAZON_MATCH_PATTERNS,
+  ...(variant.demo ? DEMO_HOST_PATTERNS : []),
+  ...(variant.carrierApisAtInstall ? CARRIER_API_HOST_PATTERNS : []),
+];
+const optionalHosts = OPTIONAL_HOST_PATTERNS.filter((p) => !requiredHosts.includes(p));
 
 export default defineConfig({
-  outDir: e2e ? '.output-e2e' : '.output',
+  outDir: variant.outDir,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // lib/build-flags.ts: the demo carrier is compiled in only where this is true.
+    define: { __PORCHLIGHT_DEMO__: JSON.stringify(variant.demo) },
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Porchlight',
     description: 'Every parcel you are waiting for, from every shop and carrier, until it is on the porch.',
@@ -31,10 +70,14 @@ export default defineConfig({
       // Chrome's service worker has no DOMParser: fetched shop pages are read in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    host_permissions: [...AMAZON_MATCH_PATTERNS, ...DEMO_HOST_PATTERNS, ...(e2e ? CARRIER_API_HOST_PATTERNS : [])],
-    optional_host_permissions: [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS],
+    // Amazon: the content script reads its order pages (its own matches keep it to order and track
+    // paths; host permissions cannot carry paths) and the background fetches its track-package pages
+    // in the shopper's session.
+    host_permissions: requiredHosts,
+    optional_host_permissions: optionalHosts,
     // Manifest V2 (Firefox's default) has no optional_host_permissions: optional hosts are optional_permissions.
-    ...(manifestVersion === 2 && { optional_permissions: [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS] }),
+    ...(manifestVersion === 2 && { optional_permissions: optionalHosts }),
+    content_security_policy: manifestVersion === 2 ? CSP : { extension_pages: CSP },
     action: { default_title: 'Porchlight' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

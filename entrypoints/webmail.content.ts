@@ -1,5 +1,5 @@
 // Opt-in webmail reader (Gmail, Outlook on the web): registered at run time by the background only
-// when the user turned it on and granted the host (lib/platform/webmail.ts). Reads the open message
+// when the user turned it on and granted the host (lib/platform/webmail.ts, hosts in lib/hosts.ts). Reads the open message
 // with the pure e-mail reader and hands found parcels to the background.
 import { readEmailParts } from '@/lib/email';
 import { sendMessage } from '@/lib/platform/messaging';
@@ -11,8 +11,10 @@ const SERVICES = [
 ];
 
 export default defineContentScript({
+  // No `matches` here on purpose: WXT copies a runtime script's matches into the required host
+  // permissions, which would ask for every webmail at install (issue #10 §1). The background
+  // registers it with only the hosts the shopper turned on and granted (lib/platform/webmail.ts).
   registration: 'runtime',
-  matches: ['https://mail.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
   main(ctx) {
     const service = SERVICES.find((s) => location.hostname.includes(s.host));
     if (!service) return;

@@ -1,12 +1,9 @@
 /**
- * Hosts the extension talks to, as data, so the manifest and the code agree.
- * Carrier API hosts are optional permissions, asked for when the user adds that carrier's key.
+ * Hosts the extension talks to, as data, so the manifest (wxt.config.ts), the permission requests
+ * (options page) and the URL checks (lib/url-policy.ts) agree. Least privilege (issue #10): only
+ * Amazon is required at install; every other host is an optional permission, asked for when the
+ * shopper turns on the feature that needs it and given back when they turn it off.
  */
-
-/** The built-in demo carrier's API host (mapped to loopback by the demo and the E2E suite). */
-export const DEMO_CARRIER_HOST = 'api.demo-carrier.test';
-
-export const DEMO_HOST_PATTERNS = [`https://${DEMO_CARRIER_HOST}/*`] as const;
 
 /** Amazon marketplaces we read (content scripts match these; refresh fetches use them). */
 export const AMAZON_HOSTS = [
@@ -29,24 +26,33 @@ export const AMAZON_HOSTS = [
   'amazon.com.br',
 ] as const;
 
-export const AMAZON_MATCH_PATTERNS = AMAZON_HOSTS.flatMap((h) => [`https://www.${h}/*`, `https://${h}/*`]);
+/** Required host permissions: the marketplaces, `www.` and bare (the track pages the background fetches). */
+export const AMAZON_MATCH_PATTERNS: readonly string[] = AMAZON_HOSTS.flatMap((h) => [`https://www.${h}/*`, `https://${h}/*`]);
 
-export const CARRIER_API_HOST_PATTERNS = [
-  'https://onlinetools.ups.com/*',
-  'https://wwwcie.ups.com/*',
-  'https://apis.usps.com/*',
-  'https://apis-tem.usps.com/*',
-  'https://apis.fedex.com/*',
-  'https://apis-sandbox.fedex.com/*',
-  'https://api-eu.dhl.com/*',
-  'https://api.17track.net/*',
-  'https://api.ship24.com/*',
-] as const;
+/** Hosts of each shop we read, for links and credentialed fetches (lib/url-policy.ts): the host and its subdomains. */
+export const SHOP_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  amazon: AMAZON_HOSTS,
+};
 
-/** Webmail scanning is opt-in: these are asked for only when the user turns it on. */
-export const WEBMAIL_HOST_PATTERNS = [
-  'https://mail.google.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-] as const;
+/** Each carrier API's hosts (production and test environment), asked for when the shopper saves its key. */
+export const CARRIER_API_HOSTS = {
+  ups: ['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*'],
+  usps: ['https://apis.usps.com/*', 'https://apis-tem.usps.com/*'],
+  fedex: ['https://apis.fedex.com/*', 'https://apis-sandbox.fedex.com/*'],
+  dhl: ['https://api-eu.dhl.com/*'],
+  '17track': ['https://api.17track.net/*'],
+  ship24: ['https://api.ship24.com/*'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export const CARRIER_API_HOST_PATTERNS: readonly string[] = Object.values(CARRIER_API_HOSTS).flat();
+
+/** Webmail scanning is opt-in: each service's hosts are asked for only when the shopper turns it on. */
+export const WEBMAIL_HOSTS = {
+  gmail: ['https://mail.google.com/*'],
+  outlook: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export const WEBMAIL_HOST_PATTERNS: readonly string[] = Object.values(WEBMAIL_HOSTS).flat();
+
+/** Every optional host permission of the production manifest, in manifest order. */
+export const OPTIONAL_HOST_PATTERNS: readonly string[] = [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS];

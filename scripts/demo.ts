@@ -1,5 +1,5 @@
 /**
- * `npm start`: the built-in demo. Builds the extension, starts the local demo shop (an
+ * `npm start`: the built-in demo. Builds the extension's demo variant, starts the local demo shop (an
  * amazon.com-shaped "Your Orders" page) and the simulated carrier on loopback over HTTPS, and opens
  * Chromium (or Chrome) with the extension loaded in a fresh profile, www.amazon.com and the carrier's
  * host mapped to the local server. Packages appear at once and move over a few minutes:
@@ -38,8 +38,14 @@ const headed = process.platform !== 'linux' || Boolean(process.env.DISPLAY || pr
 const stepMs = Number(process.env.DEMO_STEP_MS ?? 30_000);
 process.env.DEMO_STEP_MS = String(stepMs);
 
-console.log('Building the extension (wxt build)…');
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+// The demo variant (wxt.config.ts): production plus the simulated carrier, built into .output-demo/ so
+// it never overwrites the production build in .output/ (which has no demo code, host or number format).
+console.log('Building the demo variant of the extension (PORCHLIGHT_VARIANT=demo wxt build → .output-demo/)…');
+const build = spawnSync('npx', ['wxt', 'build'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+  env: { ...process.env, PORCHLIGHT_VARIANT: 'demo' },
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = await startCarrierServer({ tls: await loopbackTls(), extraRoutes: [demoShop(stepMs)], quiet: true });
@@ -47,7 +53,7 @@ const profile = '.cache/demo/profile';
 rmSync(profile, { recursive: true, force: true });
 mkdirSync('.cache/demo', { recursive: true });
 const browser = await launchWithExtension({
-  dist: '.output/chrome-mv3',
+  dist: '.output-demo/chrome-mv3',
   port: server.port,
   executablePath: browserPath,
   headless: !headed,

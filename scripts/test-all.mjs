@@ -1,6 +1,8 @@
 // `npm test`: every tier, in order: typecheck, lint, unit + integration (Vitest, happy-dom, fake browser,
-// fake-indexeddb), the Chrome and Firefox builds, then end to end in real Chromium (Vitest driving
-// playwright-core). Stops at the first red step. The E2E tier is not optional: without a Chromium it fails.
+// fake-indexeddb), the Chrome and Firefox builds with web-ext lint on Firefox's, the E2E and demo
+// variants, the checks on what was built (manifests, CSP, no demo in production), then end to end in
+// real Chromium (Vitest driving playwright-core). Stops at the first red step. The E2E tier is not
+// optional: without a Chromium it fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -42,11 +44,21 @@ step('unit + integration', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
 ]);
 addCounts('.cache/unit.json');
-step('build chrome', npx, ['wxt', 'build']);
-step('build firefox', npx, ['wxt', 'build', '-b', 'firefox']);
-step('zip chrome', npx, ['wxt', 'zip']);
-step('zip firefox', npx, ['wxt', 'zip', '-b', 'firefox']);
-step('build for end to end', npx, ['wxt', 'build'], { PORCHLIGHT_E2E: '1' });
+// Production builds are made with the variant switch cleared, whatever the caller's environment says.
+const production = { PORCHLIGHT_VARIANT: 'production', PORCHLIGHT_E2E: '' };
+step('build chrome', npx, ['wxt', 'build'], production);
+step('build firefox', npx, ['wxt', 'build', '-b', 'firefox'], production);
+step('lint firefox (web-ext)', 'node', ['scripts/lint-firefox.mjs', '.output/firefox-mv2']);
+step('zip chrome', npx, ['wxt', 'zip'], production);
+step('zip firefox', npx, ['wxt', 'zip', '-b', 'firefox'], production);
+step('build for end to end', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'e2e' });
+step('build the demo', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'demo' });
+// Reads the manifests and bundles just built: hosts, permissions, CSP, no demo in production.
+step('built manifests and bundles', npx, [
+  'vitest', 'run', '--config', 'vitest.build.config.ts', '--reporter=default', '--reporter=json',
+  '--outputFile.json=.cache/build.json',
+]);
+addCounts('.cache/build.json');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(`✖ end to end: no Chromium at ${chromium} (install Debian's chromium, or set CHROMIUM_PATH)`);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { testConnection } from '../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
+import { releaseHosts, requestHosts } from '../../lib/platform/permissions';
 import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
 import { userTimeZone } from '../../lib/platform/user-time-zone';
 import { parseSettings } from '../../lib/settings';
@@ -24,8 +25,8 @@ export function createBrowserDeps(): OptionsDeps {
     },
     loadCredentials,
     saveCredentials,
-    requestOrigins: (origins) => browser.permissions.request({ origins: [...origins] }),
-    removeOrigins: (origins) => browser.permissions.remove({ origins: [...origins] }),
+    requestOrigins: requestHosts,
+    removeOrigins: releaseHosts,
     // Wrapped: a bare `fetch` called as `ctx.fetch(...)` throws "Illegal invocation" in Chrome.
     testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
     copyText: (text) => navigator.clipboard.writeText(text),

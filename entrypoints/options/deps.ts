@@ -1,5 +1,5 @@
 import type { Credentials } from '../../lib/carriers/client';
-import type { ConnectionResult, ProviderId } from '../../lib/carriers/clients';
+import type { ConfigurableProviderId, ConnectionResult } from '../../lib/carriers/clients';
 import type { PorchlightDb } from '../../lib/db/database';
 import type { Settings } from '../../lib/settings';
 
@@ -21,7 +21,7 @@ export interface OptionsDeps {
    */
   requestOrigins(origins: readonly string[]): Promise<boolean>;
   removeOrigins(origins: readonly string[]): Promise<boolean>;
-  testConnection(id: ProviderId, credentials: Credentials): Promise<ConnectionResult>;
+  testConnection(id: ConfigurableProviderId, credentials: Credentials): Promise<ConnectionResult>;
   copyText(text: string): Promise<void>;
   now(): number;
   timeZone: string;

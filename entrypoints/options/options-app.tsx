@@ -7,7 +7,7 @@ import { SourcesSection } from '../../components/options/sources-section';
 import { WebmailSection } from '../../components/options/webmail-section';
 import { type BudgetState, remaining } from '../../lib/carriers/budgets';
 import type { Credentials } from '../../lib/carriers/client';
-import { isProviderId, PROVIDER_INFO } from '../../lib/carriers/clients';
+import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/clients';
 import type { DiagnosticRecord } from '../../lib/db/database';
 import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
@@ -141,10 +141,39 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       void update((s) => ({ ...s, amazonTracker: on }));
     },
     setEnabled(id: string, enabled: boolean) {
-      void update((s) => ({ ...s, disabledProviders: withProviderEnabled(s.disabledProviders, id, enabled) }));
+      const store = () => update((s) => ({ ...s, disabledProviders: withProviderEnabled(s.disabledProviders, id, enabled) }));
+      if (!isConfigurableProvider(id)) {
+        void store();
+        return;
+      }
+      const hosts = PROVIDER_INFO[id].hostPatterns;
+      if (!enabled) {
+        // Off gives the host back (issue #10: optional hosts are held only while the feature is on).
+        void store().then(() => deps.removeOrigins(hosts).catch(() => false));
+        return;
+      }
+      // Without credentials nothing calls the host yet: Save asks for it. With them, ask now, first
+      // thing in the click (see OptionsDeps.requestOrigins).
+      if (!credsRef.current[id]) {
+        void store();
+        return;
+      }
+      setBusy(id, true);
+      void deps
+        .requestOrigins(hosts)
+        .catch(() => false)
+        .then(async (granted) => {
+          if (!granted) {
+            setCard(id, permissionRefusedStatus(id, 'enable'));
+            return;
+          }
+          setCard(id, null);
+          await store();
+        })
+        .finally(() => setBusy(id, false));
     },
     test(id: string, typed: Record<string, string>) {
-      if (!isProviderId(id)) return;
+      if (!isConfigurableProvider(id)) return;
       const checked = mergeCredentials(PROVIDER_INFO[id], typed, credsRef.current[id]);
       if (!checked.ok) {
         setCard(id, { tone: 'bad', label: 'Not tested', message: 'Fill in the fields marked below first.' }, checked.errors);
@@ -166,7 +195,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         });
     },
     async save(id: string, typed: Record<string, string>): Promise<boolean> {
-      if (!isProviderId(id)) return false;
+      if (!isConfigurableProvider(id)) return false;
       const info = PROVIDER_INFO[id];
       const checked = mergeCredentials(info, typed, credsRef.current[id]);
       if (!checked.ok) {
@@ -193,7 +222,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       }
     },
     remove(id: string) {
-      if (!isProviderId(id)) return;
+      if (!isConfigurableProvider(id)) return;
       setBusy(id, true);
       void (async () => {
         try {

@@ -7,6 +7,7 @@ import type { Alert, Order, Package } from '@/lib/model/types';
 import { sendMessage } from '@/lib/platform/messaging';
 import { userTimeZone } from '@/lib/platform/user-time-zone';
 import { trackingUrl } from '@/lib/carriers/registry';
+import { carrierLink, trackLink } from '@/lib/url-policy';
 import { buildPackageDetails } from '@/lib/view/package-details';
 import { buildPopupModel, type ProviderHoldView } from '@/lib/view/popup-model';
 import type { TrackingEvent } from '@/lib/model/types';
@@ -96,22 +97,27 @@ export function App() {
         setRefreshing(false);
       }
     },
+    // Every link is checked again before it is opened (issue #10 §3): stored data may be older than the policy.
     openTracking(id) {
       const p = byId(id);
       const url = p?.carrier && p.trackingNumber ? trackingUrl(p.carrier, p.trackingNumber) : null;
-      if (url) void browser.tabs.create({ url });
+      const ok = url ? carrierLink(url, p!.carrier) : null;
+      if (ok?.ok) void browser.tabs.create({ url: ok.url });
     },
     openShop(id) {
       const p = byId(id);
       const order = p?.orderKey ? snap?.orders.find((o) => o.key === p.orderKey) : undefined;
       const url = p?.trackUrl ?? order?.orderUrl;
-      if (url) void browser.tabs.create({ url });
+      const ok = url ? trackLink(url, { shop: p?.shop ?? null, carrier: p?.carrier ?? null }) : null;
+      if (ok?.ok) void browser.tabs.create({ url: ok.url });
     },
     toggle(id) {
       setOpenId((cur) => (cur === id ? null : id));
     },
     openUrl(url) {
-      void browser.tabs.create({ url });
+      const p = openId ? byId(openId) : undefined;
+      const ok = trackLink(url, { shop: p?.shop ?? null, carrier: p?.carrier ?? null });
+      if (ok.ok) void browser.tabs.create({ url: ok.url });
     },
     copy(text) {
       void navigator.clipboard.writeText(text);

@@ -119,7 +119,6 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
       source: 'Porchlight politeness cap: Ship24 limits depend on the plan and were not published in the stored material',
     },
   ],
-  demo: [],
 };
 
 /** Usage of one limit: a log of `[at, count]` for rolling windows, or the current calendar window's total. */

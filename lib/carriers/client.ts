@@ -37,18 +37,6 @@ export interface ParsedEvent {
   carrierCodes?: Record<string, string>;
 }
 
-/**
- * Another number in a carrier's answer (issue #10 §5, issue #19 §15). `handoff`: the same parcel
- * continues under another carrier's number (UPS SurePost or Mail Innovations → USPS, FedEx Ground
- * Economy → USPS); `alternate`: another number for the same package at the same carrier; `return`: its
- * return label; `piece`: another package of the same multi-piece shipment (a different parcel).
- */
-export interface RelatedNumber {
-  number: string;
-  carrier: string | null;
-  relation: 'handoff' | 'piece' | 'alternate' | 'return';
-}
-
 /** One tracking number's result from a provider. */
 export interface TrackResult {
   trackingNumber: string;
@@ -71,8 +59,28 @@ export interface TrackResult {
   proof?: DeliveryProof | null;
   /** The pickup point (locker, access point, post office) holding the parcel, where the carrier says. */
   pickupPoint?: PickupPoint | null;
-  /** Other numbers the answer names (hand-offs, pieces, return labels). */
+  /**
+   * Other numbers the response gives for this parcel. `trackingNumber` is always the number the
+   * carrier answered for (UPS `shipment.inquiryNumber`, FedEx `completeTrackResults[].trackingNumber`,
+   * the number DHL was asked): a package field holding a placeholder or another piece's number never
+   * renames the parcel; such numbers land here instead (issue #10 §5).
+   */
   relatedNumbers?: RelatedNumber[];
+}
+
+/** A number related to a tracked parcel, as the carrier's response states it. */
+export interface RelatedNumber {
+  /** Normalised (upper case, no spaces). */
+  number: string;
+  /** Carrier id of the number (`usps` for a SurePost handoff), or null when the response does not say. */
+  carrier: string | null;
+  /**
+   * `handoff`: the same parcel continues under another carrier's number (UPS SurePost / Mail
+   * Innovations → USPS, FedEx Ground Economy / SmartPost → USPS, DHL eCommerce → a local carrier).
+   * `piece`: another package of the same multi-piece shipment. `alternate`: another number for the
+   * same package with the same carrier. `return`: a return label for it.
+   */
+  relation: 'handoff' | 'piece' | 'alternate' | 'return';
 }
 
 export interface DeliveryProof {
@@ -129,7 +137,7 @@ export interface CarrierClient {
   needsCredentials: boolean;
   /**
    * A simulated carrier whose parcels live minutes: refresh every active package at this interval
-   * (demo only; the scheduler reads it instead of knowing any provider by name).
+   * (demo only). Real carriers leave it unset and follow the engine's schedule.
    */
   refreshIntervalMs?: number;
   track(numbers: string[], credentials: Credentials, ctx: ClientContext): Promise<TrackOutcome>;

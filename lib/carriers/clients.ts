@@ -6,33 +6,43 @@
  */
 import { probeSeventeenTrack, seventeenTrackClient } from '../aggregators/seventeen-track/api-client';
 import { ship24Client } from '../aggregators/ship24/api-client';
+import { CARRIER_API_HOSTS } from '../hosts';
 import type { CarrierClient, ClientContext, Credentials, TrackError } from './client';
-import { demoClient } from './demo/api-client';
+import { DEMO_CLIENT } from './demo/registration';
 import { dhlClient } from './dhl/api-client';
 import { fedexClient } from './fedex/api-client';
 import { upsClient } from './ups/api-client';
 import { uspsClient } from './usps/api-client';
 
-export type ProviderId = 'ups' | 'usps' | 'fedex' | 'dhl' | '17track' | 'ship24' | 'demo';
+/** Providers the shopper sets up with their own free credentials (the options page's cards). */
+export type ConfigurableProviderId = 'ups' | 'usps' | 'fedex' | 'dhl' | '17track' | 'ship24';
 
-export const PROVIDER_IDS: readonly ProviderId[] = ['ups', 'usps', 'fedex', 'dhl', '17track', 'ship24', 'demo'];
+/** Every provider id; `demo` exists only in builds with the demo carrier (lib/carriers/demo/registration.ts). */
+export type ProviderId = ConfigurableProviderId | 'demo';
 
-export const CLIENTS: Readonly<Record<ProviderId, CarrierClient>> = {
+export const CONFIGURABLE_PROVIDER_IDS: readonly ConfigurableProviderId[] = ['ups', 'usps', 'fedex', 'dhl', '17track', 'ship24'];
+
+/** The providers of this build, in registry order. */
+export const PROVIDER_IDS: readonly ProviderId[] = DEMO_CLIENT ? [...CONFIGURABLE_PROVIDER_IDS, 'demo'] : CONFIGURABLE_PROVIDER_IDS;
+
+export const CLIENTS: Readonly<Record<ConfigurableProviderId, CarrierClient> & { demo?: CarrierClient }> = {
   ups: upsClient,
   usps: uspsClient,
   fedex: fedexClient,
   dhl: dhlClient,
   '17track': seventeenTrackClient,
   ship24: ship24Client,
-  demo: demoClient,
+  ...(DEMO_CLIENT ? { demo: DEMO_CLIENT } : {}),
 };
 
-export function isProviderId(id: string): id is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(id);
+/** True for a provider the shopper can configure (it has {@link PROVIDER_INFO}). */
+export function isConfigurableProvider(id: string): id is ConfigurableProviderId {
+  return (CONFIGURABLE_PROVIDER_IDS as readonly string[]).includes(id);
 }
 
 export function clientFor(id: string): CarrierClient | null {
-  return isProviderId(id) ? CLIENTS[id] : null;
+  if (isConfigurableProvider(id)) return CLIENTS[id];
+  return id === 'demo' ? (CLIENTS.demo ?? null) : null;
 }
 
 /**
@@ -40,8 +50,9 @@ export function clientFor(id: string): CarrierClient | null {
  * `enabled` is the set of provider ids the user has configured and not switched off.
  */
 export function clientsForCarrier(carrier: string, enabled: ReadonlySet<string>): CarrierClient[] {
-  const own = PROVIDER_IDS.map((id) => CLIENTS[id]).filter((c) => c.carriers.includes(carrier) && (enabled.has(c.id) || !c.needsCredentials));
-  const aggregators = PROVIDER_IDS.map((id) => CLIENTS[id]).filter((c) => c.carriers.includes('*') && enabled.has(c.id));
+  const all = PROVIDER_IDS.map(clientFor).filter((c): c is CarrierClient => c !== null);
+  const own = all.filter((c) => c.carriers.includes(carrier) && (enabled.has(c.id) || !c.needsCredentials));
+  const aggregators = all.filter((c) => c.carriers.includes('*') && enabled.has(c.id));
   return [...own, ...aggregators];
 }
 
@@ -56,21 +67,21 @@ export interface CredentialField {
 }
 
 export interface ProviderInfo {
-  id: ProviderId;
+  id: ConfigurableProviderId;
   name: string;
-  kind: 'carrier' | 'aggregator' | 'demo';
+  kind: 'carrier' | 'aggregator';
   /** Where to get free credentials. */
   signupUrl: string | null;
   /** Steps, shown in the options page's sources section. */
   howTo: readonly string[];
   fields: readonly CredentialField[];
-  /** Optional host permission to request when the user saves credentials (lib/hosts.ts patterns). */
+  /** Optional host permissions to request when the user saves credentials or switches it on (lib/hosts.ts). */
   hostPatterns: readonly string[];
 }
 
 const ENV: CredentialField = { key: 'environment', label: 'Environment', secret: false, optional: true, options: ['production', 'test'] };
 
-export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
+export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo>> = {
   ups: {
     id: 'ups',
     name: 'UPS Track API',
@@ -86,7 +97,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       { key: 'clientSecret', label: 'Client Secret', secret: true },
       ENV,
     ],
-    hostPatterns: ['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*'],
+    hostPatterns: CARRIER_API_HOSTS.ups,
   },
   usps: {
     id: 'usps',
@@ -104,7 +115,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       { key: 'api', label: 'API', secret: false, optional: true, options: ['v3r2', 'v3'] },
       ENV,
     ],
-    hostPatterns: ['https://apis.usps.com/*', 'https://apis-tem.usps.com/*'],
+    hostPatterns: CARRIER_API_HOSTS.usps,
   },
   fedex: {
     id: 'fedex',
@@ -121,7 +132,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       { key: 'clientSecret', label: 'Secret Key', secret: true },
       ENV,
     ],
-    hostPatterns: ['https://apis.fedex.com/*', 'https://apis-sandbox.fedex.com/*'],
+    hostPatterns: CARRIER_API_HOSTS.fedex,
   },
   dhl: {
     id: 'dhl',
@@ -134,7 +145,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       'Copy the app\'s Consumer Key (not the secret) here. The free level allows 250 calls a day, 1 per second.',
     ],
     fields: [{ key: 'apiKey', label: 'Consumer Key', secret: true }],
-    hostPatterns: ['https://api-eu.dhl.com/*'],
+    hostPatterns: CARRIER_API_HOSTS.dhl,
   },
   '17track': {
     id: '17track',
@@ -147,7 +158,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       'Each newly tracked number uses one unit of the account\'s quota; refreshing is free.',
     ],
     fields: [{ key: 'apiKey', label: 'API key', secret: true }],
-    hostPatterns: ['https://api.17track.net/*'],
+    hostPatterns: CARRIER_API_HOSTS['17track'],
   },
   ship24: {
     id: 'ship24',
@@ -159,16 +170,7 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
       'Dashboard → Integrations → API keys; copy the Default key here.',
     ],
     fields: [{ key: 'apiKey', label: 'API key', secret: true }],
-    hostPatterns: ['https://api.ship24.com/*'],
-  },
-  demo: {
-    id: 'demo',
-    name: 'Porchlight demo carrier',
-    kind: 'demo',
-    signupUrl: null,
-    howTo: ['Built in; needs no credentials.'],
-    fields: [],
-    hostPatterns: ['https://api.demo-carrier.test/*'],
+    hostPatterns: CARRIER_API_HOSTS.ship24,
   },
 };
 
@@ -176,14 +178,13 @@ export const PROVIDER_INFO: Readonly<Record<ProviderId, ProviderInfo>> = {
  * A number each provider answers without spending quota: a "not found" for it proves the credentials
  * were accepted. 17TRACK's test only asks `gettrackinfo` (free) and never registers.
  */
-const PROBE_NUMBERS: Readonly<Record<ProviderId, string>> = {
+const PROBE_NUMBERS: Readonly<Record<ConfigurableProviderId, string>> = {
   ups: '1Z1442YY7229014688',
   usps: '9400100000000000000000',
   fedex: '123456789012',
   dhl: 'GMDBD8E9CCE94842E495B7',
   '17track': 'RR123456789CN',
   ship24: 'S24DEMO456393',
-  demo: 'PLDEMO10000010',
 };
 
 export interface ConnectionResult {
@@ -211,7 +212,7 @@ function verdict(name: string, error: TrackError | null | undefined): Connection
 }
 
 /** The options page's "test connection": one cheap request, a clear verdict. Never throws. */
-export async function testConnection(id: ProviderId, credentials: Credentials, ctx: ClientContext): Promise<ConnectionResult> {
+export async function testConnection(id: ConfigurableProviderId, credentials: Credentials, ctx: ClientContext): Promise<ConnectionResult> {
   const client = CLIENTS[id];
   const name = PROVIDER_INFO[id].name;
   if (id === '17track') {

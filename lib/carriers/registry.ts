@@ -13,7 +13,7 @@ import { canpar } from './canpar';
 import { chinaPost } from './china-post';
 import { correos } from './correos';
 import type { CarrierDefinition, FormatDefinition, FormatGroups } from './definition';
-import { demo } from './demo';
+import { DEMO_CARRIERS } from './demo/registration';
 import { deutschePost } from './deutsche-post';
 import { dhl } from './dhl';
 import { dpd } from './dpd';
@@ -46,9 +46,13 @@ import { yunexpress } from './yunexpress';
 
 export type { CarrierDefinition, FormatDefinition } from './definition';
 
-/** Every carrier, in priority order (earlier wins a tie in confidence). `upu` stays last: it is the S10 catch-all. */
+/**
+ * Every carrier, in priority order (earlier wins a tie in confidence). `upu` stays last: it is the S10
+ * catch-all. The demo carrier is first in the builds that have it (demo, end to end, tests) and absent
+ * from production builds (lib/carriers/demo/registration.ts).
+ */
 export const CARRIERS: readonly CarrierDefinition[] = [
-  demo,
+  ...DEMO_CARRIERS,
   ups,
   usps,
   fedex,

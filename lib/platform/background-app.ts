@@ -29,7 +29,10 @@ import { syncWebmailScripts } from './webmail';
 import type { IngestSummary, RefreshSummary } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
-import { isAmazonUrl, safeShopLink } from '../url-policy';
+import { credentialedFetchTarget } from '../url-policy';
+import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
+import { pruneStorage } from '../services/prune-storage';
+import { guardStorage, StorageFullError, STORAGE_FULL_MESSAGE } from '../storage-errors';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
@@ -85,7 +88,6 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const carrierFor = (n: string) => classify(n)[0]?.carrier ?? null;
   const ingestDeps = () => ({
     carrierFor,
-    safeLink: safeShopLink,
     nextCheckAt: (pkg: Parameters<typeof nextCheckTime>[0], at: number) => nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone()),
   });
 
@@ -94,7 +96,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     const clients = registry.filter((c) => !off.has(c.id) && (!c.needsCredentials || Boolean(credentials[c.id])));
     const trackers: ShopTracker[] =
       settings.amazonTracker && !off.has(AMAZON_TRACKER)
-        ? [amazonTracker({ fetch: doFetch, parse: parsePageInBackground, mayFetch: isAmazonUrl })]
+        ? [amazonTracker({ fetch: doFetch, parse: parsePageInBackground, mayFetch: (url) => credentialedFetchTarget(url, 'amazon').ok })]
         : [];
     return { clients, trackers };
   }
@@ -191,9 +193,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   }
 
   /** What the reader did not understand, for the options page (no personal data in diagnostics). */
-  async function recordDiagnostics(reading: PageReading): Promise<void> {
+  async function recordDiagnostics(reading: Pick<PageReading, 'url' | 'shop'>, list: PageReading['diagnostics']): Promise<void> {
     const host = new URL(reading.url).hostname;
-    for (const d of reading.diagnostics) {
+    for (const d of list) {
       await diagnosticsRepo.add(db, {
         at: now(),
         shop: reading.shop,
@@ -210,10 +212,30 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
 
   const ids = (changes: PackageChange[]) => changes.map((c) => c.pkg.id);
 
+  /**
+   * A write the browser refused because its storage is full (issue #10 §4): nothing stored before is
+   * lost (each write is one transaction); the shopper is told once an hour, on the badge and in a
+   * notification, and the error goes back to the caller.
+   */
+  let toldFullAt = Number.NEGATIVE_INFINITY;
+  async function guarded<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await guardStorage(write);
+    } catch (err) {
+      if (err instanceof StorageFullError && now() - toldFullAt > 3_600_000) {
+        toldFullAt = now();
+        await browser.action.setBadgeText({ text: '!' }).catch(() => undefined);
+        await browser.action.setTitle({ title: `Porchlight: ${STORAGE_FULL_MESSAGE}` }).catch(() => undefined);
+        await notice('Porchlight cannot save', STORAGE_FULL_MESSAGE).catch(() => undefined);
+      }
+      throw err;
+    }
+  }
+
   const app = {
     async ingest(reading: PageReading): Promise<IngestSummary> {
-      const { summary, changes } = await ingestPageReading(db, reading, { ...ingestDeps(), now: now(), shopperZone: timeZone() });
-      await recordDiagnostics(reading);
+      const { summary, changes, diagnostics } = await guarded(() => ingestPageReading(db, reading, { ...ingestDeps(), now: now(), shopperZone: timeZone() }));
+      await recordDiagnostics(reading, [...reading.diagnostics, ...diagnostics]);
       await afterChanges(ids(changes));
       // New packages are due now: refresh them right away rather than at the next alarm.
       if (summary.newPackages > 0) void app.refresh({});
@@ -229,7 +251,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       const run = rounds.run(async () => {
         if (!force) pendingRound = null;
         const d = await roundDeps();
-        const { summary } = await refreshRound(d, { force });
+        const { summary } = await guarded(() => refreshRound(d, { force }));
         // Time-based situations (stalled, late) need every package once per round.
         await afterChanges('all', d.settings);
         return summary;
@@ -245,7 +267,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     },
     /** Numbers found outside a shop reader: added once, refreshed at once. */
     async trackFound(found: FoundParcel[], source: string): Promise<{ added: number; known: number }> {
-      const r = await trackNumbers(db, found, source, now(), timeZone());
+      const r = await guarded(() => trackNumbers(db, found, source, now(), timeZone()));
       await afterChanges(ids(r.changes));
       if (r.added > 0) void app.refresh({});
       return { added: r.added, known: r.known };
@@ -267,6 +289,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
       const { html, url } = await readTabHtml(tabId);
       const reading = await parseGenericInBackground(html, url, now());
+      await recordDiagnostics({ url, shop: 'generic' }, (reading.diagnostics ?? []).map((d) => ({ ...d, pageKind: 'unknown' as const })));
       const found: FoundParcel[] = reading.packages.map((p) => ({
         trackingNumber: p.trackingNumber,
         carrier: p.carrier,
@@ -333,6 +356,10 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       if (!(await browser.alarms.get(TICK_ALARM))) {
         await browser.alarms.create(TICK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
       }
+      // Diagnostics and notification records are kept 30 days (lib/retention-policy.ts).
+      if (!(await browser.alarms.get(PRUNE_ALARM))) {
+        await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: PRUNE_PERIOD_MINUTES, delayInMinutes: 1 });
+      }
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now.
@@ -341,6 +368,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
     updateBadge: () => after.run(updateBadge),
+    prune: () => pruneStorage(db, now()),
     /** Resolves when every queued round and its follow-up work has finished (tests, the benchmark). */
     async idle(): Promise<void> {
       await rounds.idle();
@@ -371,6 +399,7 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM) void app.refresh({});
     else if (alarm.name === TICK_ALARM) void app.tick();
+    else if (alarm.name === PRUNE_ALARM) void app.prune();
   };
   const onWakeEvent = () => void app.ensureAlarms();
   const onClicked = async (id: string) => {

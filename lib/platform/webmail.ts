@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { WEBMAIL_HOST_PATTERNS } from '../hosts';
+import { WEBMAIL_HOSTS } from '../hosts';
+import { grantedHosts } from './permissions';
 import type { Settings } from '../settings';
 
 /**
@@ -9,10 +10,7 @@ import type { Settings } from '../settings';
  */
 export const WEBMAIL_SCRIPT_ID = 'porchlight-webmail';
 
-const PATTERNS: Record<'gmail' | 'outlook', string[]> = {
-  gmail: WEBMAIL_HOST_PATTERNS.filter((p) => p.includes('mail.google.com')),
-  outlook: WEBMAIL_HOST_PATTERNS.filter((p) => p.includes('outlook')),
-};
+const PATTERNS: Record<'gmail' | 'outlook', readonly string[]> = WEBMAIL_HOSTS;
 
 /** Which match patterns the webmail script should run on, given settings and granted origins (pure). */
 export function webmailMatches(settings: Pick<Settings, 'webmail'>, granted: readonly string[]): string[] {
@@ -23,7 +21,7 @@ export function webmailMatches(settings: Pick<Settings, 'webmail'>, granted: rea
 export async function syncWebmailScripts(settings: Settings): Promise<string[]> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return [];
-  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const granted = await grantedHosts();
   const matches = webmailMatches(settings, granted);
   const existing = await scripting.getRegisteredContentScripts({ ids: [WEBMAIL_SCRIPT_ID] });
   if (existing.length) await scripting.unregisterContentScripts({ ids: [WEBMAIL_SCRIPT_ID] });

@@ -6,7 +6,8 @@ import { orderKey, packageIdFor } from '../model/keys';
 import { isTerminal } from '../model/status';
 import type { Order, Package } from '../model/types';
 import type { IngestSummary } from '../platform/messaging';
-import type { OrderReading, PageReading, ShipmentReading } from '../shops/types';
+import type { Diagnostic, OrderReading, PageReading, ShipmentReading } from '../shops/types';
+import { shopLink, trackLink, type UrlCheck, urlRefusedDiagnostic } from '../url-policy';
 import type { PackageChange } from './changes';
 
 export interface IngestDeps {
@@ -17,11 +18,9 @@ export interface IngestDeps {
   carrierFor?: (trackingNumber: string) => string | null;
   /** The scheduler, for packages that arrive already finished (a delivered order seen for the first time). */
   nextCheckAt?: (pkg: Package, now: number) => number | null;
-  /** A link from the page, checked before it is stored (lib/url-policy.ts); null drops it. */
-  safeLink?: (href: string, pageUrl: string) => string | null;
 }
 
-function mergeOrder(existing: Order | undefined, r: OrderReading, reading: PageReading, now: number): Order {
+function mergeOrder(existing: Order | undefined, r: OrderReading, reading: PageReading, now: number, orderUrl: string | null): Order {
   const key = orderKey(reading.shop, r.orderId);
   return {
     key,
@@ -34,20 +33,10 @@ function mergeOrder(existing: Order | undefined, r: OrderReading, reading: PageR
     status: r.status === 'unknown' && existing ? existing.status : r.status,
     kind: r.kind === 'unknown' && existing ? existing.kind : r.kind,
     pageUrl: reading.url,
-    orderUrl: r.orderUrl ?? existing?.orderUrl ?? null,
+    orderUrl: orderUrl ?? existing?.orderUrl ?? null,
     firstSeenAt: existing?.firstSeenAt ?? now,
     updatedAt: now,
   };
-}
-
-/** Links on a page may be relative; the background fetches them later, so keep them absolute. */
-function absoluteUrl(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
 }
 
 /** Orders that never make a parcel (digital, eGift, bought in a store). */
@@ -105,25 +94,31 @@ export function observationFromShipment(shop: string, s: ShipmentReading, order:
  * Stores what a shop page said: orders, one package per shipment, and timeline events from
  * track-package pages, through the one merge. One short transaction, so a page is stored whole or
  * not at all, and never waits behind a refresh round sitting between its requests. Idempotent.
+ * Links are kept only when they are the shop's or the carrier's (lib/url-policy.ts); a dropped one
+ * comes back as a diagnostic (issue #10 §3).
  */
 export async function ingestPageReading(
   db: PorchlightDb,
   reading: PageReading,
   deps: IngestDeps,
-): Promise<{ summary: IngestSummary; changes: PackageChange[] }> {
+): Promise<{ summary: IngestSummary; changes: PackageChange[]; diagnostics: Diagnostic[] }> {
   const { now } = deps;
   const summary: IngestSummary = { orders: 0, packages: 0, newPackages: 0, changed: 0 };
   const changes: PackageChange[] = [];
+  const diagnostics: Diagnostic[] = [];
   const world = { now, shopperZone: deps.shopperZone };
-  const link = (href: string | null) => {
-    const abs = absoluteUrl(href, reading.url);
-    return abs && deps.safeLink ? deps.safeLink(abs, reading.url) : abs;
+  const kept = (check: UrlCheck | null): string | null => {
+    if (!check) return null;
+    if (check.ok) return check.url;
+    if (diagnostics.length < 20) diagnostics.push(urlRefusedDiagnostic(check, reading.kind));
+    return null;
   };
 
   await inTransaction(db, async () => {
     for (const r of reading.orders) {
       const key = orderKey(reading.shop, r.orderId);
-      const order = mergeOrder(await ordersRepo.get(db, key), r, reading, now);
+      const orderUrl = kept(r.orderUrl ? shopLink(r.orderUrl, reading.shop, reading.url) : null);
+      const order = mergeOrder(await ordersRepo.get(db, key), r, reading, now, orderUrl);
       await ordersRepo.put(db, order);
       summary.orders++;
       if (shipsNothing(r)) continue;
@@ -132,6 +127,8 @@ export async function ingestPageReading(
         const trackingNumber = s.trackingNumber ? normNumber(s.trackingNumber) : null;
         const carrier = s.carrier ?? (trackingNumber ? (deps.carrierFor?.(trackingNumber) ?? null) : null);
         const existing = await findPackage(db, reading.shop, r.orderId, s, trackingNumber, r.shipments.length);
+        const link = () => kept(s.trackUrl ? trackLink(s.trackUrl, { shop: reading.shop, carrier, pageUrl: reading.url }) : null);
+        const trackUrl = link();
         const items = s.items.length > 0 ? s.items : r.items;
         let pkg: Package =
           existing ??
@@ -146,7 +143,7 @@ export async function ingestPageReading(
               trackingNumber,
               carrier,
               numbers: trackingNumber ? [{ number: trackingNumber, carrier, relation: 'primary', source: `page:${reading.shop}`, addedAt: now }] : [],
-              trackUrl: link(s.trackUrl),
+              trackUrl,
             },
             now,
           );
@@ -158,7 +155,7 @@ export async function ingestPageReading(
             orderId: pkg.orderId ?? r.orderId,
             shipmentId: pkg.shipmentId ?? s.shipmentId,
             label: pkg.label ?? items[0]?.title ?? null,
-            trackUrl: link(s.trackUrl) ?? pkg.trackUrl,
+            trackUrl: trackUrl ?? pkg.trackUrl,
           };
           // The number is learned once (track page, e-mail) and kept. A different number for the same
           // shipment is the parcel's next leg (Amazon Logistics → USPS), never a second parcel (§15).
@@ -192,5 +189,5 @@ export async function ingestPageReading(
       }
     }
   });
-  return { summary, changes };
+  return { summary, changes, diagnostics };
 }

@@ -4,6 +4,7 @@ import { blankPackage, mergeObservation, normNumber } from '../engine/merge';
 import { packageIdFor } from '../model/keys';
 import type { Eta } from '../model/types';
 import type { PackageChange } from './changes';
+import { trackLink } from '../url-policy';
 
 /** A tracking number found outside a shop reader: a selection, a scanned page, an e-mail. */
 export interface FoundParcel {
@@ -53,7 +54,8 @@ export async function trackNumbers(
           shop: f.shop ?? null,
           orderId: f.orderId ?? null,
           label: f.label ?? null,
-          trackUrl: f.trackUrl ?? null,
+          // A link found in text is kept only when it is the shop's or the carrier's (issue #10 §3).
+          trackUrl: f.trackUrl ? (((c) => (c.ok ? c.url : null))(trackLink(f.trackUrl, { shop: f.shop ?? null, carrier: f.carrier }))) : null,
         },
         now,
       );

@@ -8,16 +8,16 @@
 import type { BudgetReport } from '../carriers/budgets';
 import type { Credentials, TrackErrorKind } from '../carriers/client';
 import {
+  CONFIGURABLE_PROVIDER_IDS,
+  type ConfigurableProviderId,
   type ConnectionResult,
   type CredentialField,
-  PROVIDER_IDS,
   PROVIDER_INFO,
-  type ProviderId,
   type ProviderInfo,
 } from '../carriers/clients';
 
 /** Providers the user can configure: every registered one except the built-in demo carrier. */
-export const CONFIGURABLE_PROVIDERS: readonly ProviderId[] = PROVIDER_IDS.filter((id) => PROVIDER_INFO[id].kind !== 'demo');
+export const CONFIGURABLE_PROVIDERS: readonly ConfigurableProviderId[] = CONFIGURABLE_PROVIDER_IDS;
 
 /** Secrets shorter than this are shown only as "saved": their last 4 characters would give away too much. */
 export const MIN_SECRET_LENGTH_FOR_HINT = 8;
@@ -43,7 +43,7 @@ export interface CredentialFieldView {
 }
 
 export interface ProviderCardView {
-  id: ProviderId;
+  id: ConfigurableProviderId;
   name: string;
   kind: ProviderInfo['kind'];
   signupUrl: string | null;
@@ -202,14 +202,17 @@ export function connectionStatus(result: ConnectionResult): CardStatus {
 }
 
 /** The browser refused the optional host permission a provider needs. */
-export function permissionRefusedStatus(id: ProviderId, action: 'save' | 'test'): CardStatus {
+export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test' | 'enable'): CardStatus {
   const hosts = PROVIDER_INFO[id].hostPatterns.map((p) => new URL(p.replace('/*', '/')).host).join(', ');
+  const need = `Porchlight needs permission to reach ${hosts}`;
   return {
     tone: 'bad',
     label: 'Permission refused',
     message:
       action === 'save'
-        ? `Not saved: Porchlight needs permission to reach ${hosts} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`
-        : `Not tested: Porchlight needs permission to reach ${hosts}, and the browser did not grant it.`,
+        ? `Not saved: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`
+        : action === 'test'
+          ? `Not tested: ${need}, and the browser did not grant it.`
+          : `Still off: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`,
   };
 }

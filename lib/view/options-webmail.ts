@@ -1,9 +1,10 @@
 /**
  * The options page's "Webmail scanning" section, pure: which hosts each webmail needs. Scanning is
  * opt-in; the host permission is requested when the user turns a webmail on and removed when they
- * turn it off. The manifest must list these under `optional_host_permissions` (wxt.config.ts) or the
- * browser refuses the request.
+ * turn it off. The hosts come from lib/hosts.ts, which the manifest's optional permissions are built
+ * from (wxt.config.ts): a host missing there would make the browser refuse the request.
  */
+import { WEBMAIL_HOSTS } from '../hosts';
 import type { Settings } from '../settings';
 
 export type WebmailId = keyof Settings['webmail'];
@@ -19,13 +20,13 @@ export const WEBMAIL: Readonly<Record<WebmailId, WebmailInfo>> = {
   gmail: {
     id: 'gmail',
     name: 'Gmail',
-    hostPatterns: ['https://mail.google.com/*'],
+    hostPatterns: WEBMAIL_HOSTS.gmail,
     description: 'Reads shipping e-mails you open in Gmail on the web (mail.google.com).',
   },
   outlook: {
     id: 'outlook',
     name: 'Outlook on the web',
-    hostPatterns: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
+    hostPatterns: WEBMAIL_HOSTS.outlook,
     description: 'Reads shipping e-mails you open in Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com).',
   },
 };

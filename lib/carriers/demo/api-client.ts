@@ -1,6 +1,6 @@
 import type { Status } from '../../model/status';
 import type { CarrierClient, ParsedEvent, TrackOutcome, TrackResult } from '../client';
-import { DEMO_CARRIER_HOST } from '../../hosts';
+import { DEMO_CARRIER_HOST } from './host';
 
 /**
  * Client for the built-in simulated carrier ("Porchlight Demo Carrier"), served by the local carrier
@@ -102,10 +102,10 @@ export const demoClient: CarrierClient = {
   id: 'demo',
   carriers: ['demo'],
   batchSize: 40,
-  // A demo parcel lives its whole life in minutes: follow it at Chrome's alarm minimum.
-  refreshIntervalMs: 30_000,
   hosts: [DEMO_CARRIER_HOST],
   needsCredentials: false,
+  // Its parcels live a whole life in minutes (DEMO_STEP_MS, 30 s a step by default).
+  refreshIntervalMs: 30_000,
   async track(numbers, _credentials, ctx) {
     const url = new URL('/v1/track', ctx.baseUrl ?? DEMO_BASE_URL);
     url.searchParams.set('numbers', numbers.join(','));

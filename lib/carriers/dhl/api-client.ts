@@ -6,6 +6,7 @@
 import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../client';
 import { resolveBase } from '../credential-hosts';
 import { answer, inChunks, needCredentials, send } from '../http';
+import { RelatedNumbers } from '../related-numbers';
 import { parseDhlResponse } from './parse-response';
 
 const LABEL = 'DHL';
@@ -26,9 +27,16 @@ async function trackOne(n: string, credentials: Credentials, ctx: ClientContext,
   if (!sent.ok) return sent;
   const out = await answer(LABEL, sent.response, ctx.now(), parseDhlResponse);
   if (!out.ok) return out;
-  // Several DHL units may answer for one number: the shipment with this id, else the first.
+  // Several DHL units may answer for one number: the shipment with this id, else the first. The
+  // number asked names the parcel (issue #10 §5); a shipment id that differs (asked by a reference or
+  // a piece number) is kept as another number of it.
   const best = out.results.find((r) => norm(r.trackingNumber) === norm(n)) ?? out.results[0]!;
-  return { ok: true, results: [{ ...best, trackingNumber: n }] };
+  const related = new RelatedNumbers(n);
+  related.add(best.trackingNumber, 'dhl', 'alternate');
+  for (const r of best.relatedNumbers ?? []) related.add(r.number, r.carrier, r.relation);
+  const relatedNumbers = related.result();
+  const { relatedNumbers: _fromParser, ...rest } = best;
+  return { ok: true, results: [{ ...rest, trackingNumber: n, ...(relatedNumbers ? { relatedNumbers } : {}) }] };
 }
 
 export const dhlClient: CarrierClient = {

@@ -5,7 +5,7 @@ export const dhl: CarrierDefinition = {
   id: 'dhl',
   name: 'DHL',
   trackingUrl: urlTemplate('https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=%s'),
-  trackingHosts: ['dhl.com', 'dhl.de', 'dhl.co.uk', 'dhlparcel.nl', 'dhlecommerce.com', 'webtrack.dhlglobalmail.com'],
+  trackingHosts: ['dhl.com', 'express.dhl', 'dhl.de', 'dhl.co.uk', 'dhlparcel.nl', 'dhlecommerce.com', 'webtrack.dhlglobalmail.com'],
   keywords: ['DHL', 'DHL Express', 'DHL Paket', 'DHL eCommerce'],
   senderDomains: ['dhl.com', 'dhl.de', 'dhl.co.uk'],
   formats: [

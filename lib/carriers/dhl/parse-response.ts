@@ -7,8 +7,9 @@
  * units); each becomes a result keyed by its `id` and the client picks the one asked for.
  */
 import type { Status } from '../../model/status';
-import type { DeliveryProof, ParsedEvent, PickupPoint, TrackError, TrackErrorKind, TrackOutcome, TrackResult } from '../client';
+import type { DeliveryProof, ParsedEvent, PickupPoint, RelatedNumber, TrackError, TrackErrorKind, TrackOutcome, TrackResult } from '../client';
 import { codeMap, etaBound, isoTime, isRecord, type Json, joinParts, newestFirst, newestStatus, records, str } from '../http';
+import { RelatedNumbers } from '../related-numbers';
 import { dhlEventStatus } from './status-map';
 
 const LABEL = 'DHL';
@@ -106,12 +107,44 @@ function parseShipment(s: Json): TrackResult | null {
     };
     if (proof.receivedBy || proof.hasSignature || proof.documentUrl) result.proof = proof;
   }
+  const related = relatedNumbers(details, trackingNumber);
+  if (related) result.relatedNumbers = related;
   const sp = isRecord(st.location) && isRecord(st.location.servicePoint) ? st.location.servicePoint : null;
   if (status === 'available_for_pickup' || sp) {
     const pickup: PickupPoint = { name: sp ? str(sp.label) : null, address: place(st.location), pickupBy: null };
     result.pickupPoint = pickup;
   }
   return result;
+}
+
+/**
+ * `details.references[].type`s that are parcel numbers (the OpenAPI's `ReferenceType`), and how they
+ * relate. Account numbers, customer references, house and master bills, container numbers are not
+ * parcel numbers and are not kept.
+ */
+const REFERENCE_RELATION: Readonly<Record<string, { relation: RelatedNumber['relation']; carrier: string | null }>> = {
+  // DHL eCommerce hands the last mile to a local carrier, which tracks it under its own number
+  // (the spec's example: H01PQA0010751022, an Evri number). Which carrier is not stated.
+  'local-tracking-number': { relation: 'handoff', carrier: null },
+  // Other DHL numbers of the same shipment.
+  'customer-confirmation-number': { relation: 'alternate', carrier: 'dhl' },
+  'ecommerce-number': { relation: 'alternate', carrier: 'dhl' },
+  'domestic-consignment-id': { relation: 'alternate', carrier: 'dhl' },
+  'shipment-id': { relation: 'alternate', carrier: 'dhl' },
+};
+
+function relatedNumbers(details: Json, trackingNumber: string): RelatedNumber[] | undefined {
+  const related = new RelatedNumbers(trackingNumber);
+  for (const ref of records(details.references)) {
+    const known = REFERENCE_RELATION[str(ref.type) ?? ''];
+    if (known) related.add(ref.number, known.carrier, known.relation);
+  }
+  // `pieceIds`: "Ids of all the items or pieces in the shipment". One piece is this parcel under
+  // another number; several are the shipment's pieces.
+  const pieces = Array.isArray(details.pieceIds) ? details.pieceIds : [];
+  const count = typeof details.totalNumberOfPieces === 'number' ? details.totalNumberOfPieces : pieces.length;
+  for (const p of pieces) related.add(p, 'dhl', count > 1 ? 'piece' : 'alternate');
+  return related.result();
 }
 
 /** Parses a DHL tracking body (200 `shipments`, or a problem+json error). Never throws. */

@@ -7,8 +7,9 @@
  * status comes from `eventType` before `derivedStatusCode` (see status-map.ts).
  */
 import type { Status } from '../../model/status';
-import type { DeliveryProof, ParsedEvent, PickupPoint, TrackError, TrackErrorKind, TrackOutcome, TrackResult } from '../client';
+import type { DeliveryProof, ParsedEvent, PickupPoint, RelatedNumber, TrackError, TrackErrorKind, TrackOutcome, TrackResult } from '../client';
 import { codeMap, etaBound, isoTime, isRecord, type Json, joinParts, newestFirst, newestStatus, records, str } from '../http';
+import { RelatedNumbers } from '../related-numbers';
 import { fedexEventStatus } from './status-map';
 
 const LABEL = 'FedEx';
@@ -99,6 +100,8 @@ function parseTrackResult(r: Json, trackingNumber: string): TrackResult {
     };
     if (proof.receivedBy || proof.location) result.proof = proof;
   }
+  const related = relatedNumbers(r, trackingNumber);
+  if (related) result.relatedNumbers = related;
   if (status === 'available_for_pickup') {
     const hold = isRecord(r.holdAtLocation) ? r.holdAtLocation : null;
     const lca = hold && isRecord(hold.locationContactAndAddress) ? hold.locationContactAndAddress : {};
@@ -112,6 +115,48 @@ function parseTrackResult(r: Json, trackingNumber: string): TrackResult {
     result.pickupPoint = pickup;
   }
   return result;
+}
+
+/**
+ * `PackageIdentifier.type`s that are parcel numbers (fedex_track_api.json), and how they relate to
+ * the parcel asked for. The rest (CUSTOMER_REFERENCE, PURCHASE_ORDER, INVOICE, BILL_OF_LADING…) are
+ * the shipper's references: not tracking numbers, and not kept.
+ */
+const IDENTIFIER_RELATION: Readonly<Record<string, RelatedNumber['relation']>> = {
+  // Master and child pieces of one multi-piece shipment (Full_Schema_Multiple_Piece_Shipment).
+  STANDARD_MPS: 'piece',
+  GROUP_MPS: 'piece',
+  // Links an outbound parcel and its return label, both ways.
+  OUTBOUND_LINK_TO_RETURN: 'return',
+  RETURNED_TO_SHIPPER_TRACKING_NUMBER: 'return',
+  COD_RETURN_TRACKING_NUMBER: 'return',
+  // The same package under another FedEx number.
+  TRACKING_NUMBER_OR_DOORTAG: 'alternate',
+  REROUTE_TRACKING_NUMBER: 'alternate',
+  // The partner carrier delivering the last mile (Ground Economy / SmartPost: USPS).
+  PARTNER_CARRIER_NUMBER: 'handoff',
+};
+
+/** FedEx Ground Economy (formerly SmartPost) is delivered by USPS: its partner number is a USPS one. */
+function deliveredByUsps(r: Json, info: Json): boolean {
+  const service = isRecord(r.serviceDetail) ? `${str(r.serviceDetail.type) ?? ''} ${str(r.serviceDetail.description) ?? ''}` : '';
+  return str(info.carrierCode) === 'FXSP' || /SMART_?POST|GROUND[_ ]ECONOMY/i.test(service);
+}
+
+function relatedNumbers(r: Json, trackingNumber: string): RelatedNumber[] | undefined {
+  const related = new RelatedNumbers(trackingNumber);
+  const info = isRecord(r.trackingNumberInfo) ? r.trackingNumberInfo : {};
+  const extra = isRecord(r.additionalTrackingInfo) ? r.additionalTrackingInfo : {};
+  for (const id of records(extra.packageIdentifiers)) {
+    const relation = IDENTIFIER_RELATION[(str(id.type) ?? '').toUpperCase()];
+    if (!relation) continue;
+    const carrier = relation === 'handoff' ? (deliveredByUsps(r, info) ? 'usps' : null) : 'fedex';
+    // `value` is an array in the spec and a bare string in FedEx's own documentation example.
+    for (const v of Array.isArray(id.value) ? id.value : [id.value]) related.add(v, carrier, relation);
+  }
+  // FedEx may answer an inquiry (a door tag, a reference) under the package's own number.
+  related.add(info.trackingNumber, 'fedex', 'alternate');
+  return related.result();
 }
 
 /** Parses a FedEx tracking body (200 or an error body). Never throws. */

@@ -23,6 +23,7 @@ import {
   records,
   str,
 } from '../http';
+import { normaliseRelated, RelatedNumbers } from '../related-numbers';
 import { upsActivityStatus } from './status-map';
 
 const LABEL = 'UPS';
@@ -103,9 +104,7 @@ function parseProof(pkg: Json): DeliveryProof | null {
   return proof.receivedBy || proof.location || proof.hasSignature || proof.hasPhoto ? proof : null;
 }
 
-function parsePackage(pkg: Json, inquiry: string | null): TrackResult | null {
-  const trackingNumber = str(pkg.trackingNumber) ?? inquiry;
-  if (!trackingNumber) return null;
+function parsePackage(pkg: Json, trackingNumber: string): TrackResult {
   const events = newestFirst(records(pkg.activity).map(parseActivity).filter((e): e is ParsedEvent => e !== null));
 
   const current = isRecord(pkg.currentStatus) ? pkg.currentStatus : null;
@@ -184,10 +183,43 @@ export function parseUpsResponse(body: unknown, httpStatus?: number): TrackOutco
       results.push({ trackingNumber: inquiry, status: null, eta: null, events: [], error: upsError(warnings) });
       continue;
     }
-    for (const pkg of packages) {
-      const r = parsePackage(pkg, inquiry);
-      if (r) results.push(r);
+    if (packages.length === 0) continue;
+    if (!inquiry) {
+      // No inquiry number to go by (not seen from UPS; kept for odd bodies): each package by its own.
+      for (const pkg of packages) {
+        const own = str(pkg.trackingNumber);
+        if (own) results.push(parsePackage(pkg, own));
+      }
+      continue;
     }
+    results.push(shipmentResult(inquiry, packages));
   }
   return { ok: true, results };
+}
+
+/**
+ * The result for the number UPS answered for (issue #10 §5): the shipment's `inquiryNumber` names
+ * the parcel, whatever its packages' `trackingNumber` fields say (a placeholder, another piece's
+ * number). Its data comes from the package carrying that number, else from the first package; the
+ * other packages' numbers are pieces of the same shipment, and the package's
+ * `alternateTrackingNumber`s are its other numbers: typed `USPS_PIC`, the USPS number it continues
+ * under after a SurePost / Mail Innovations handoff; untyped, "typically UPS tracking numbers"
+ * (Tracking.yaml, AlternateTrackingNumber).
+ */
+function shipmentResult(inquiry: string, packages: Json[]): TrackResult {
+  const asked = normaliseRelated(inquiry);
+  const own = packages.find((p) => normaliseRelated(str(p.trackingNumber) ?? '') === asked) ?? packages[0]!;
+  const result = parsePackage(own, inquiry);
+  const related = new RelatedNumbers(inquiry);
+  for (const alt of records(own.alternateTrackingNumber)) {
+    const type = (str(alt.type) ?? '').toUpperCase();
+    if (type.includes('USPS')) related.add(alt.number, 'usps', 'handoff');
+    else related.add(alt.number, type ? null : 'ups', 'alternate');
+  }
+  // The chosen package under another number (the inquiry was a reference or shipment number).
+  related.add(own.trackingNumber, 'ups', packages.length > 1 ? 'piece' : 'alternate');
+  for (const pkg of packages) if (pkg !== own) related.add(pkg.trackingNumber, 'ups', 'piece');
+  const list = related.result();
+  if (list) result.relatedNumbers = list;
+  return result;
 }

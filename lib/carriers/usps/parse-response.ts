@@ -24,6 +24,7 @@ import {
   records,
   str,
 } from '../http';
+import { RelatedNumbers } from '../related-numbers';
 import { uspsCategoryStatus, uspsEventStatus } from './status-map';
 
 const LABEL = 'USPS';
@@ -138,6 +139,15 @@ function parseDetail(d: Json): TrackResult | null {
     };
     if (proof.receivedBy || proof.location) result.proof = proof;
   }
+  // Other labels of the same item (usps_tracking_v3.yaml TrackingDetails): `editedLabelId` "the
+  // edited label identifier or Full Label identifier", `associatedLabel` "additional label on the mail
+  // piece"; `relatedReturnReceiptID` links the item and its PS 3811 return receipt, both ways.
+  const related = new RelatedNumbers(trackingNumber);
+  related.add(d.editedLabelId, 'usps', 'alternate');
+  related.add(d.associatedLabel, 'usps', 'alternate');
+  related.add(d.relatedReturnReceiptID, 'usps', 'return');
+  const relatedNumbers = related.result();
+  if (relatedNumbers) result.relatedNumbers = relatedNumbers;
   if (status === 'available_for_pickup') {
     const at = records(d.trackingEvents).find((e) => uspsEventStatus(str(e.eventCode)) === 'available_for_pickup');
     const pickup: PickupPoint = { name: at ? str(at.firm) : null, address: at ? eventLocation(at) : null, pickupBy: null };

@@ -9,6 +9,7 @@ import { type Candidate, candidatesFrom, classify, getCarrier, matchFormats, nor
 import type { Eta, OrderStatus } from '../../model/types';
 import { findTrackingNumbers } from '../../scan/find-tracking-numbers';
 import { numbersFromUrl } from '../../scan/numbers-from-url';
+import { trackLink, URL_REFUSED, type UrlCheck } from '../../url-policy';
 
 export interface GenericPackage {
   trackingNumber: string;
@@ -18,6 +19,10 @@ export interface GenericPackage {
   verified: boolean;
   /** How it was found. */
   source: 'schema' | 'link' | 'text';
+  /**
+   * Where to follow it: the page's link when it passes the URL policy (lib/url-policy.ts: https, on
+   * the carrier's tracking hosts or the page's own host), else the carrier's own tracking page.
+   */
   trackUrl: string | null;
   eta: Eta | null;
   orderId: string | null;
@@ -39,6 +44,13 @@ export interface GenericPageReading {
   orders: GenericOrder[];
   /** Steps that failed on this document (hostile markup), so callers can report them. */
   errors: string[];
+  /** Links the page gave that were dropped by the URL policy (`url_refused`; the host, never the path). */
+  diagnostics: GenericDiagnostic[];
+}
+
+export interface GenericDiagnostic {
+  code: string;
+  message: string;
 }
 
 export interface GenericPageOptions {
@@ -62,18 +74,24 @@ export function readGenericPage(doc: Document, url: URL, now: Date, options: Gen
   };
 
   const errors: string[] = [];
+  const diagnostics: GenericDiagnostic[] = [];
+  const links: LinkPolicy = (raw, carrier, number) => safeTrackUrl(raw, carrier, number, url, diagnostics);
   attempt(errors, 'json-ld', () => {
-    for (const item of jsonLdItems(doc)) readSchemaItem(item, null, add, orders, 0);
+    for (const item of jsonLdItems(doc)) readSchemaItem(item, null, add, orders, 0, links);
   });
   attempt(errors, 'microdata', () => {
-    for (const item of microdataItems(doc)) readSchemaItem(item, null, add, orders, 0);
+    for (const item of microdataItems(doc)) readSchemaItem(item, null, add, orders, 0, links);
   });
   attempt(errors, 'links', () => {
     const anchors = doc.querySelectorAll('a[href]');
     for (let i = 0; i < anchors.length && i < MAX_LINKS; i++) {
       const href = resolve(anchors[i]!.getAttribute('href') ?? '', url);
       if (!href) continue;
-      for (const ln of numbersFromUrl(href)) add(pkg(ln.candidates[0]!, 'link', href, null, null));
+      // `ln.url` is the carrier's link itself, unwrapped from a click tracker when it was wrapped.
+      for (const ln of numbersFromUrl(href)) {
+        const best = ln.candidates[0]!;
+        add(pkg(best, 'link', links(ln.url, best.carrier, best.trackingNumber), null, null));
+      }
     }
   });
   attempt(errors, 'text', () => {
@@ -83,8 +101,27 @@ export function readGenericPage(doc: Document, url: URL, now: Date, options: Gen
     }
   });
 
-  return { url: url.href, readAt: now.getTime(), packages: [...packages.values()], orders: [...orders.values()], errors };
+  return { url: url.href, readAt: now.getTime(), packages: [...packages.values()], orders: [...orders.values()], errors, diagnostics };
 }
+
+/** A page's link for a parcel → the URL to keep (see {@link safeTrackUrl}). */
+type LinkPolicy = (raw: string | null, carrier: string | null, number: string) => string | null;
+
+/**
+ * The page's link if the URL policy keeps it (https, on the carrier's tracking hosts or this page's
+ * own host), else the carrier's own tracking page for the number; a dropped link is reported.
+ */
+function safeTrackUrl(raw: string | null, carrier: string | null, number: string, page: URL, diagnostics: GenericDiagnostic[]): string | null {
+  const own = carrier ? trackingUrl(carrier, number) : null;
+  if (!raw) return own;
+  const check: UrlCheck = trackLink(raw, { carrier, pageUrl: page });
+  if (check.ok) return check.url;
+  if (diagnostics.length < MAX_DIAGNOSTICS) diagnostics.push({ code: URL_REFUSED, message: `${check.message} (${check.reason})` });
+  return own;
+}
+
+/** A hostile page can hold thousands of bad links; a handful of reports says it. */
+const MAX_DIAGNOSTICS = 20;
 
 function pkg(c: Candidate, source: GenericPackage['source'], trackUrl: string | null, eta: Eta | null, orderId: string | null): GenericPackage {
   return {
@@ -145,6 +182,7 @@ function readSchemaItem(
   add: (p: GenericPackage) => void,
   orders: Map<string, GenericOrder>,
   depth: number,
+  links: LinkPolicy,
 ): void {
   if (depth > 8) return;
   const type = typeOf(item);
@@ -154,16 +192,16 @@ function readSchemaItem(
       const statusText = str(item['orderStatus'])?.replace(/^https?:\/\/schema\.org\//, '') ?? null;
       if (!orders.has(id)) orders.set(id, { orderId: id, status: orderStatus(statusText), statusText, trackingNumbers: [] });
     }
-    for (const d of asArray(item['orderDelivery'])) if (isItem(d)) readSchemaItem({ '@type': 'ParcelDelivery', ...d }, id, add, orders, depth + 1);
+    for (const d of asArray(item['orderDelivery'])) if (isItem(d)) readSchemaItem({ '@type': 'ParcelDelivery', ...d }, id, add, orders, depth + 1, links);
     // Some shops put the tracking number on the Order itself.
-    if (item['trackingNumber']) readSchemaItem({ ...item, '@type': 'ParcelDelivery', orderDelivery: null }, id, add, orders, depth + 1);
+    if (item['trackingNumber']) readSchemaItem({ ...item, '@type': 'ParcelDelivery', orderDelivery: null }, id, add, orders, depth + 1, links);
     return;
   }
   if (type !== 'ParcelDelivery') return;
   const raw = str(item['trackingNumber']);
   const partOf = item['partOfOrder'];
   const ownOrder = orderId ?? (isItem(partOf) ? str(partOf['orderNumber']) : null);
-  if (isItem(partOf) && !orderId) readSchemaItem({ '@type': 'Order', ...partOf }, null, add, orders, depth + 1);
+  if (isItem(partOf) && !orderId) readSchemaItem({ '@type': 'Order', ...partOf }, null, add, orders, depth + 1, links);
   if (!raw) return;
   const number = normaliseNumber(raw);
   if (number.length === 0 || number.length > 64) return;
@@ -188,7 +226,7 @@ function readSchemaItem(
     confidence: best?.confidence ?? 0.5,
     verified: best?.verified ?? false,
     source: 'schema',
-    trackUrl: trackUrlRaw ?? (carrier ? trackingUrl(carrier, number) : null),
+    trackUrl: links(trackUrlRaw, carrier ?? null, best?.trackingNumber ?? number),
     eta: eta?.to ? eta : null,
     orderId: ownOrder,
   });

@@ -41,13 +41,14 @@ describe('ingestPageReading', () => {
   it('stores the page\'s read time as its observation time, and its track link only when it is the shop\'s', async () => {
     const later = NOW + 3_600_000;
     const r = page([{ shipments: [shipment({ trackUrl: '/progress-tracker/package?orderId=113-1&shipmentId=S1' })] }]);
-    await ingestPageReading(db, r, { ...deps(later), safeLink: (href) => (href.startsWith('https://www.amazon.com/') ? href : null) });
+    await ingestPageReading(db, r, deps(later));
     const [pkg] = await db.packages.toArray();
     expect(pkg!.claims['page:amazon']?.observedAt).toBe(NOW);
     expect(pkg!.trackUrl).toBe('https://www.amazon.com/progress-tracker/package?orderId=113-1&shipmentId=S1');
     await db.packages.clear();
-    await ingestPageReading(db, page([{ shipments: [shipment({ trackUrl: 'https://evil.test/track' })] }]), { ...deps(), safeLink: (href) => (href.startsWith('https://www.amazon.com/') ? href : null) });
+    const out = await ingestPageReading(db, page([{ shipments: [shipment({ trackUrl: 'https://evil.test/track' })] }]), deps());
     expect((await db.packages.toArray())[0]!.trackUrl).toBeNull();
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'url_refused' })]);
   });
 
   it('a shipment handed from Amazon Logistics to USPS stays one package with both numbers (issue #19 §15)', async () => {
