@@ -209,6 +209,8 @@ interface Word {
   raw: string;
   key: string;
   seg: number;
+  /** Written in parentheses. */
+  paren: boolean;
 }
 
 interface Match {
@@ -224,6 +226,8 @@ interface Match {
 interface Reading {
   country: string;
   region: Region | null;
+  /** Read from a two- or three-letter code (`MI`, `DE`), which a known city may contradict (`Milano MI`). */
+  viaCode?: boolean;
 }
 
 interface Parsed {
@@ -235,8 +239,15 @@ interface Parsed {
   cityKey: string | null;
 }
 
+/** Marks a word that stood in parentheses: `Milano (MI)` is an Italian province code, not Michigan. */
+const PAREN = '\u2983';
+
 function words(location: string): Word[] {
-  let s = location.normalize('NFC').replace(/[()[\]{}]/g, ' ').replace(FACILITY_RE, ' ');
+  let s = location
+    .normalize('NFC')
+    .replace(/\(([^()]*)\)/g, (_, inner: string) => ` ${inner.split(/\s+/).filter(Boolean).map((w) => PAREN + w).join(' ')} `)
+    .replace(/[()[\]{}]/g, ' ')
+    .replace(FACILITY_RE, ' ');
   s = s.replace(/\s+/g, ' ').trim();
   const segs = s
     .split(SEGMENT_SPLIT)
@@ -252,9 +263,11 @@ function words(location: string): Word[] {
   }
   const out: Word[] = [];
   segs.forEach((seg, i) => {
-    for (const raw of seg.split(' ')) {
+    for (const word of seg.split(' ')) {
+      const paren = word.includes(PAREN);
+      const raw = paren ? word.replaceAll(PAREN, '') : word;
       const key = foldPlace(raw);
-      if (key) out.push({ raw, key, seg: i });
+      if (key) out.push({ raw, key, seg: i, paren });
     }
   });
   return out;
@@ -291,12 +304,14 @@ function phraseAt(ws: readonly Word[], end: number): Match | null {
       .map((w) => w.key)
       .join(' ');
     const countries = [...(countryByName.get(key) ?? [])];
-    const byCode = isCode ? countryByCode.get(key) : undefined;
+    // A code in parentheses is a province's (`Milano (MI)`, `Como (CO)`, `Mumbai (MH)`), never a country's or a state's.
+    const asCode = isCode && !single.paren;
+    const byCode = asCode ? countryByCode.get(key) : undefined;
     if (byCode && !countries.includes(byCode)) countries.unshift(byCode);
-    // Region codes run to 4–6 letters in Mexico (`CHIS`, `CDMX`, `TAMPS`); any single word is tried.
-    const regions = [...(single ? (regionByCode.get(key) ?? []) : []), ...(regionByName.get(key) ?? [])];
+    // Region codes run to 4–6 letters in Mexico (`CHIS`, `CDMX`, `TAMPS`): any single word is tried.
+    const regions = [...(single && !single.paren ? (regionByCode.get(key) ?? []) : []), ...(regionByName.get(key) ?? [])];
     if (countries.length || regions.length) {
-      return { start: a, end, key, isCode, wholeSegment: a === segStart && end === segEnd, countries, regions };
+      return { start: a, end, key, isCode: asCode, wholeSegment: a === segStart && end === segEnd, countries, regions };
     }
   }
   return null;
@@ -403,7 +418,7 @@ function parse(location: string, hint: string | null): Parsed | null {
       } else if (prevIsCode) {
         end -= 1;
       }
-      readings = countries.map((country) => ({ country, region }));
+      readings = countries.map((country) => ({ country, region, viaCode: m1.isCode && countries === m1.countries }));
     } else if (twoWays) {
       readings = [
         ...m1.countries.map((country) => ({ country, region: m2Own[0]! })),
@@ -413,7 +428,10 @@ function parse(location: string, hint: string | null): Parsed | null {
       end = 0; // no city to go by: the name is the region in one reading and the city in the other
     } else {
       const regions = alone && !m1.isCode && alsoCities.has(m1.key) ? [] : m1Regions;
-      readings = [...m1.countries.map((country) => ({ country, region: null })), ...regions.map((r) => ({ country: r.country, region: r }))];
+      readings = [
+        ...m1.countries.map((country) => ({ country, region: null, viaCode: m1.isCode })),
+        ...regions.map((r) => ({ country: r.country, region: r, viaCode: m1.isCode })),
+      ];
       if (m1.isCode) code = m1.key;
       if (readings.length === 0) end = m1.end; // nothing usable: the words are the place name
     }
@@ -562,10 +580,23 @@ function decide(p: Parsed, hint: string | null): PlaceZone | null {
     if (!first || !usable.every((c) => c.country === first.country && c.zone === first.zone)) return null;
     return { zone: first.zone, basis: 'city' };
   }
+  const fits = (c: City, r: Reading) => c.country === r.country && (r.region === null || c.region === null || c.region === r.region.code);
+  // A reading from a code, with a known city of a single-zone country and none of that reading: `Milano MI`
+  // is Milan, Lombardy, not Michigan; `Mumbai MH` is not the Marshall Islands. `Paris, TX` passes: Paris
+  // is also listed as a Texan city. A postcode of the state or the caller's country keeps the reading.
+  const contradicted = (r: Reading) =>
+    r.viaCode === true &&
+    postcodeFit(r, p.postcodes) !== 2 &&
+    r.country !== hint &&
+    p.cities.some((c) => countryZones.get(c.country)) &&
+    !p.cities.some((c) => fits(c, r));
+  readings = readings.filter((r) => !contradicted(r));
+  if (readings.length === 0) return null;
   const narrow = (keep: (r: Reading) => boolean): PlaceZone | null | undefined => {
     const kept = readings.filter(keep);
     if (kept.length && kept.length < readings.length) readings = kept;
-    return readings.length === 1 ? resolveReading(readings[0]!, p) : sameZone(readings.map((r) => resolveReading(r, p))) ?? undefined;
+    if (readings.length === 1) return resolveReading(readings[0]!, p);
+    return sameZone(readings.map((r) => resolveReading(r, p))) ?? undefined;
   };
   const settled = narrow(() => true);
   if (settled !== undefined) return settled;
@@ -574,7 +605,7 @@ function decide(p: Parsed, hint: string | null): PlaceZone | null {
     (r) => postcodeFit(r, p.postcodes) === 2,
     (r) => postcodeFit(r, p.postcodes) > 0,
     // 2. A known city: `Leipzig, DE`, `LOS ANGELES, CA`, `Perth, WA`.
-    (r) => p.cities.some((c) => c.country === r.country && (r.region === null || c.region === null || c.region === r.region.code)),
+    (r) => p.cities.some((c) => fits(c, r)),
     // 3. The caller's country: a US carrier's `Smalltown, DE` is Delaware, Deutsche Post's is Germany.
     (r) => hint !== null && r.country === hint,
     // 4. The smaller side's complete list of places: Delaware for `DE`, the Vatican for `VA`, Macao for `MO`.

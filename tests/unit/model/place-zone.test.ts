@@ -332,6 +332,25 @@ describe('zoneForPlace when a two-letter code is two things', () => {
     ['St. John\u2019s, NL', 'CA', 'America/St_Johns'],
     ['APO, AE 09012', undefined, null], // Armed Forces Europe, not the Emirates
     ['Dubai, AE', undefined, 'Asia/Dubai'],
+    // A known city contradicts a code: refused, unless the city is also listed there.
+    ['Milano MI', undefined, null], // an Italian province code, not Michigan
+    ['Milano (MI)', undefined, 'Europe/Rome'], // in parentheses a code is a province's
+    ['Como (CO)', undefined, null], // … never Colombia
+    ['Mumbai MH', undefined, null], // Maharashtra, not the Marshall Islands
+    ['Mumbai (MH)', undefined, 'Asia/Kolkata'],
+    ['Hamburg (DE)', undefined, 'Europe/Berlin'],
+    ['Paris, DE', undefined, null],
+    ['Paris, TX', undefined, 'America/Chicago'], // Paris is also a Texan city
+    ['London, ON', undefined, 'America/Toronto'],
+    ['London, KY', undefined, 'America/New_York'],
+    ['Berlin, NH', undefined, 'America/New_York'],
+    ['Athens, GA', undefined, 'America/New_York'],
+    ['Whitehorse, YT', undefined, 'America/Whitehorse'], // YT is also Mayotte
+    ['Iqaluit, NU', undefined, 'America/Iqaluit'], // NU is also Niue
+    ['Yellowknife, NT X1A 2L9', undefined, 'America/Edmonton'], // NT: Northwest Territories or Northern Territory
+    ['Darwin NT 0800', undefined, 'Australia/Darwin'],
+    ['Yellowknife, NT', undefined, 'America/Edmonton'],
+    ['Somewhere, NT', undefined, null],
   ] as Array<[string, string | undefined, string | null]>)('%s (hint %s) → %s', (location, hint, zone) => {
     expect(z(location, hint)?.zone ?? null).toBe(zone);
   });
