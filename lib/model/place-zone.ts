@@ -71,7 +71,7 @@ export interface PlaceHints {
 const FOLD: Readonly<Record<string, string>> = { ß: 'ss', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i', þ: 'th' };
 
 /** Lower case, no accents, `ß` → `ss`, punctuation → spaces (`St. John's` → `st johns`, `U.S.A.` → `usa`). */
-export function foldPlace(s: string): string {
+function foldPlace(s: string): string {
   return s
     .replace(/[ßøØæÆœŒłŁđĐıþ]/g, (c) => FOLD[c]!)
     .normalize('NFKD')
