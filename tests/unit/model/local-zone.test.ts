@@ -56,7 +56,7 @@ describe('resolveLocalZone precedence (issue #19 point 4)', () => {
 });
 
 describe('carrierHomeCountry', () => {
-  it('names only carriers of the registry, and a single zone only for single-zone homes', () => {
+  it('maps the carriers that scan at home to their country; multinational networks have none', () => {
     const ids = new Set(CARRIERS.map((c) => c.id));
     for (const id of ids) {
       const home = carrierHomeCountry(id);
