@@ -1,11 +1,11 @@
 /**
  * The zone a local-only event time belongs to (issue #19 §4): the zone of the place where it
- * happened, not the shopper's. Precedence: the source's own zone (a track page's zone key), the
- * event's location, the carrier's home country when it has one zone; the shopper's zone only as the
- * last resort (applied when the time is read, so it is never stored as if it were known).
+ * happened, not the shopper's. Precedence (lib/model/local-zone.ts): the source's own zone (a track
+ * page's zone key), the event's location, the carrier's home country when it has one zone; the
+ * shopper's zone only as the last resort, applied when the time is read, so it is never stored as if
+ * it were known.
  */
-import { carrierHomeCountry } from '../carriers/home-country';
-import { resolveLocalZone } from '../model/place-zone';
+import { carrierHomeCountry, resolveLocalZone } from '../model/local-zone';
 
 export interface EventZoneContext {
   carrier: string | null;
