@@ -8,7 +8,7 @@ import { createMemoryTokenCache } from '../carriers/http';
 import { decideNotifications } from '../notify/decide-notifications';
 import { onWake, type JobState } from '../engine/job-state';
 import { mergeObservation } from '../engine/merge';
-import { lookupFor, nextCheckTime, wakeTime } from '../engine/plan';
+import { DEFAULT_INTERVALS, lookupFor, nextCheckTime, type RefreshIntervals, wakeTime } from '../engine/plan';
 import { NOT_RECEIVED_CODE } from '../engine/user-report';
 import type { PorchlightDb } from '../db/database';
 import { alerts as alertsRepo, diagnostics as diagnosticsRepo, events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
@@ -55,6 +55,8 @@ export interface BackgroundOptions {
   random?: () => number;
   /** The clients to offer (the benchmark's simulated carriers); default: the registry. */
   clients?: readonly CarrierClient[];
+  /** The schedule's intervals (lib/engine/plan.ts); default: the engine's own. */
+  intervals?: Partial<RefreshIntervals>;
 }
 
 /** A tiny mutex: one of each kind at a time, in arrival order. */
@@ -88,7 +90,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const carrierFor = (n: string) => classify(n)[0]?.carrier ?? null;
   const ingestDeps = () => ({
     carrierFor,
-    nextCheckAt: (pkg: Parameters<typeof nextCheckTime>[0], at: number) => nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone()),
+    nextCheckAt: (pkg: Parameters<typeof nextCheckTime>[0], at: number) =>
+      nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone(), undefined, { ...DEFAULT_INTERVALS, ...options.intervals }),
   });
 
   function available(settings: Settings, credentials: Record<string, Record<string, string>>): { clients: CarrierClient[]; trackers: ShopTracker[] } {
@@ -117,6 +120,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       random: options.random ?? Math.random,
       bootAt,
       ingest: ingestDeps(),
+      intervals: options.intervals,
       onBatch: (changes) => afterChanges(changes.map((c) => c.pkg.id), settings),
     };
   }

@@ -151,6 +151,17 @@ describe('merge: status rules', () => {
     expect(inBerlin.pkg.status).toBe('exception');
   });
 
+  it('a German DHL scan read from New York is placed in Berlin, not in the shopper\'s zone', () => {
+    const hamburg = { ...parsed('2024-03-05T09:00:00', 'in_transit', 'Die Sendung wurde im Start-Paketzentrum bearbeitet.'), location: 'Hamburg, Germany' };
+    const out = run(makePackage({ carrier: 'dhl', id: 'dhl:00340434161094027318', trackingNumber: '00340434161094027318' }), [
+      { ...carrier(NOW, [hamburg]), source: 'carrier:dhl', trackingNumber: '00340434161094027318' },
+    ]);
+    const [e] = out.events;
+    expect(e!.timeZone).toBe('Europe/Berlin');
+    // 09:00 in Hamburg is 08:00Z; placed in New York it would have been 14:00Z, six hours later.
+    expect(out.pkg.timeline.last?.at).toBe(Date.parse('2024-03-05T08:00:00Z'));
+  });
+
   it('takes the delivery time from the delivered event when the answer has none', () => {
     const out = run(makePackage(), [carrier(NOW, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed'), parsed('2024-03-05T17:04:00Z', 'delivered', 'Delivered')])]);
     expect(out.pkg.deliveredAt).toBe('2024-03-05T17:04:00Z');
