@@ -145,6 +145,3 @@ export function windowDates(window: ClaimWindow, anchors: Partial<Record<WindowA
   return { window, opensOn: addDays(day, window.opensAfterDays), closesOn, expired: zonedDate(now, timeZone) > closesOn };
 }
 
-export function windowsFor(party: ClaimWindow['party']): ClaimWindow[] {
-  return CLAIM_WINDOWS.filter((w) => w.party === party);
-}

@@ -216,7 +216,7 @@ export function derive(input: DeriveInput): Derived {
   }
 
   // The timeline digest.
-  const timeline = digestPlaced(placed, finalStatus);
+  const timeline = timelineDigest(input.events, finalStatus, fallbackZone);
   const episodePlaced = carrierPlaced.filter((p) => timeline.episode.some((d) => d.key === p.event.key));
   const statusEventPlaced = timeline.statusEvent ? (carrierPlaced.find((p) => p.event.key === timeline.statusEvent!.key) ?? null) : null;
   const newest = carrierPlaced[carrierPlaced.length - 1]?.event;

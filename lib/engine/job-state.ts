@@ -45,8 +45,6 @@ export interface JobState {
   nextWakeAt: number | null;
 }
 
-export const EMPTY_JOB_STATE: JobState = { jobs: [], nextWakeAt: null };
-
 /** How long one attempt may take before it is presumed dead. A worker lives at most ~5 min per event. */
 export const DEFAULT_LEASE_MS = 2 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;

@@ -138,19 +138,10 @@ export interface PlanResult {
 }
 
 /**
- * Which provider refreshes a package: its carrier's own API when available; otherwise an aggregator
- * the user has a key for; otherwise the shop's own tracker (Amazon's track page, for shop-only
- * packages and Amazon Logistics numbers) while it has a page for the package. Null: nobody can.
- */
-export function providerFor(
-  pkg: Pick<Package, 'carrier' | 'trackingNumber' | 'shop' | 'orderId' | 'trackUrl'>,
-  providers: readonly PlanProvider[],
-): string | null {
-  return lookupFor(pkg, providers)?.provider ?? null;
-}
-
-/**
- * The provider and the number to ask it about. A parcel handed to another carrier (issue #19 §15) is
+ * Which provider refreshes a package, and the number to ask it about: its carrier's own API when
+ * available; otherwise an aggregator the user has a key for; otherwise the shop's own tracker
+ * (Amazon's track page, for shop-only packages and Amazon Logistics numbers) while it has a page for
+ * the package. Null: nobody can. A parcel handed to another carrier (issue #19 §15) is
  * asked about through the last-mile carrier's own API when the shopper has it, since that carrier
  * scans the delivery; otherwise through the first carrier, which usually echoes the hand-off.
  */

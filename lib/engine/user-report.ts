@@ -1,26 +1,24 @@
 /**
- * What the shopper tells us about a parcel is stored as an event with `source: 'user'` and a null
- * status, so it lives in the same history, never changes the carrier-derived status (merge.ts ignores
- * null-status events) and survives refreshes.
+ * What the shopper tells us about a parcel is an observation from the source `user`: an event with a
+ * null status, so it lives in the same history, never changes the carrier-derived status (derive.ts
+ * leaves `user` events out of the status fold) and survives refreshes. The situation rules read it
+ * from the timeline digest (`notReceivedAt`).
  */
-import { eventKey } from '../model/keys';
-import type { TrackingEvent } from '../model/types';
+import type { Observation } from './observation';
 
 export const NOT_RECEIVED_CODE = 'not_received';
 
-/** The event to store when the shopper marks a "delivered" package as not received. */
-export function notReceivedEvent(packageId: string, now: number): TrackingEvent {
-  const time = new Date(now).toISOString();
-  const description = 'You marked this package as not received';
+/** The shopper marks a "delivered" package as not received, at `now`. */
+export function notReceivedReport(now: number): Observation {
   return {
-    key: eventKey({ packageId, time, code: NOT_RECEIVED_CODE, description }),
-    packageId,
-    time,
-    timeIsLocal: false,
-    status: null,
-    code: NOT_RECEIVED_CODE,
-    description,
-    location: null,
     source: 'user',
+    observedAt: now,
+    trackingNumber: null,
+    status: null,
+    statusText: null,
+    eta: null,
+    deliveredAt: null,
+    pickup: null,
+    events: [{ time: new Date(now).toISOString(), timeIsLocal: false, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null }],
   };
 }

@@ -39,7 +39,3 @@ export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
   groupAbove: 3,
   goodNewsMaxAgeMs: 12 * 3_600_000,
 };
-
-export function notifySettings(over: Partial<NotifySettings> = {}): NotifySettings {
-  return { ...DEFAULT_NOTIFY_SETTINGS, ...over, kinds: { ...DEFAULT_NOTIFY_SETTINGS.kinds, ...over.kinds } };
-}

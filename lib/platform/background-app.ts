@@ -9,7 +9,7 @@ import { decideNotifications } from '../notify/decide-notifications';
 import { onWake, type JobState } from '../engine/job-state';
 import { mergeObservation } from '../engine/merge';
 import { DEFAULT_INTERVALS, lookupFor, nextCheckTime, type RefreshIntervals, wakeTime } from '../engine/plan';
-import { NOT_RECEIVED_CODE } from '../engine/user-report';
+import { notReceivedReport } from '../engine/user-report';
 import type { PorchlightDb } from '../db/database';
 import { alerts as alertsRepo, diagnostics as diagnosticsRepo, events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
@@ -57,6 +57,14 @@ export interface BackgroundOptions {
   clients?: readonly CarrierClient[];
   /** The schedule's intervals (lib/engine/plan.ts); default: the engine's own. */
   intervals?: Partial<RefreshIntervals>;
+}
+
+/**
+ * Work started from a listener, not awaited by anyone: a failure is logged with what was being done,
+ * never left as an unhandled rejection (a round that failed is retried by the next alarm).
+ */
+function inBackground(what: string, p: Promise<unknown>): void {
+  p.catch((err: unknown) => console.error(`Porchlight: ${what} failed`, err));
 }
 
 /** A tiny mutex: one of each kind at a time, in arrival order. */
@@ -242,7 +250,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await recordDiagnostics(reading, [...reading.diagnostics, ...diagnostics]);
       await afterChanges(ids(changes));
       // New packages are due now: refresh them right away rather than at the next alarm.
-      if (summary.newPackages > 0) void app.refresh({});
+      if (summary.newPackages > 0) inBackground('refresh after a page read', app.refresh({}));
       return summary;
     },
     /**
@@ -273,7 +281,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async trackFound(found: FoundParcel[], source: string): Promise<{ added: number; known: number }> {
       const r = await guarded(() => trackNumbers(db, found, source, now(), timeZone()));
       await afterChanges(ids(r.changes));
-      if (r.added > 0) void app.refresh({});
+      if (r.added > 0) inBackground('refresh of new numbers', app.refresh({}));
       return { added: r.added, known: r.known };
     },
     /** "Track …" on a selection: the user pointed at it, so weaker formats count too. */
@@ -321,17 +329,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         const m = mergeObservation(
           pkg,
           known,
-          {
-            source: 'user',
-            observedAt: at,
-            trackingNumber: null,
-            status: null,
-            statusText: null,
-            eta: null,
-            deliveredAt: null,
-            pickup: null,
-            events: [{ time: new Date(at).toISOString(), timeIsLocal: false, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null }],
-          },
+          notReceivedReport(at),
           { now: at, shopperZone: timeZone() },
         );
         await eventsRepo.apply(db, m.put, m.remove);
@@ -368,7 +366,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now.
       const state: JobState = { jobs: await jobsRepo.all(db), nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
-      if (onWake(state, now()).runNow) void app.refresh({});
+      if (onWake(state, now()).runNow) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
     updateBadge: () => after.run(updateBadge),
@@ -401,11 +399,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   removers.push(onMessage('scanTab', ({ data }) => app.scanTab(data.tabId)));
 
   const onAlarm = (alarm: { name: string }) => {
-    if (alarm.name === REFRESH_ALARM) void app.refresh({});
-    else if (alarm.name === TICK_ALARM) void app.tick();
-    else if (alarm.name === PRUNE_ALARM) void app.prune();
+    if (alarm.name === REFRESH_ALARM) inBackground('refresh round', app.refresh({}));
+    else if (alarm.name === TICK_ALARM) inBackground('tick', app.tick());
+    else if (alarm.name === PRUNE_ALARM) inBackground('pruning old records', app.prune());
   };
-  const onWakeEvent = () => void app.ensureAlarms();
+  const onWakeEvent = () => inBackground('waking', app.ensureAlarms());
   const onClicked = async (id: string) => {
     const rec = await db.notifications.get(id);
     const pkg = rec && rec.packageIds.length === 1 ? rec.packageIds[0] : null;
@@ -424,10 +422,10 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   // Webmail scripts follow the settings and the granted permissions; a new key or switch re-plans.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local') return;
-    if ('settings' in changes) void loadSettings().then(syncWebmailScripts);
-    if ('settings' in changes || 'credentials' in changes) void app.refresh({});
+    if ('settings' in changes) inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
+    if ('settings' in changes || 'credentials' in changes) inBackground('refresh after a settings change', app.refresh({}));
   };
-  const onPermissions = () => void loadSettings().then(syncWebmailScripts);
+  const onPermissions = () => inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
   // An event a browser (or the test fake) lacks is skipped, not fatal: the rest must still be wired.
   type Listenable = { addListener(fn: never): void; removeListener(fn: never): void } | undefined;
   const listen = (event: Listenable, fn: unknown) => {

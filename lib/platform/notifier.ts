@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PorchlightDb } from '../db/database';
 import { notifications as notificationsRepo } from '../db/repositories';
-import type { NotificationDraft } from '../notify/decide-notifications';
+import { type NotificationDraft, toNotificationRecord } from '../notify/decide-notifications';
 
 /**
  * Shows a desktop notification and keeps a record of it (the user's history, what a click opens, and
@@ -16,13 +16,6 @@ export async function showNotification(db: PorchlightDb, draft: NotificationDraf
     message: draft.message,
     priority: draft.priority,
   });
-  await notificationsRepo.add(db, {
-    id: draft.id,
-    alertKeys: draft.alertKeys,
-    packageIds: draft.packageIds,
-    title: draft.title,
-    message: draft.message,
-    createdAt: now,
-  });
+  await notificationsRepo.add(db, toNotificationRecord(draft, now));
   return draft.id;
 }

@@ -43,8 +43,8 @@ type RefreshIntervals = import('../../lib/engine/plan').RefreshIntervals;
 // In the future of the real clock: the fake browser's alarms also run on real timers, and a `when`
 // in the past would fire at once. The simulated clock alone moves the world.
 const START = Date.parse('2030-03-01T05:00:00Z'); // midnight in New York; the run crosses the DST change (Mar 10)
-const END = START + 30 * DAY;
-const COUNT = 100;
+const END = START + Number(process.env.BENCH_DAYS ?? 30) * DAY;
+const COUNT = Number(process.env.BENCH_COUNT ?? 100);
 const TICK = 30 * MIN;
 const CARRIERS = ['ups', 'fedex', 'usps', 'dhl'] as const;
 
@@ -137,6 +137,7 @@ async function run(name: string, world: SimPackage[], intervals?: Partial<Refres
 
   while (now < END) {
     wakes++;
+    if (process.env.BENCH_DEBUG && wakes % 200 === 0) console.error(name, wakes, new Date(now).toISOString(), ((performance.now() - t0) / 1000).toFixed(1));
     // Package-days per state since the previous wake.
     for (const p of await db.packages.toArray()) packageDays[category(p, prev)] += (now - prev) / DAY;
     while (added < creations.length && creations[added]!.createdAt <= now) {
@@ -171,8 +172,11 @@ async function run(name: string, world: SimPackage[], intervals?: Partial<Refres
   const perPackage = new Map<string, number>();
   for (const n of notes) for (const id of n.packageIds) perPackage.set(id, (perPackage.get(id) ?? 0) + 1);
   const situations = await db.alerts.count();
+  await app.idle();
   unregister();
-  await db.delete();
+  await new Promise((r) => setTimeout(r, 50));
+  await app.idle();
+  db.close();
   return { name, lookups, packageDays, http, overBudget: overBudgetCount(sent), latencies, notifications: notes.length, perPackage, situations, wakes, ms: performance.now() - t0 };
 }
 
@@ -205,7 +209,7 @@ const hours = (ms: number) => fmt(ms / HOUR, 2);
 const world = buildWorld(COUNT, START);
 const scenarios: Record<string, number> = {};
 for (const s of world) scenarios[s.scenario] = (scenarios[s.scenario] ?? 0) + 1;
-console.log(`world: ${COUNT} packages, 30 days from 2030-03-01 (America/New_York), scenarios ${JSON.stringify(scenarios)}`);
+console.log(`world: ${COUNT} packages, ${(END - START) / DAY} days from 2030-03-01 (America/New_York), scenarios ${JSON.stringify(scenarios)}`);
 console.log('engine: the worker (createBackgroundApp) with its own schedule · reference: the same worker polling every unfinished package every 15 min');
 
 const naive: Partial<RefreshIntervals> = {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { busyPackageIds, claimJob, DEFAULT_LEASE_MS, EMPTY_JOB_STATE, enqueueBatches, finishJob, type JobState, onWake, recoverJobs } from '../../../lib/engine/job-state';
+import { busyPackageIds, claimJob, DEFAULT_LEASE_MS, enqueueBatches, finishJob, type JobState, onWake, recoverJobs } from '../../../lib/engine/job-state';
+
+const EMPTY_JOB_STATE: JobState = { jobs: [], nextWakeAt: null };
 import { T0 } from './package-factory';
 
 const batch = { provider: 'fedex', packageIds: ['fedex:A', 'fedex:B', 'fedex:C'], numbers: ['A', 'B', 'C'] };

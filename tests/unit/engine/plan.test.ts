@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_INTERVALS, HOUR, lookupFor, MIN_ALARM_MS, MINUTE, nextCheckTime, plan, type PlanProvider, providerFor, refreshInterval, toProviderBudget, wakeTime } from '../../../lib/engine/plan';
+import { backoffDelay, DEFAULT_INTERVALS, HOUR, lookupFor, MIN_ALARM_MS, MINUTE, nextCheckTime, plan, type PlanProvider, refreshInterval, toProviderBudget, wakeTime } from '../../../lib/engine/plan';
 import type { Status } from '../../../lib/model/status';
 import type { Eta, Package } from '../../../lib/model/types';
 import { makePackage } from './package-factory';
@@ -48,7 +48,7 @@ const P = (id: string, carriers: string[], extra: Partial<PlanProvider> = {}): P
 const OWN = [P('ups', ['ups']), P('usps', ['usps']), P('fedex', ['fedex']), P('dhl', ['dhl'])];
 const TRACKER = P('amazon-tracker', ['amazon'], { shop: 'amazon', needsTrackUrl: true });
 
-describe('providerFor', () => {
+describe('lookupFor: which provider', () => {
   const all = [...OWN, TRACKER];
   const link = 'https://www.amazon.com/progress-tracker/package?orderId=113-1';
   it.each([
@@ -61,7 +61,7 @@ describe('providerFor', () => {
     ['Amazon TBA number', { carrier: 'amazon', trackingNumber: 'TBA123', shop: 'amazon', orderId: '113-1', trackUrl: link }, all, 'amazon-tracker'],
     ['shop without a tracker', { carrier: null, trackingNumber: null, shop: 'ebay', orderId: '1' }, all, null],
   ] as Array<[string, Partial<Package>, PlanProvider[], string | null]>)('%s', (_n, p, providers, expected) => {
-    expect(providerFor(makePackage(p), providers)).toBe(expected);
+    expect(lookupFor(makePackage(p), providers)?.provider ?? null).toBe(expected);
   });
 
   it('asks the last-mile carrier about a handed-off parcel when the shopper has its API (issue #19 §15)', () => {

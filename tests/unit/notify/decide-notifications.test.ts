@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { badgeCount, badgeText } from '../../../lib/notify/badge';
 import { decideNotifications, type NotifiableAlert, toNotificationRecord } from '../../../lib/notify/decide-notifications';
 import { quietUntil } from '../../../lib/notify/quiet-hours';
-import { notifySettings } from '../../../lib/notify/settings';
+import { parseSettings } from '../../../lib/settings';
+
+/** Settings as the product reads them (stored overrides on the defaults, validated). */
+const notifySettings = (over: object = {}) => parseSettings({ notifications: over }).notifications;
 import type { AlertKind, AlertSeverity } from '../../../lib/model/types';
 
 const TZ = 'America/New_York';

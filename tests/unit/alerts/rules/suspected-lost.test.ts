@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { suspectedLost } from '../../../../lib/alerts/rules/suspected-lost';
-import { notReceivedEvent } from '../../../../lib/engine/user-report';
+import { observedEvents } from '../../../../lib/engine/merge';
+import { notReceivedReport } from '../../../../lib/engine/user-report';
+import { makePackage } from '../../engine/package-factory';
 import type { Status } from '../../../../lib/model/status';
 import type { TrackingEvent } from '../../../../lib/model/types';
 import { ctx, ev, ID } from '../context';
@@ -8,7 +10,7 @@ import { ctx, ev, ID } from '../context';
 const moving = ev('2024-03-01T10:00:00Z', 'in_transit', 'Departed facility', 'DP');
 const abroad = [ev('2024-03-01T10:00:00Z', 'in_transit', 'Export scan', null, 'SHENZHEN, CN')];
 const deliveredEv = ev('2024-03-05T16:00:00Z', 'delivered', 'Delivered, front door', 'DL');
-const report = notReceivedEvent(ID, Date.parse('2024-03-06T12:00:00Z'));
+const report = observedEvents(makePackage(), notReceivedReport(Date.parse('2024-03-06T12:00:00Z')), 'UTC')[0]!;
 
 // [case, now, status, events, expected key or null]
 const TABLE: Array<[string, string, Status, TrackingEvent[], string | null]> = [
