@@ -89,7 +89,7 @@ export function situationLifecycle(
   for (const a of stored) {
     if (a.endedAt || holding.has(a.key)) continue;
     const by = supersederOf(a.kind, current);
-    const row: Alert = { ...a, endedAt: now, endReason: by ? `superseded:${by}` : 'resolved' };
+    const row: Alert = { ...a, endedAt: now, open: 0, endReason: by ? `superseded:${by}` : 'resolved' };
     ended.push(row);
     write.push(row);
   }
@@ -106,7 +106,7 @@ export function situationLifecycle(
     }
     if (prev) {
       // The same cause holds again: reopened, as it was (told or not), not news again.
-      const row: Alert = { ...prev, endedAt: null, endReason: null, title: d.title, message: d.message, severity: d.severity };
+      const row: Alert = { ...prev, endedAt: null, open: 1, endReason: null, title: d.title, message: d.message, severity: d.severity };
       write.push(row);
       continue;
     }
@@ -130,6 +130,7 @@ export function situationLifecycle(
       dismissed: false,
       dismissedAt: null,
       endedAt: null,
+      open: 1,
       endReason: null,
       newsAt,
       baseline,

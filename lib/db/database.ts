@@ -66,7 +66,7 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   packages: 'id, trackingNumber, *numberKeys, [shop+orderId], orderKey, status, nextCheckAt, updatedAt',
-  alerts: 'key, packageId, kind, createdAt, endedAt',
+  alerts: 'key, packageId, kind, createdAt, open',
   jobs: 'id, provider, startedAt, leaseUntil',
 } as const;
 
@@ -97,6 +97,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((a: Alert) => {
       a.endedAt ??= null;
+      a.open ??= a.endedAt ? 0 : 1;
       a.endReason ??= null;
       a.dismissedAt ??= a.dismissed ? a.createdAt : null;
       // Decided on before situations had an end: never offered to the shopper again.

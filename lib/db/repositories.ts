@@ -52,8 +52,9 @@ export const events = {
 export const alerts = {
   forPackage: (db: PorchlightDb, packageId: string) => db.alerts.where('packageId').equals(packageId).toArray(),
   all: (db: PorchlightDb) => db.alerts.toArray(),
-  /** Situations still going on (not ended). */
-  current: async (db: PorchlightDb) => (await db.alerts.toArray()).filter((a) => !a.endedAt),
+  /** Situations still going on (not ended), by the `open` index. */
+  current: (db: PorchlightDb) => db.alerts.where('open').equals(1).toArray(),
+  bulkGet: async (db: PorchlightDb, keys: string[]) => (await db.alerts.bulkGet(keys)).filter((a): a is Alert => Boolean(a)),
   bulkPut: (db: PorchlightDb, list: Alert[]) => db.alerts.bulkPut(list),
   get: (db: PorchlightDb, key: string) => db.alerts.get(key),
   update: (db: PorchlightDb, key: string, patch: Partial<Alert>) => db.alerts.update(key, patch),

@@ -275,6 +275,11 @@ export interface Alert {
    * saw it current; `endedAt` when it stopped being true or a later situation superseded it.
    */
   endedAt?: number | null;
+  /**
+   * 1 while it holds, 0 once ended: the index a round reads current situations by (IndexedDB does not
+   * index nulls, so `endedAt` cannot serve).
+   */
+  open?: 0 | 1;
   /** Why it ended: `resolved` (no longer true) or `superseded:<kind>`. */
   endReason?: string | null;
   /**

@@ -8,11 +8,12 @@ import { createMemoryTokenCache } from '../carriers/http';
 import { decideNotifications } from '../notify/decide-notifications';
 import { onWake, type JobState } from '../engine/job-state';
 import { mergeObservation } from '../engine/merge';
-import { DEFAULT_INTERVALS, lookupFor, nextCheckTime, type RefreshIntervals, wakeTime } from '../engine/plan';
+import { lookupFor, nextCheckTime, wakeTime } from '../engine/plan';
 import { notReceivedReport } from '../engine/user-report';
 import type { PorchlightDb } from '../db/database';
 import { alerts as alertsRepo, diagnostics as diagnosticsRepo, events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
+import type { Alert } from '../model/types';
 import { badgeCount, badgeText } from '../notify/badge';
 import { evaluateSituations } from '../services/situations';
 import type { PackageChange } from '../services/changes';
@@ -39,6 +40,7 @@ export const TICK_ALARM = 'porchlight:tick';
 
 const CLIENTS = Object.values(CLIENT_REGISTRY);
 const DEFERRED_KEY = 'notify.deferredUntil';
+const DEFERRED_KEYS = 'notify.deferredKeys';
 const WAKE_KEY = 'engine.nextWakeAt';
 
 /** The "Track …" threshold: the shopper pointed at the text, so weaker formats count too. */
@@ -55,8 +57,6 @@ export interface BackgroundOptions {
   random?: () => number;
   /** The clients to offer (the benchmark's simulated carriers); default: the registry. */
   clients?: readonly CarrierClient[];
-  /** The schedule's intervals (lib/engine/plan.ts); default: the engine's own. */
-  intervals?: Partial<RefreshIntervals>;
 }
 
 /**
@@ -99,7 +99,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const ingestDeps = () => ({
     carrierFor,
     nextCheckAt: (pkg: Parameters<typeof nextCheckTime>[0], at: number) =>
-      nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone(), undefined, { ...DEFAULT_INTERVALS, ...options.intervals }),
+      nextCheckTime({ ...pkg, lastCheckAt: pkg.lastCheckAt ?? at }, at, timeZone()),
   });
 
   function available(settings: Settings, credentials: Record<string, Record<string, string>>): { clients: CarrierClient[]; trackers: ShopTracker[] } {
@@ -128,33 +128,27 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       random: options.random ?? Math.random,
       bootAt,
       ingest: ingestDeps(),
-      intervals: options.intervals,
       onBatch: (changes) => afterChanges(changes.map((c) => c.pkg.id), settings),
     };
   }
 
   /**
-   * Offers every situation not yet decided on to the notification policy (lib/notify): news only,
-   * per-kind switches, muted packages, quiet hours (deferred, retried when they end), grouping,
-   * never twice for one key.
+   * Offers the situations that just started, and those waiting for quiet hours to end, to the
+   * notification policy (lib/notify): news only, per-kind switches, muted packages, quiet hours
+   * (deferred, retried when they end), grouping, never twice for one key.
    */
-  async function notifyPending(settings: Settings, at: number): Promise<void> {
-    const all = await alertsRepo.all(db);
-    const pending = all.filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed && !a.endedAt);
+  async function notifyPending(settings: Settings, at: number, started: Alert[]): Promise<void> {
+    const waiting = (await kv.get<{ keys: string[] } | null>(db, DEFERRED_KEYS)) ?? null;
+    const deferred = waiting?.keys.length ? await alertsRepo.bulkGet(db, waiting.keys) : [];
+    const byKey = new Map([...deferred, ...started].map((a) => [a.key, a]));
+    const pending = [...byKey.values()].filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed && !a.endedAt);
     if (pending.length === 0) {
+      if (waiting) await kv.set(db, DEFERRED_KEYS, null);
       await kv.set(db, DEFERRED_KEY, null);
       return;
     }
-    const notified = all.filter((a) => a.notifiedAt !== null).map((a) => a.key);
     const muted = (await packagesRepo.bulkGet(db, [...new Set(pending.map((a) => a.packageId))])).filter((p) => p.muted).map((p) => p.id);
-    const decision = decideNotifications(
-      pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })),
-      notified,
-      settings.notifications,
-      at,
-      timeZone(),
-      muted,
-    );
+    const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted);
     for (const d of decision.notify) {
       await showNotification(db, d, at);
       await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: at });
@@ -162,14 +156,15 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     if (decision.dropped.length) {
       await db.alerts.where('key').anyOf(decision.dropped.map((x) => x.key)).modify({ handledAt: at });
     }
+    await kv.set(db, DEFERRED_KEYS, decision.deferred.length ? { keys: decision.deferred.map((x) => x.key) } : null);
     await kv.set(db, DEFERRED_KEY, decision.deferred.length ? Math.min(...decision.deferred.map((x) => x.until)) : null);
   }
 
   /** Badge: packages with a current warning or problem the shopper has not dismissed (lib/notify/badge.ts). */
   async function updateBadge(): Promise<void> {
-    const all = await packagesRepo.all(db);
     const current = (await alertsRepo.current(db)).filter((a) => !a.dismissed);
-    const count = badgeCount(all, current, []);
+    const pkgs = await packagesRepo.bulkGet(db, [...new Set(current.map((a) => a.packageId))]);
+    const count = badgeCount(pkgs, current, []);
     await browser.action.setBadgeText({ text: badgeText(count) });
     await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   }
@@ -181,7 +176,13 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     const providers = planProviders(clients, trackers);
     const at = now();
     const holds = activeHolds(await loadHolds(db), at);
-    const pkgs = (await packagesRepo.all(db)).map((p) => ({ archived: p.archived, nextCheckAt: p.nextCheckAt, provider: lookupFor(p, providers)?.provider ?? null }));
+    // The earliest scheduled checks first (the nextCheckAt index): stop at the first one that counts.
+    const pkgs: Array<Parameters<typeof wakeTime>[0][number]> = [];
+    const counts = (p: { archived: boolean; provider: string | null }) => !p.archived && p.provider !== null && !(p.provider in holds);
+    await db.packages
+      .orderBy('nextCheckAt')
+      .until((p) => counts({ archived: p.archived, provider: lookupFor(p, providers)?.provider ?? null }), true)
+      .each((p) => void pkgs.push({ archived: p.archived, nextCheckAt: p.nextCheckAt, provider: lookupFor(p, providers)?.provider ?? null }));
     const deferred = (await kv.get<number | null>(db, DEFERRED_KEY)) ?? null;
     const when = wakeTime(pkgs, at, holds, deferred);
     await kv.set(db, WAKE_KEY, when);
@@ -195,10 +196,11 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     return after.run(async () => {
       const s = settings ?? (await loadSettings());
       const at = now();
-      if (ids === 'all' || ids.length) {
-        await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)]);
-      }
-      await notifyPending(s, at);
+      const { started } =
+        ids === 'all' || ids.length
+          ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)])
+          : { started: [] };
+      await notifyPending(s, at, started);
       await updateBadge();
       await scheduleNext(s);
     });

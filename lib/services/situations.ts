@@ -1,6 +1,6 @@
 import { evaluateAlerts, situationLifecycle } from '../alerts/evaluate';
 import { alertSettings } from '../alerts/settings';
-import type { AlertSettings } from '../alerts/types';
+import type { AlertDraft, AlertSettings } from '../alerts/types';
 import type { PorchlightDb } from '../db/database';
 import type { Alert, Order } from '../model/types';
 
@@ -14,8 +14,10 @@ export interface SituationDeps {
 /**
  * Evaluates the situation rules for the given packages (or every package) and stores what started
  * and what ended, in one transaction (issue #19 §7). Rules read package summaries only (the timeline
- * digest the merge keeps), so a round over 1,000 packages reads no events (§16). A package's first
- * evaluation is its first reading: what holds then is news only when it happened in the last 24 h.
+ * digest the merge keeps), and stored situations are read by the `open` index plus a point lookup for
+ * a cause that holds again, so a round over 1,000 packages reads no events and no situation history
+ * (§16). A package's first evaluation is its first reading: what holds then is news only when it
+ * happened in the last 24 h.
  */
 export async function evaluateSituations(deps: SituationDeps, only?: readonly string[]): Promise<{ started: Alert[]; ended: Alert[] }> {
   const { db, now, timeZone } = deps;
@@ -27,28 +29,40 @@ export async function evaluateSituations(deps: SituationDeps, only?: readonly st
     const orders = new Map<string, Order>();
     for (const o of await db.orders.bulkGet(orderKeys)) if (o) orders.set(o.key, o);
     const ids = new Set(pkgs.map((p) => p.id));
-    const stored = only ? await db.alerts.where('packageId').anyOf([...ids]).toArray() : await db.alerts.toArray();
-    const byPkg = new Map<string, Alert[]>();
-    for (const a of stored) {
-      if (!ids.has(a.packageId)) continue;
-      const list = byPkg.get(a.packageId) ?? [];
-      list.push(a);
-      byPkg.set(a.packageId, list);
+    const open = only
+      ? (await db.alerts.where('packageId').anyOf([...ids]).toArray()).filter((a) => a.open === 1)
+      : await db.alerts.where('open').equals(1).toArray();
+
+    const ctxs = pkgs.map((pkg) => ({ pkg, order: pkg.orderKey ? (orders.get(pkg.orderKey) ?? null) : null, now, settings, timeZone }));
+    const drafts = new Map<string, AlertDraft[]>();
+    for (const ctx of ctxs) {
+      const { current, errors } = evaluateAlerts(ctx);
+      for (const e of errors) console.error(`Porchlight: situation rule ${e.rule} failed on ${ctx.pkg.id}: ${e.message}`);
+      drafts.set(ctx.pkg.id, current);
     }
+    // A cause that held before and ended: found by key, to be reopened rather than told again.
+    const openKeys = new Set(open.map((a) => a.key));
+    const again = [...drafts.values()].flat().filter((d) => !openKeys.has(d.key)).map((d) => d.key);
+    const prior = again.length ? (await db.alerts.bulkGet(again)).filter((a): a is Alert => Boolean(a)) : [];
+    const stored = new Map<string, Alert[]>();
+    for (const a of [...open, ...prior]) {
+      if (!ids.has(a.packageId)) continue;
+      const list = stored.get(a.packageId) ?? [];
+      list.push(a);
+      stored.set(a.packageId, list);
+    }
+
     const write: Alert[] = [];
     const started: Alert[] = [];
     const ended: Alert[] = [];
     const firstSeen: string[] = [];
-    for (const pkg of pkgs) {
-      const ctx = { pkg, order: pkg.orderKey ? (orders.get(pkg.orderKey) ?? null) : null, now, settings, timeZone };
-      const { current, errors } = evaluateAlerts(ctx);
-      for (const e of errors) console.error(`Porchlight: situation rule ${e.rule} failed on ${pkg.id}: ${e.message}`);
-      const first = pkg.evaluatedAt === null || pkg.evaluatedAt === undefined;
-      const life = situationLifecycle(ctx, byPkg.get(pkg.id) ?? [], current, first);
+    for (const ctx of ctxs) {
+      const first = ctx.pkg.evaluatedAt === null || ctx.pkg.evaluatedAt === undefined;
+      const life = situationLifecycle(ctx, stored.get(ctx.pkg.id) ?? [], drafts.get(ctx.pkg.id) ?? [], first);
       write.push(...life.write);
       started.push(...life.started);
       ended.push(...life.ended);
-      if (first) firstSeen.push(pkg.id);
+      if (first) firstSeen.push(ctx.pkg.id);
     }
     if (write.length) await db.alerts.bulkPut(write);
     for (const id of firstSeen) await db.packages.update(id, { evaluatedAt: now });
