@@ -11,8 +11,9 @@
  * classify each run with a constant-time table lookup plus the few patterns of that length.
  * Context scoring reads fixed-size windows. Work per character is therefore bounded by a constant
  * (about MAX_NUMBER_LENGTH² pattern characters in the worst case of single-character tokens), and
- * `stats` lets a test count it. The only super-linear step is sorting each chain's candidates,
- * O(k log k) in their number k ≤ text length.
+ * `stats` lets a test count it (see {@link ScanStats}: the tests bound work by these counts, never
+ * by a clock). The only super-linear step is sorting each chain's candidates, O(k log k) in their
+ * number k ≤ text length.
  *
  * Why it is fast (issue #3 throughput target): prose and short numbers (prices, dates) are skipped
  * by the regex engine, chains are tokenized with a class table and no allocation; a run is looked up by (length, characters) in per-position masks derived from
@@ -82,7 +83,12 @@ export interface FindOptions {
   allowUnverified?: boolean;
   /** Texts longer than this are scanned only up to it (default 64 Mi characters). */
   maxLength?: number;
-  /** Filled with operation counts, for the linearity test. */
+  /**
+   * Incremented with operation counts (see {@link ScanStats}, {@link newScanStats}), so tests can
+   * bound the work by counts instead of by a clock. The counts are kept whether or not this is
+   * given (a few integer additions per chain, token and lookup, none per character), so asking for
+   * them changes neither the results nor the path taken.
+   */
   stats?: ScanStats;
   /**
    * Read every run, skipping none that cannot reach the threshold (slower). Results are the same
@@ -91,13 +97,37 @@ export interface FindOptions {
   exhaustive?: boolean;
 }
 
+/**
+ * How much work a scan did. Each count is of steps of bounded cost, so together they bound the
+ * scan's time: a test that proves every count linear in the text's length proves the scan linear.
+ * What they do not see is inside the regex engine: the chain finder's look-ahead (bounded, see
+ * {@link CHAIN_FINDER}), the context regexes (on windows of at most {@link BEFORE_WINDOW}
+ * characters, counted as `contextChars`) and the format patterns (on at most MAX_NUMBER_LENGTH
+ * characters, at most one per distinct pattern per lookup).
+ */
 export interface ScanStats {
+  /** Characters of the text scanned (its length, or `maxLength`). */
   characters: number;
+  /** Characters the scanner itself read: passed over by the search for the next chain, walked back to a chain's start, tokenized, read through the format masks, copied into numbers, checked for overlaps. */
+  examined: number;
+  /** Searches for the next digit that may start a chain (CHAIN_FINDER executions). */
+  searches: number;
   tokens: number;
+  /** Runs of whole tokens tried as candidates (at most MAX_NUMBER_LENGTH per token). */
+  runs: number;
   /** Runs of tokens looked up in the format table. */
   lookups: number;
-  /** Pattern executions. */
+  /** Format matches found by the patterns of looked-up runs (scored). */
   patternRuns: number;
+  /** Context windows read: labels before a run, carrier names before or after it, full context. */
+  contextReads: number;
+  /** Characters of those windows. */
+  contextChars: number;
+}
+
+/** Zeroed {@link ScanStats}, to pass as `stats`. */
+export function newScanStats(): ScanStats {
+  return { characters: 0, examined: 0, searches: 0, tokens: 0, runs: 0, lookups: 0, patternRuns: 0, contextReads: 0, contextChars: 0 };
 }
 
 export interface ScanResult {
@@ -215,7 +245,7 @@ class Scanner {
   constructor(text: string, options: FindOptions, pruneBelow: number) {
     this.text = text;
     this.options = options;
-    this.stats = options.stats ?? { characters: 0, tokens: 0, lookups: 0, patternRuns: 0 };
+    this.stats = options.stats ?? newScanStats();
     this.pruneBelow = pruneBelow > 0 ? pruneBelow : Number.NEGATIVE_INFINITY;
     this.optionHints = (options.carrierHints?.length ?? 0) > 0;
   }
@@ -229,14 +259,21 @@ class Scanner {
   run(from: number, to: number): void {
     const text = this.text;
     const finder = CHAIN_FINDER;
+    const stats = this.stats;
     let pos = from;
     while (pos < to) {
       finder.lastIndex = pos;
-      if (!finder.test(text)) break;
+      stats.searches++;
+      if (!finder.test(text)) {
+        stats.examined += to - pos;
+        break;
+      }
       const digit = finder.lastIndex - 1;
+      stats.examined += finder.lastIndex - pos;
       if (digit >= to) break;
       let start = digit;
       while (start > pos && isAlnum(text.charCodeAt(start - 1))) start--;
+      stats.examined += digit - start;
       // Earlier tokens of the same chain (joined by a printed-number gap, no word in between).
       for (let prev = this.previousChainToken(start, pos); prev >= 0; prev = this.previousChainToken(start, pos)) start = prev;
       // Resume after the chain's last token (always past the digit found).
@@ -250,7 +287,10 @@ class Scanner {
     const text = this.text;
     let gap = start;
     while (gap > floor && start - gap < 4 && isGap(text.charCodeAt(gap - 1))) gap--;
-    if (gap === start || gap <= floor || !isAlnum(text.charCodeAt(gap - 1)) || !joinable(text, gap, start)) return -1;
+    if (gap === start || gap <= floor || !isAlnum(text.charCodeAt(gap - 1)) || !joinable(text, gap, start)) {
+      this.stats.examined += start - gap + 1;
+      return -1;
+    }
     let t = gap;
     let digits = 0;
     let lower = false;
@@ -259,6 +299,7 @@ class Scanner {
       if (c <= 57) digits++;
       else if (c >= 97) lower = true;
     }
+    this.stats.examined += start - t;
     if (t === floor && floor > 0 && isAlnum(text.charCodeAt(floor - 1))) return -1;
     return digits === 0 && (lower || gap - t > MAX_PREFIX_WORD) ? -1 : t;
   }
@@ -266,6 +307,7 @@ class Scanner {
   /** Tokenizes the chain starting at `i` (a token start) up to its end; returns where its last token ends. */
   private scanChain(i: number, to: number): number {
     const text = this.text;
+    const first = i;
     let prevEnd = -1;
     while (i < to) {
       let c = text.charCodeAt(i);
@@ -298,6 +340,8 @@ class Scanner {
       this.addToken(start, i, digits);
       prevEnd = i;
     }
+    // Counted once per chain, not per character (the loop above is the hottest in the scanner).
+    this.stats.examined += i - first;
     this.flushPending(false);
     this.endChain();
     return prevEnd;
@@ -341,11 +385,13 @@ class Scanner {
     let length = 0;
     let digits = 0;
     const end = this.tEnd[kj]!;
+    let runs = 0;
     for (let i = j; i >= this.chainFirst && j - i < RING; i--) {
       const ki = i % RING;
       const pieceLen = this.tEnd[ki]! - this.tStart[ki]!;
       length += pieceLen;
       if (length > MAX_LEN || end - this.tStart[ki]! > MAX_SPAN) break;
+      runs++;
       digits += this.tDigits[ki]!;
       // Letters-only tokens longer than 2 (TBA, JJD, GFUS, PLDEMO) can only start a number.
       const prefixOnly = this.tDigits[ki] === 0 && pieceLen > 2;
@@ -355,6 +401,7 @@ class Scanner {
       }
       this.evaluate(i, j, length, digits, nextIsDigit);
     }
+    this.stats.runs += runs;
   }
 
   /** Looks up the run of tokens i..j (length characters, `digits` of them digits). */
@@ -381,6 +428,7 @@ class Scanner {
         row += SIZE;
       }
     }
+    this.stats.examined += row / SIZE;
     if (mask === 0) return;
     const piece = !leftClean || nextIsDigit;
     const piecePenalty = piece ? PIECE_PENALTY : 0;
@@ -392,6 +440,7 @@ class Scanner {
     let number = '';
     for (let t = i; t <= j; t++) number += this.text.slice(this.tStart[t % RING]!, this.tEnd[t % RING]!);
     number = number.toUpperCase();
+    this.stats.examined += length;
     const matches = matchMasked(number, mask);
     if (matches.length === 0) return;
     this.stats.patternRuns += matches.length;
@@ -414,7 +463,7 @@ class Scanner {
         ? (full.labelled ? 1 : 0) | (full.otherLabel ? 2 : 0)
         : this.afterDigitToken(i)
           ? 0
-          : readLabelsOnce(this.text, this.tStart[kf]!);
+          : this.readLabels(this.tStart[kf]!);
       state |= LABELS_READ | (flags & 1 ? LABELLED : 0) | (flags & 2 ? OTHER_LABELLED : 0);
     }
     const labelled = (state & LABELLED) !== 0;
@@ -426,12 +475,12 @@ class Scanner {
     }
     if ((state & KEYWORD_READ) === 0) {
       const s0 = this.tStart[kf]!;
-      state |= KEYWORD_READ | (mayName(this.text, Math.max(0, s0 - BEFORE_WINDOW), s0) ? KEYWORD_NEAR : 0);
+      state |= KEYWORD_READ | (this.mayNameIn(Math.max(0, s0 - BEFORE_WINDOW), s0) ? KEYWORD_NEAR : 0);
     }
     this.tState[kf] = state;
     if (this.afterKeyword < 0) {
       const e0 = this.tEnd[kl]!;
-      this.afterKeyword = mayName(this.text, e0, Math.min(this.text.length, e0 + AFTER_WINDOW)) ? 1 : 0;
+      this.afterKeyword = this.mayNameIn(e0, Math.min(this.text.length, e0 + AFTER_WINDOW)) ? 1 : 0;
     }
     if ((state & KEYWORD_NEAR) === 0 && this.afterKeyword === 0) {
       // No carrier can be named: the full context is the labels alone (`labelAdjacent` only
@@ -439,9 +488,9 @@ class Scanner {
       if (boundOf(length, mask, (this.optionHints ? HINT : 0) + labelBoost) < this.pruneBelow) return null;
       return { labelled, labelAdjacent: false, otherLabel, named: [] };
     }
-    const b = this.tBefore[kf] ?? contextBefore(this.text, this.tStart[kf]!);
+    const b = this.tBefore[kf] ?? this.before(this.tStart[kf]!);
     this.tBefore[kf] = b;
-    const a = this.afterOfLast ?? contextAfter(this.text, this.tEnd[kl]!);
+    const a = this.afterOfLast ?? this.after(this.tEnd[kl]!);
     this.afterOfLast = a;
     return {
       labelled: b.labelled || a.labelled,
@@ -449,6 +498,31 @@ class Scanner {
       otherLabel: b.otherLabel && !a.labelled,
       named: a.named.length === 0 ? b.named : [...b.named, ...a.named],
     };
+  }
+
+  // The context readers, counted: each reads a window of at most BEFORE_WINDOW characters.
+  private readLabels(start: number): number {
+    this.stats.contextReads++;
+    this.stats.contextChars += Math.min(start, BEFORE_WINDOW);
+    return readLabelsOnce(this.text, start);
+  }
+
+  private mayNameIn(from: number, to: number): boolean {
+    this.stats.contextReads++;
+    this.stats.contextChars += to - from;
+    return mayName(this.text, from, to);
+  }
+
+  private before(start: number): BeforeContext {
+    this.stats.contextReads++;
+    this.stats.contextChars += Math.min(start, BEFORE_WINDOW);
+    return contextBefore(this.text, start);
+  }
+
+  private after(end: number): AfterContext {
+    this.stats.contextReads++;
+    this.stats.contextChars += Math.min(this.text.length - end, AFTER_WINDOW);
+    return contextAfter(this.text, end);
   }
 
   /**
@@ -500,7 +574,10 @@ class Scanner {
       }
       const used = new Uint8Array(hi - lo);
       const taken: Span[] = [];
+      // The bitmap, and each span's characters checked against it.
+      let checked = hi - lo;
       for (const s of spans) {
+        checked += s.end - s.start;
         let free = true;
         for (let p = s.start - lo; p < s.end - lo; p++) {
           if (used[p]) {
@@ -512,6 +589,7 @@ class Scanner {
         used.fill(1, s.start - lo, s.end - lo);
         taken.push(s);
       }
+      this.stats.examined += checked;
       taken.sort((a, b) => a.start - b.start);
       this.chainSpans = [];
       for (const t of taken) this.log.push(t);
