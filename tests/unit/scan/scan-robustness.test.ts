@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_NUMBER_LENGTH } from '../../../lib/carriers/registry';
 import { findTrackingNumbers, newScanStats, type ScanStats, scanText } from '../../../lib/scan';
-import { readBefore, readContext } from '../../../lib/scan/context';
+import { BEFORE_WINDOW, readBefore, readContext } from '../../../lib/scan/context';
 import { noise, pageText } from '../../bench/support/tracking-text';
 
 const MB = 1024 * 1024;
@@ -24,19 +24,19 @@ function labelledCorpusText(): string {
 
 /**
  * Work of a scan in steps of bounded cost (see ScanStats): characters the scanner read, searches,
- * tokens, runs tried, lookups, characters of context windows, and each format match at the longest
- * number's length (its pattern and check digit read at most that many characters).
+ * tokens and runs tried, each at one step; lookups and format matches at the longest number's
+ * length (the characters they read at most), context windows at their size.
  */
 function work(s: ScanStats): number {
-  return s.examined + s.searches + s.tokens + s.runs + s.lookups + s.contextChars + MAX_NUMBER_LENGTH * s.patternRuns;
+  return s.examined + s.searches + s.tokens + s.runs + MAX_NUMBER_LENGTH * (s.lookups + s.patternRuns) + BEFORE_WINDOW * s.contextReads;
 }
 
 /**
- * Work per character no input below needs more than: single spaced digits need the most (every
- * digit starts up to 41 runs: 22 to 23 steps per character), labelled numbers everywhere about 19
- * (a context window per token), the others 1 to 15. A scan whose work grows faster than its text
- * exceeds it at these sizes (a hundred thousand to fifty million characters), whatever the
- * machine's speed.
+ * Work per character no input below needs more than: single spaced digits and labelled numbers
+ * everywhere need the most (every digit starts up to 41 runs; a context window and a lookup per
+ * token: 22 to 24 steps per character), the others 1 to 15. A scan whose work grows faster than
+ * its text exceeds it at these sizes (a hundred thousand to fifty million characters), whatever
+ * the machine's speed.
  */
 const WORK_PER_CHARACTER = 32;
 
