@@ -19,9 +19,11 @@
  * size: the median of each side's pair times, and the median of the pairs' ratios (reference /
  * ours), with the number of pairs.
  *
- * Duration: about 4 to 6 minutes on this shared 2-core machine (5 min 10 s and 5 min 50 s measured
- * while others' builds ran), nearly all of it the reference on 5 MB (60 to 110 s a run, three
- * pairs); the rest takes under a minute.
+ * Duration: 5 to 7 minutes on this shared 2-core machine while others' builds and tests ran
+ * (5 min 10 s, 5 min 43 s, 5 min 50 s and 6 min 48 s measured, load average 3.5 to 4.7), nearly
+ * all of it the reference's three runs on 5 MB (90 to 126 s each); the rest takes about half a
+ * minute. The three 5 MB pairs are the least a median of paired ratios needs, so the duration
+ * follows the machine's load, not the bench's plan.
  */
 import { findTracking } from 'ts-tracking-number';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../lib/carriers/registry';
