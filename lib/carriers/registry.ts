@@ -98,6 +98,12 @@ export const CARRIERS: readonly CarrierDefinition[] = [
  */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 
+/**
+ * Threshold for text the user selected and asked to track ("Track …"): they pointed at it, so
+ * weaker formats count too (a bare 12-digit FedEx number, ~0.3 without context).
+ */
+export const SELECTION_CONFIDENCE_THRESHOLD = 0.25;
+
 /** Longest and shortest normalised number any format accepts. */
 export const MIN_NUMBER_LENGTH = 10;
 export const MAX_NUMBER_LENGTH = 41;

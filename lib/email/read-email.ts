@@ -4,7 +4,7 @@
  * `readEmailParts` is the pure core for already-parsed messages (e.g. webmail pages).
  */
 import PostalMime from 'postal-mime';
-import { carriersForSenderDomain } from '../carriers/registry';
+import { carriersForSenderDomain, DEFAULT_CONFIDENCE_THRESHOLD } from '../carriers/registry';
 import { type FoundNumber, findTrackingNumbers } from '../scan/find-tracking-numbers';
 import { numbersFromUrl } from '../scan/numbers-from-url';
 import { htmlLinks, htmlToText } from './html-to-text';
@@ -88,7 +88,7 @@ export function readEmailParts(parts: EmailParts, options: ReadEmailOptions = {}
   for (const href of links) {
     for (const ln of numbersFromUrl(href)) {
       const best = ln.candidates[0]!;
-      if (best.confidence < (options.minConfidence ?? 0.5)) continue;
+      if (best.confidence < (options.minConfidence ?? DEFAULT_CONFIDENCE_THRESHOLD)) continue;
       const seen = byNumber.get(best.trackingNumber);
       if (seen) {
         if (seen.source === 'text') seen.source = 'text+link';

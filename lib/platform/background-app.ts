@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
 import { onMessage } from './messaging';
-import { classify } from '../carriers/registry';
+import { classify, SELECTION_CONFIDENCE_THRESHOLD } from '../carriers/registry';
 import type { CarrierClient } from '../carriers/client';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
 import { createMemoryTokenCache } from '../carriers/http';
@@ -43,8 +43,6 @@ const DEFERRED_KEY = 'notify.deferredUntil';
 const DEFERRED_KEYS = 'notify.deferredKeys';
 const WAKE_KEY = 'engine.nextWakeAt';
 
-/** The "Track …" threshold: the shopper pointed at the text, so weaker formats count too. */
-export const SELECTION_MIN_CONFIDENCE = 0.25;
 
 export interface BackgroundOptions {
   /** The clock (tests and the engine benchmark move it). */
@@ -288,7 +286,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     },
     /** "Track …" on a selection: the user pointed at it, so weaker formats count too. */
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
-      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: SELECTION_MIN_CONFIDENCE });
+      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: SELECTION_CONFIDENCE_THRESHOLD });
       if (found.length === 0) {
         await notice('No tracking number found', 'Porchlight found no valid tracking number in the selected text.');
         return { added: 0, known: 0, found: 0 };

@@ -11,8 +11,9 @@
  * classify each run with a constant-time table lookup plus the few patterns of that length.
  * Context scoring reads fixed-size windows. Work per character is therefore bounded by a constant
  * (about MAX_NUMBER_LENGTH² pattern characters in the worst case of single-character tokens), and
- * `stats` lets a test count it. The only super-linear step is sorting each chain's candidates,
- * O(k log k) in their number k ≤ text length.
+ * `stats` lets a test count it (see {@link ScanStats}: the tests bound work by these counts, never
+ * by a clock). The only super-linear step is sorting each chain's candidates, O(k log k) in their
+ * number k ≤ text length.
  *
  * Why it is fast (issue #3 throughput target): prose and short numbers (prices, dates) are skipped
  * by the regex engine, chains are tokenized with a class table and no allocation; a run is looked up by (length, characters) in per-position masks derived from
@@ -82,7 +83,13 @@ export interface FindOptions {
   allowUnverified?: boolean;
   /** Texts longer than this are scanned only up to it (default 64 Mi characters). */
   maxLength?: number;
-  /** Filled with operation counts, for the linearity test. */
+  /**
+   * Incremented with operation counts (see {@link ScanStats}, {@link newScanStats}), so tests can
+   * bound the work by counts instead of by a clock. The counts are kept whether or not this is
+   * given (a few integer additions per chain, lookup and context window, none per character or
+   * run: no cost measurable on page text), so asking for them changes neither the results nor
+   * the path taken.
+   */
   stats?: ScanStats;
   /**
    * Read every run, skipping none that cannot reach the threshold (slower). Results are the same
@@ -91,13 +98,40 @@ export interface FindOptions {
   exhaustive?: boolean;
 }
 
+/**
+ * How much work a scan did. Each count is of steps of bounded cost, so together they bound the
+ * scan's time: a test that proves every count linear in the text's length proves the scan linear.
+ * Steps of a bounded size are counted, not their characters (counting those cost a few per cent):
+ * a lookup reads at most MAX_NUMBER_LENGTH characters, a context window at most
+ * {@link BEFORE_WINDOW}. What no count sees is inside the regex engine: the chain finder's
+ * look-ahead (bounded, see {@link CHAIN_FINDER}), the context regexes (on those windows) and the
+ * format patterns (on at most MAX_NUMBER_LENGTH characters, at most one per distinct pattern per
+ * lookup).
+ */
 export interface ScanStats {
+  /** Characters of the text scanned (its length, or `maxLength`). */
   characters: number;
+  /**
+   * Characters the scanner read outside lookups and context windows: passed over by the search
+   * for the next chain, walked back to a chain's start, tokenized, checked for overlaps.
+   */
+  examined: number;
+  /** Searches for the next digit that may start a chain (CHAIN_FINDER executions). */
+  searches: number;
   tokens: number;
-  /** Runs of tokens looked up in the format table. */
+  /** Runs of whole tokens tried as candidates (at most MAX_NUMBER_LENGTH per token). */
+  runs: number;
+  /** Runs looked up in the format table: each reads at most MAX_NUMBER_LENGTH characters through the masks and into its number. */
   lookups: number;
-  /** Pattern executions. */
+  /** Format matches found by the patterns of looked-up runs (scored). */
   patternRuns: number;
+  /** Context windows read, each at most BEFORE_WINDOW characters: labels before a run, carrier names before or after it, full context. */
+  contextReads: number;
+}
+
+/** Zeroed {@link ScanStats}, to pass as `stats`. */
+export function newScanStats(): ScanStats {
+  return { characters: 0, examined: 0, searches: 0, tokens: 0, runs: 0, lookups: 0, patternRuns: 0, contextReads: 0 };
 }
 
 export interface ScanResult {
@@ -167,6 +201,7 @@ export function scanText(text: string, options: FindOptions = {}): ScanResult {
   const minConfidence = options.minConfidence ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scanner = new Scanner(src, options, options.exhaustive ? Number.NEGATIVE_INFINITY : minConfidence);
   scanner.run(0, src.length);
+  if (options.stats) scanner.addCountsTo(options.stats);
   return { found: scanner.finish(minConfidence), truncated };
 }
 
@@ -188,7 +223,15 @@ interface Span {
 class Scanner {
   private readonly text: string;
   private readonly options: FindOptions;
-  private readonly stats: ScanStats;
+  // Operation counts (see ScanStats), kept in the scanner's own fields whether asked for or not
+  // and added to the caller's `stats` at the end: one code path, so counting changes nothing.
+  private characters = 0;
+  private examined = 0;
+  private searches = 0;
+  private runs = 0;
+  private lookups = 0;
+  private patternRuns = 0;
+  private contextReads = 0;
   private readonly pruneBelow: number;
   /** Carrier hints of the options (a hint boost is possible for every run when there are any). */
   private readonly optionHints: boolean;
@@ -215,7 +258,6 @@ class Scanner {
   constructor(text: string, options: FindOptions, pruneBelow: number) {
     this.text = text;
     this.options = options;
-    this.stats = options.stats ?? { characters: 0, tokens: 0, lookups: 0, patternRuns: 0 };
     this.pruneBelow = pruneBelow > 0 ? pruneBelow : Number.NEGATIVE_INFINITY;
     this.optionHints = (options.carrierHints?.length ?? 0) > 0;
   }
@@ -229,20 +271,42 @@ class Scanner {
   run(from: number, to: number): void {
     const text = this.text;
     const finder = CHAIN_FINDER;
+    // Counted in locals, added once at the end.
+    let searches = 0;
+    let examined = 0;
     let pos = from;
     while (pos < to) {
       finder.lastIndex = pos;
-      if (!finder.test(text)) break;
+      searches++;
+      if (!finder.test(text)) {
+        examined += to - pos;
+        break;
+      }
       const digit = finder.lastIndex - 1;
+      examined += finder.lastIndex - pos;
       if (digit >= to) break;
       let start = digit;
       while (start > pos && isAlnum(text.charCodeAt(start - 1))) start--;
+      examined += digit - start;
       // Earlier tokens of the same chain (joined by a printed-number gap, no word in between).
       for (let prev = this.previousChainToken(start, pos); prev >= 0; prev = this.previousChainToken(start, pos)) start = prev;
       // Resume after the chain's last token (always past the digit found).
       pos = Math.max(this.scanChain(start, to), digit + 1);
     }
-    this.stats.characters += to - from;
+    this.searches += searches;
+    this.examined += examined;
+    this.characters += to - from;
+  }
+
+  addCountsTo(stats: ScanStats): void {
+    stats.characters += this.characters;
+    stats.examined += this.examined;
+    stats.searches += this.searches;
+    stats.tokens += this.tokenCount;
+    stats.runs += this.runs;
+    stats.lookups += this.lookups;
+    stats.patternRuns += this.patternRuns;
+    stats.contextReads += this.contextReads;
   }
 
   /** Start of the token before the one at `start` when both belong to one chain, else -1 (never before `floor`). */
@@ -250,7 +314,10 @@ class Scanner {
     const text = this.text;
     let gap = start;
     while (gap > floor && start - gap < 4 && isGap(text.charCodeAt(gap - 1))) gap--;
-    if (gap === start || gap <= floor || !isAlnum(text.charCodeAt(gap - 1)) || !joinable(text, gap, start)) return -1;
+    if (gap === start || gap <= floor || !isAlnum(text.charCodeAt(gap - 1)) || !joinable(text, gap, start)) {
+      this.examined += start - gap + 1;
+      return -1;
+    }
     let t = gap;
     let digits = 0;
     let lower = false;
@@ -259,6 +326,7 @@ class Scanner {
       if (c <= 57) digits++;
       else if (c >= 97) lower = true;
     }
+    this.examined += start - t;
     if (t === floor && floor > 0 && isAlnum(text.charCodeAt(floor - 1))) return -1;
     return digits === 0 && (lower || gap - t > MAX_PREFIX_WORD) ? -1 : t;
   }
@@ -266,6 +334,8 @@ class Scanner {
   /** Tokenizes the chain starting at `i` (a token start) up to its end; returns where its last token ends. */
   private scanChain(i: number, to: number): number {
     const text = this.text;
+    const first = i;
+    let runs = 0;
     let prevEnd = -1;
     while (i < to) {
       let c = text.charCodeAt(i);
@@ -293,12 +363,15 @@ class Scanner {
       if (!digit && (lower || i - start > MAX_PREFIX_WORD)) break;
       if (prevEnd >= 0) {
         if (!joinable(text, prevEnd, start)) break;
-        this.flushPending(digit);
+        runs += this.flushPending(digit);
       }
       this.addToken(start, i, digits);
       prevEnd = i;
     }
-    this.flushPending(false);
+    runs += this.flushPending(false);
+    // Counted once per chain, not per character or run (these loops are the scanner's hottest).
+    this.examined += i - first;
+    this.runs += runs;
     this.endChain();
     return prevEnd;
   }
@@ -306,10 +379,12 @@ class Scanner {
   /** Token whose runs are examined once the next token is known (its digits make a run a piece). */
   private pending = -1;
 
-  private flushPending(nextIsDigit: boolean): void {
-    if (this.pending < 0) return;
-    this.candidatesEndingAt(this.pending, nextIsDigit);
+  /** Examines the pending token's runs; returns how many were tried. */
+  private flushPending(nextIsDigit: boolean): number {
+    if (this.pending < 0) return 0;
+    const runs = this.candidatesEndingAt(this.pending, nextIsDigit);
     this.pending = -1;
+    return runs;
   }
 
   private addToken(start: number, end: number, digits: number): void {
@@ -322,26 +397,27 @@ class Scanner {
     this.tState[k] = 0;
     this.pending = this.tokenCount;
     this.tokenCount++;
-    this.stats.tokens++;
   }
 
   /**
    * Runs of whole tokens that end with token `j`. A run with digit tokens of its chain on both
    * sides is a piece of a longer digit sequence and is not considered; this also keeps long
-   * chains of digit groups (noise, tables) at O(1) lookups per token.
+   * chains of digit groups (noise, tables) at O(1) lookups per token. Returns how many runs it
+   * tried (tokens j down to i when the loop ends).
    */
-  private candidatesEndingAt(j: number, nextIsDigit: boolean): void {
+  private candidatesEndingAt(j: number, nextIsDigit: boolean): number {
     const kj = j % RING;
     const lastLen = this.tEnd[kj]! - this.tStart[kj]!;
-    if (lastLen > MAX_LEN) return;
+    if (lastLen > MAX_LEN) return 0;
     // A number ends in a digit-bearing token or a short letter suffix (S10 country, DPD check letter).
-    if (!this.tDigit[kj] && lastLen > 2) return;
+    if (!this.tDigit[kj] && lastLen > 2) return 0;
     this.afterOfLast = null;
     this.afterKeyword = -1;
     let length = 0;
     let digits = 0;
     const end = this.tEnd[kj]!;
-    for (let i = j; i >= this.chainFirst && j - i < RING; i--) {
+    let i = j;
+    for (; i >= this.chainFirst && j - i < RING; i--) {
       const ki = i % RING;
       const pieceLen = this.tEnd[ki]! - this.tStart[ki]!;
       length += pieceLen;
@@ -351,10 +427,12 @@ class Scanner {
       const prefixOnly = this.tDigits[ki] === 0 && pieceLen > 2;
       if (i !== j && prefixOnly && length - pieceLen > 0) {
         this.evaluate(i, j, length, digits, nextIsDigit);
+        i--;
         break;
       }
       this.evaluate(i, j, length, digits, nextIsDigit);
     }
+    return j - i;
   }
 
   /** Looks up the run of tokens i..j (length characters, `digits` of them digits). */
@@ -363,7 +441,7 @@ class Scanner {
     if (length < MIN_LEN || digits * 5 < length * 2) return;
     const leftClean = i === this.chainFirst || !this.tDigit[(i - 1) % RING];
     if (nextIsDigit && !leftClean) return;
-    this.stats.lookups++;
+    this.lookups++;
     // Dispatch on (length, characters): per-position masks leave only the patterns that can match.
     // Read straight from the text (tokens hold only ASCII letters and digits), stopping as soon as
     // no pattern is left: most runs fail within their first characters.
@@ -394,7 +472,7 @@ class Scanner {
     number = number.toUpperCase();
     const matches = matchMasked(number, mask);
     if (matches.length === 0) return;
-    this.stats.patternRuns += matches.length;
+    this.patternRuns += matches.length;
     this.score(number, matches, i, j, piece, ctx);
   }
 
@@ -414,7 +492,7 @@ class Scanner {
         ? (full.labelled ? 1 : 0) | (full.otherLabel ? 2 : 0)
         : this.afterDigitToken(i)
           ? 0
-          : readLabelsOnce(this.text, this.tStart[kf]!);
+          : this.readLabels(this.tStart[kf]!);
       state |= LABELS_READ | (flags & 1 ? LABELLED : 0) | (flags & 2 ? OTHER_LABELLED : 0);
     }
     const labelled = (state & LABELLED) !== 0;
@@ -426,12 +504,12 @@ class Scanner {
     }
     if ((state & KEYWORD_READ) === 0) {
       const s0 = this.tStart[kf]!;
-      state |= KEYWORD_READ | (mayName(this.text, Math.max(0, s0 - BEFORE_WINDOW), s0) ? KEYWORD_NEAR : 0);
+      state |= KEYWORD_READ | (this.mayNameIn(Math.max(0, s0 - BEFORE_WINDOW), s0) ? KEYWORD_NEAR : 0);
     }
     this.tState[kf] = state;
     if (this.afterKeyword < 0) {
       const e0 = this.tEnd[kl]!;
-      this.afterKeyword = mayName(this.text, e0, Math.min(this.text.length, e0 + AFTER_WINDOW)) ? 1 : 0;
+      this.afterKeyword = this.mayNameIn(e0, Math.min(this.text.length, e0 + AFTER_WINDOW)) ? 1 : 0;
     }
     if ((state & KEYWORD_NEAR) === 0 && this.afterKeyword === 0) {
       // No carrier can be named: the full context is the labels alone (`labelAdjacent` only
@@ -439,9 +517,9 @@ class Scanner {
       if (boundOf(length, mask, (this.optionHints ? HINT : 0) + labelBoost) < this.pruneBelow) return null;
       return { labelled, labelAdjacent: false, otherLabel, named: [] };
     }
-    const b = this.tBefore[kf] ?? contextBefore(this.text, this.tStart[kf]!);
+    const b = this.tBefore[kf] ?? this.before(this.tStart[kf]!);
     this.tBefore[kf] = b;
-    const a = this.afterOfLast ?? contextAfter(this.text, this.tEnd[kl]!);
+    const a = this.afterOfLast ?? this.after(this.tEnd[kl]!);
     this.afterOfLast = a;
     return {
       labelled: b.labelled || a.labelled,
@@ -449,6 +527,28 @@ class Scanner {
       otherLabel: b.otherLabel && !a.labelled,
       named: a.named.length === 0 ? b.named : [...b.named, ...a.named],
     };
+  }
+
+  // The context readers, counted: each reads a window of at most BEFORE_WINDOW characters (so the
+  // count bounds their characters; adding each window's length cost 3 to 5 % on number-dense text).
+  private readLabels(start: number): number {
+    this.contextReads++;
+    return readLabelsOnce(this.text, start);
+  }
+
+  private mayNameIn(from: number, to: number): boolean {
+    this.contextReads++;
+    return mayName(this.text, from, to);
+  }
+
+  private before(start: number): BeforeContext {
+    this.contextReads++;
+    return contextBefore(this.text, start);
+  }
+
+  private after(end: number): AfterContext {
+    this.contextReads++;
+    return contextAfter(this.text, end);
   }
 
   /**
@@ -500,7 +600,10 @@ class Scanner {
       }
       const used = new Uint8Array(hi - lo);
       const taken: Span[] = [];
+      // The bitmap, and each span's characters checked against it.
+      let checked = hi - lo;
       for (const s of spans) {
+        checked += s.end - s.start;
         let free = true;
         for (let p = s.start - lo; p < s.end - lo; p++) {
           if (used[p]) {
@@ -512,6 +615,7 @@ class Scanner {
         used.fill(1, s.start - lo, s.end - lo);
         taken.push(s);
       }
+      this.examined += checked;
       taken.sort((a, b) => a.start - b.start);
       this.chainSpans = [];
       for (const t of taken) this.log.push(t);

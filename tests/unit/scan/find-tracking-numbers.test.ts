@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../lib/carriers/registry';
-import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan';
+import { findTrackingNumbers, newScanStats, type ScanStats, scanText } from '../../../lib/scan';
 import cases from '../../fixtures/tracking-numbers/tracking_text_cases.json';
 
 interface TextCase {
@@ -80,7 +80,7 @@ describe('findTrackingNumbers', () => {
 
 describe('linear time (operation counts, not wall-clock)', () => {
   function counts(text: string): ScanStats {
-    const stats: ScanStats = { characters: 0, tokens: 0, lookups: 0, patternRuns: 0 };
+    const stats = newScanStats();
     findTrackingNumbers(text, { stats, minConfidence: 0 });
     return stats;
   }
