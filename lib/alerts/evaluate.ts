@@ -23,12 +23,14 @@ export const NEWS_WINDOW_MS = 24 * 3_600_000;
 export interface EvaluateResult {
   /** Every situation that holds now (after supersession). */
   current: AlertDraft[];
+  /** Situations whose rule holds but which a holding situation supersedes, with the kind that does. */
+  superseded: Array<{ draft: AlertDraft; by: AlertKind }>;
   /** Rules that threw (a bug, never bad data on purpose): reported, not rethrown, so one rule cannot block the rest. */
   errors: Array<{ rule: string; message: string }>;
 }
 
 export function evaluateAlerts(ctx: AlertContext): EvaluateResult {
-  if (ctx.pkg.archived) return { current: [], errors: [] };
+  if (ctx.pkg.archived) return { current: [], superseded: [], errors: [] };
   const drafts: Array<{ draft: AlertDraft; supersedes: readonly AlertKind[] }> = [];
   const errors: EvaluateResult['errors'] = [];
   const seen = new Set<string>();
@@ -43,8 +45,13 @@ export function evaluateAlerts(ctx: AlertContext): EvaluateResult {
       errors.push({ rule: entry.id, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  const superseded = new Set(drafts.flatMap((d) => d.supersedes));
-  return { current: drafts.filter((d) => !superseded.has(d.draft.kind)).map((d) => d.draft), errors };
+  const by = new Map<AlertKind, AlertKind>();
+  for (const d of drafts) for (const k of d.supersedes) if (!by.has(k)) by.set(k, d.draft.kind);
+  return {
+    current: drafts.filter((d) => !by.has(d.draft.kind)).map((d) => d.draft),
+    superseded: drafts.filter((d) => by.has(d.draft.kind)).map((d) => ({ draft: d.draft, by: by.get(d.draft.kind)! })),
+    errors,
+  };
 }
 
 /** Which holding situation supersedes `kind`, if any. */
@@ -78,6 +85,7 @@ export function situationLifecycle(
   stored: readonly Alert[],
   current: readonly AlertDraft[],
   firstReading: boolean,
+  superseded: EvaluateResult['superseded'] = [],
 ): Lifecycle {
   const { now } = ctx;
   const byKey = new Map(stored.map((a) => [a.key, a]));
@@ -115,31 +123,42 @@ export function situationLifecycle(
     const continuing = endedBaselineKinds.has(d.kind);
     const baseline = (firstReading && (newsAt === null || now - newsAt > NEWS_WINDOW_MS)) || continuing;
     if (continuing) newsAt = null;
-    const row: Alert = {
-      key: d.key,
-      packageId: d.packageId,
-      kind: d.kind,
-      severity: d.severity,
-      title: d.title,
-      message: d.message,
-      createdAt: now,
-      notifiedAt: null,
-      handledAt: null,
-      since: d.since,
-      details: { ...d.details },
-      dismissed: false,
-      dismissedAt: null,
-      endedAt: null,
-      open: 1,
-      endReason: null,
-      newsAt,
-      baseline,
-      byUser: d.byUser ?? false,
-    };
+    const row = newRow(d, now, newsAt, baseline);
     started.push(row);
     write.push(row);
   }
+  // A cause that holds but is folded into another ("will arrive later" inside "delayed") is recorded
+  // as ended at once: if it still holds when the other ends, it is that same situation reopened, not
+  // news days later.
+  for (const { draft: d, by } of superseded) {
+    if (byKey.has(d.key)) continue;
+    write.push({ ...newRow(d, now, null, true), endedAt: now, open: 0, endReason: `superseded:${by}`, handledAt: now });
+  }
   return { write, started, ended };
+}
+
+function newRow(d: AlertDraft, now: number, newsAt: number | null, baseline: boolean): Alert {
+  return {
+    key: d.key,
+    packageId: d.packageId,
+    kind: d.kind,
+    severity: d.severity,
+    title: d.title,
+    message: d.message,
+    createdAt: now,
+    notifiedAt: null,
+    handledAt: null,
+    since: d.since,
+    details: { ...d.details },
+    dismissed: false,
+    dismissedAt: null,
+    endedAt: null,
+    open: 1,
+    endReason: null,
+    newsAt,
+    baseline,
+    byUser: d.byUser ?? false,
+  };
 }
 
 /** Whether a situation may be told as news at `now`. */

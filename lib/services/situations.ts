@@ -1,4 +1,4 @@
-import { evaluateAlerts, situationLifecycle } from '../alerts/evaluate';
+import { evaluateAlerts, type EvaluateResult, situationLifecycle } from '../alerts/evaluate';
 import { alertSettings } from '../alerts/settings';
 import type { AlertDraft, AlertSettings } from '../alerts/types';
 import type { PorchlightDb } from '../db/database';
@@ -35,14 +35,16 @@ export async function evaluateSituations(deps: SituationDeps, only?: readonly st
 
     const ctxs = pkgs.map((pkg) => ({ pkg, order: pkg.orderKey ? (orders.get(pkg.orderKey) ?? null) : null, now, settings, timeZone }));
     const drafts = new Map<string, AlertDraft[]>();
+    const folded = new Map<string, EvaluateResult['superseded']>();
     for (const ctx of ctxs) {
-      const { current, errors } = evaluateAlerts(ctx);
+      const { current, superseded, errors } = evaluateAlerts(ctx);
       for (const e of errors) console.error(`Porchlight: situation rule ${e.rule} failed on ${ctx.pkg.id}: ${e.message}`);
       drafts.set(ctx.pkg.id, current);
+      folded.set(ctx.pkg.id, superseded);
     }
     // A cause that held before and ended: found by key, to be reopened rather than told again.
     const openKeys = new Set(open.map((a) => a.key));
-    const again = [...drafts.values()].flat().filter((d) => !openKeys.has(d.key)).map((d) => d.key);
+    const again = [...[...drafts.values()].flat(), ...[...folded.values()].flat().map((f) => f.draft)].filter((d) => !openKeys.has(d.key)).map((d) => d.key);
     const prior = again.length ? (await db.alerts.bulkGet(again)).filter((a): a is Alert => Boolean(a)) : [];
     const stored = new Map<string, Alert[]>();
     for (const a of [...open, ...prior]) {
@@ -58,7 +60,7 @@ export async function evaluateSituations(deps: SituationDeps, only?: readonly st
     const firstSeen: string[] = [];
     for (const ctx of ctxs) {
       const first = ctx.pkg.evaluatedAt === null || ctx.pkg.evaluatedAt === undefined;
-      const life = situationLifecycle(ctx, stored.get(ctx.pkg.id) ?? [], drafts.get(ctx.pkg.id) ?? [], first);
+      const life = situationLifecycle(ctx, stored.get(ctx.pkg.id) ?? [], drafts.get(ctx.pkg.id) ?? [], first, folded.get(ctx.pkg.id) ?? []);
       write.push(...life.write);
       started.push(...life.started);
       ended.push(...life.ended);

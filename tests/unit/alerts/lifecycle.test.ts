@@ -11,7 +11,8 @@ import { ctx, ev } from './context';
 
 /** Evaluates `c` against `stored` like the service does, returning the rows after the step. */
 function step(c: AlertContext, stored: Alert[], first = false): { rows: Alert[]; started: Alert[]; ended: Alert[] } {
-  const life = situationLifecycle(c, stored, evaluateAlerts(c).current, first);
+  const r = evaluateAlerts(c);
+  const life = situationLifecycle(c, stored, r.current, first, r.superseded);
   const byKey = new Map(stored.map((a) => [a.key, a]));
   for (const w of life.write) byKey.set(w.key, w);
   return { rows: [...byKey.values()], started: life.started, ended: life.ended };
@@ -58,6 +59,21 @@ describe('situation lifecycle', () => {
     expect(b.ended[0]).toMatchObject({ kind: 'delivered', endReason: 'superseded:suspected_lost' });
     expect(b.started[0]).toMatchObject({ kind: 'suspected_lost', severity: 'critical', byUser: true });
     expect(isNews(b.started[0]!, Date.parse('2024-03-05T19:00:00Z'))).toBe(false);
+  });
+
+  it('a folded situation ("will arrive later" inside "delayed") that outlives the delay is not news days later', () => {
+    const slip = { eta: { from: '2024-03-08', to: '2024-03-08' }, etaHistory: [
+      { eta: { from: '2024-03-06', to: '2024-03-06' }, seenAt: Date.parse('2024-03-01T10:00:00Z'), source: 'carrier:ups' },
+      { eta: { from: '2024-03-08', to: '2024-03-08' }, seenAt: Date.parse('2024-03-05T10:00:00Z'), source: 'carrier:ups' },
+    ] };
+    const dy = ev('2024-03-05T10:00:00Z', 'exception', 'Delay: weather', 'DY');
+    const a = step(ctx('2024-03-05T11:00:00Z', { status: 'exception', ...slip }, [dy]), []);
+    expect(current(a.rows)).toEqual(['delayed']);
+    expect(a.rows.find((r) => r.kind === 'eta_moved')).toMatchObject({ open: 0, endReason: 'superseded:delayed' });
+    // The parcel moves on: the delay ends; the slip still holds, as the same situation reopened.
+    const b = step(ctx('2024-03-07T11:00:00Z', { status: 'in_transit', ...slip }, [dy, ev('2024-03-07T09:00:00Z', 'in_transit', 'Departed')]), a.rows);
+    expect(current(b.rows)).toEqual(['eta_moved']);
+    expect(b.started).toEqual([]);
   });
 
   it('a cause that holds again is the same situation reopened, not new news', () => {
