@@ -172,93 +172,100 @@ export async function refreshRound(
     });
   }
 
-  // 2. Plan the whole queue.
-  let budgetState = (await kv.get<BudgetState>(db, BUDGETS_KEY)) ?? {};
-  const holds = await loadHolds(db);
-  const held = activeHolds(holds, now);
-  const busy = busyPackageIds(state);
-  const all = await packagesRepo.all(db);
-  const result = plan(
-    all.filter((p) => !busy.has(p.id)),
-    now,
-    budgetsFor(deps.clients, deps.trackers, budgetState, held, now),
-    { timeZone: deps.timeZone, providers, force: opts.force, intervals: deps.intervals, seed: deps.seed },
-  );
-  const byId = new Map(all.map((p) => [p.id, p]));
-  await inTransaction(db, async () => {
-    const marks = new Map(result.held.filter((h) => h.reason === 'retry_after').map((h) => [h.id, h]));
-    for (const u of result.updates) {
-      const pkg = byId.get(u.id);
-      if (!pkg) continue;
-      const mark = marks.get(u.id);
-      const hold = mark ? holds[mark.provider] : undefined;
-      await packagesRepo.update(db, u.id, {
-        nextCheckAt: u.nextCheckAt,
-        // A blocked source marks every one of its packages (issue #19 §11), TBA numbers included.
-        ...(hold ? { lastError: { kind: hold.reason, message: hold.message, at: now } } : {}),
-      });
-    }
-    for (const [id, mark] of marks) {
-      if (result.updates.some((u) => u.id === id)) continue;
-      const hold = holds[mark.provider];
-      const pkg = byId.get(id);
-      if (hold && pkg && pkg.lastError?.message !== hold.message) {
-        await packagesRepo.update(db, id, { lastError: { kind: hold.reason, message: hold.message, at: now } });
-      }
-    }
-  });
-  state = enqueueBatches(state, result.due, now, (id) => byId.get(id)?.trackingNumber ?? null);
-  // Written before any request: a worker killed mid-request leaves its job for the next one.
-  await jobsRepo.bulkPut(db, state.jobs.filter((j) => j.startedAt === null));
-  for (const h of result.held) {
-    if (h.reason === 'budget' && !summary.errors.some((e) => e.provider === h.provider)) {
-      summary.errors.push({ provider: h.provider, kind: 'quota', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}` });
-    }
-  }
-
-  // 3. Run the jobs: replays first (oldest), then this round's.
+  // 2–3, at most twice: plan, then run; a second pass takes what the first one made due (a number
+  // Amazon's tracker just revealed is asked of its carrier in the same round).
+  const refreshedBy = new Map<string, string>();
   let lastTrackerRequest: Record<string, number> = {};
   const blockedNow = new Set<string>();
-  for (;;) {
-    now = deps.now();
-    const claimed = claimJob(state, now, deps.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!claimed) break;
-    state = claimed.state;
-    const job = claimed.job;
-    await jobsRepo.put(db, job);
-    if (blockedNow.has(job.provider)) {
-      await dropJob(deps, job);
-      state = finishJob(state, job.id);
-      continue;
-    }
-    const tracker = deps.trackers.find((t) => t.id === job.provider);
-    const client = deps.clients.find((c) => c.id === job.provider);
-    let batchChanges: PackageChange[] = [];
-    if (tracker) {
-      const last = lastTrackerRequest[tracker.id];
-      if (last !== undefined) await deps.sleep(tracker.gapMs * (0.75 + deps.random() * 0.5));
-      lastTrackerRequest = { ...lastTrackerRequest, [tracker.id]: deps.now() };
-      const r = await runTrackerJob(deps, tracker, job, schedule);
-      summary.checked += r.checked;
-      batchChanges = r.changes;
-      if (r.error) summary.errors.push({ provider: tracker.id, kind: r.error.kind, message: r.error.message });
-      if (r.blocked) blockedNow.add(tracker.id);
-    } else if (client) {
-      const r = await runClientJob(deps, client, job, budgetState, schedule);
-      budgetState = r.budgetState;
-      summary.checked += r.checked;
-      batchChanges = r.changes;
-      if (r.error) {
-        summary.errors.push({ provider: client.id, kind: r.error.kind, message: r.error.message });
-        if (r.held) blockedNow.add(client.id);
+  for (let pass = 0; pass < 2; pass++) {
+    // 2. Plan the whole queue.
+    let budgetState = (await kv.get<BudgetState>(db, BUDGETS_KEY)) ?? {};
+    const holds = await loadHolds(db);
+    const held = activeHolds(holds, now);
+    const busy = busyPackageIds(state);
+    const all = await packagesRepo.all(db);
+    const result = plan(
+      all.filter((p) => !busy.has(p.id) && (!refreshedBy.has(p.id) || lookupFor(p, providers)?.provider !== refreshedBy.get(p.id))),
+      now,
+      budgetsFor(deps.clients, deps.trackers, budgetState, held, now),
+      { timeZone: deps.timeZone, providers, force: opts.force, intervals: deps.intervals, seed: deps.seed },
+    );
+    const byId = new Map(all.map((p) => [p.id, p]));
+    await inTransaction(db, async () => {
+      const marks = new Map(result.held.filter((h) => h.reason === 'retry_after').map((h) => [h.id, h]));
+      for (const u of result.updates) {
+        const pkg = byId.get(u.id);
+        if (!pkg) continue;
+        const mark = marks.get(u.id);
+        const hold = mark ? holds[mark.provider] : undefined;
+        await packagesRepo.update(db, u.id, {
+          nextCheckAt: u.nextCheckAt,
+          // A blocked source marks every one of its packages (issue #19 §11), TBA numbers included.
+          ...(hold ? { lastError: { kind: hold.reason, message: hold.message, at: now } } : {}),
+        });
       }
-    } else {
-      // The provider went away (key removed, switched off): the packages are planned again next round.
-      await dropJob(deps, job);
+      for (const [id, mark] of marks) {
+        if (result.updates.some((u) => u.id === id)) continue;
+        const hold = holds[mark.provider];
+        const pkg = byId.get(id);
+        if (hold && pkg && pkg.lastError?.message !== hold.message) {
+          await packagesRepo.update(db, id, { lastError: { kind: hold.reason, message: hold.message, at: now } });
+        }
+      }
+    });
+    if (pass > 0 && result.due.length === 0) break;
+    for (const b of result.due) for (const id of b.packageIds) refreshedBy.set(id, b.provider);
+    state = enqueueBatches(state, result.due, now, (id) => byId.get(id)?.trackingNumber ?? null);
+    // Written before any request: a worker killed mid-request leaves its job for the next one.
+    await jobsRepo.bulkPut(db, state.jobs.filter((j) => j.startedAt === null));
+    for (const h of result.held) {
+      if (h.reason === 'budget' && !summary.errors.some((e) => e.provider === h.provider)) {
+        summary.errors.push({ provider: h.provider, kind: 'quota', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}` });
+      }
     }
-    state = finishJob(state, job.id);
-    changes.push(...batchChanges);
-    if (batchChanges.length && deps.onBatch) await deps.onBatch(batchChanges);
+
+    // 3. Run the jobs: replays first (oldest), then this round's.
+    for (;;) {
+      now = deps.now();
+      const claimed = claimJob(state, now, deps.leaseMs ?? DEFAULT_LEASE_MS);
+      if (!claimed) break;
+      state = claimed.state;
+      const job = claimed.job;
+      await jobsRepo.put(db, job);
+      if (blockedNow.has(job.provider)) {
+        await dropJob(deps, job);
+        state = finishJob(state, job.id);
+        continue;
+      }
+      const tracker = deps.trackers.find((t) => t.id === job.provider);
+      const client = deps.clients.find((c) => c.id === job.provider);
+      let batchChanges: PackageChange[] = [];
+      if (tracker) {
+        const last = lastTrackerRequest[tracker.id];
+        if (last !== undefined) await deps.sleep(tracker.gapMs * (0.75 + deps.random() * 0.5));
+        lastTrackerRequest = { ...lastTrackerRequest, [tracker.id]: deps.now() };
+        const r = await runTrackerJob(deps, tracker, job, schedule);
+        summary.checked += r.checked;
+        batchChanges = r.changes;
+        if (r.error) summary.errors.push({ provider: tracker.id, kind: r.error.kind, message: r.error.message });
+        if (r.blocked) blockedNow.add(tracker.id);
+      } else if (client) {
+        const r = await runClientJob(deps, client, job, budgetState, schedule);
+        budgetState = r.budgetState;
+        summary.checked += r.checked;
+        batchChanges = r.changes;
+        if (r.error) {
+          summary.errors.push({ provider: client.id, kind: r.error.kind, message: r.error.message });
+          if (r.held) blockedNow.add(client.id);
+        }
+      } else {
+        // The provider went away (key removed, switched off): the packages are planned again next round.
+        await dropJob(deps, job);
+      }
+      state = finishJob(state, job.id);
+      changes.push(...batchChanges);
+      if (batchChanges.length && deps.onBatch) await deps.onBatch(batchChanges);
+    }
   }
   summary.changed = new Set(changes.filter((c) => c.previousStatus !== c.pkg.status).map((c) => c.pkg.id)).size;
   return { summary, changes };

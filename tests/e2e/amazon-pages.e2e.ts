@@ -192,10 +192,13 @@ describe('Amazon pages in real Chromium (issue #4)', () => {
     await new Promise((r) => setTimeout(r, 10_000));
     expect(trackRequests() - before).toBeLessThanOrEqual(firstRound);
 
+    // One banner says it for every package Amazon holds (issue #19 §11), not a line on each card.
     await popup.reload();
     const card = popup.locator(`[data-package-id="${blocked[0]!.id}"]`);
     await card.waitFor({ timeout: 10_000 });
-    expect(await card.textContent()).toContain('Sign in to Amazon to refresh');
+    const banner = popup.locator('[data-banner="amazon-tracker"]');
+    expect(await banner.textContent()).toMatch(/^Sign in to Amazon to refresh \(\d+ packages? waiting\)$/);
+    expect(await popup.getByText('Sign in to Amazon to refresh').count()).toBe(1);
     await page.close();
   });
 

@@ -8,7 +8,6 @@ import type { Eta, Package, TrackingEvent } from '../../../lib/model/types';
 import { DAY, HOUR, makePackage, parsed, result, T0 } from './package-factory';
 
 const NOW = T0 + 2 * DAY; // 2024-03-06T15:00:00Z
-const ID = 'ups:1Z999AA10123456784';
 const NUMBER = '1Z999AA10123456784';
 const ZONE = 'America/New_York';
 
