@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan';
+import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan/find-tracking-numbers';
 import { readBefore, readContext } from '../../../lib/scan/context';
 import { noise, pageText } from '../../bench/support/tracking-text';
 
