@@ -2,7 +2,7 @@
  * The one carrier registry (issue #3): every carrier definition, number classification and the
  * carriers' own tracking URLs. Pure: no browser API.
  */
-import { verifyCheckDigit } from '../check-digits';
+import { verifyCheckDigit } from '../check-digits/verify-check-digit';
 import { ALPHABET_SIZE, alphabetIndex, positionSets } from '../scan/pattern-shape';
 import { amazon } from './amazon';
 import { anPost } from './an-post';
