@@ -4,7 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  // The unit and integration tiers use the demo carrier (lib/build-flags.ts); WxtVitest does not read
+  // The unit and integration tiers use the demo carrier (lib/build-flags.d.ts); WxtVitest does not read
   // wxt.config.ts's vite settings, so the switch is set here too.
   define: { __PORCHLIGHT_DEMO__: 'true' },
   test: {

@@ -51,7 +51,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    // lib/build-flags.ts: the demo carrier is compiled in only where this is true.
+    // lib/build-flags.d.ts: the demo carrier is compiled in only where this is true.
     define: { __PORCHLIGHT_DEMO__: JSON.stringify(variant.demo) },
   }),
   manifest: ({ browser, manifestVersion }) => ({

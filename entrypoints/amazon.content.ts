@@ -3,7 +3,8 @@
 import { AMAZON_HOSTS } from '@/lib/hosts';
 import { sendMessage } from '@/lib/platform/messaging';
 import { userTimeZone } from '@/lib/platform/user-time-zone';
-import { amazonReader, detectEncryptedCards } from '@/lib/shops/amazon/index';
+import { detectEncryptedCards } from '@/lib/shops/amazon/csd';
+import { amazonReader } from '@/lib/shops/amazon/index';
 import type { PageReading } from '@/lib/shops/types';
 
 /** Only order pages: nothing runs anywhere else on Amazon (issue #4 targets). */

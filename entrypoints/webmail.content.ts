@@ -1,7 +1,7 @@
 // Opt-in webmail reader (Gmail, Outlook on the web): registered at run time by the background only
 // when the user turned it on and granted the host (lib/platform/webmail.ts, hosts in lib/hosts.ts). Reads the open message
 // with the pure e-mail reader and hands found parcels to the background.
-import { readEmailParts } from '@/lib/email';
+import { readEmailParts } from '@/lib/email/read-email';
 import { sendMessage } from '@/lib/platform/messaging';
 
 /** Where each service shows the open message (sender, subject, body). */

@@ -51,16 +51,3 @@ export function pruneCutoffs(now: number, policy: Readonly<RetentionPolicy> = RE
     notificationsMax: policy.notificationsMax,
   };
 }
-
-/**
- * Of `records`, the ones to delete: older than `before`, and beyond the newest `max` of the rest.
- * Ties in time keep the later-listed record (the higher key, when listed by key).
- */
-export function recordsToPrune<T>(records: readonly T[], timeOf: (r: T) => number, before: number, max: number): T[] {
-  const old = records.filter((r) => !(timeOf(r) >= before));
-  const kept = records
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => timeOf(r) >= before)
-    .sort((a, b) => timeOf(b.r) - timeOf(a.r) || b.i - a.i);
-  return [...old, ...kept.slice(Math.max(0, max)).map(({ r }) => r)];
-}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DEFAULT_ALERT_SETTINGS } from './alerts/settings';
-import type { AlertSettings } from './alerts/types';
 import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from './notify/settings';
 
 // Zod 4 compiles object schemas with `new Function` unless told not to; the extension's CSP forbids
@@ -62,9 +61,3 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export function parseSettings(raw: unknown): Settings {
   return SettingsSchema.parse(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {});
 }
-
-export const DEFAULT_SETTINGS: Settings = parseSettings({});
-
-/** Compile-time check that stored settings fit what the pure cores expect. */
-export const asNotifySettings = (s: Settings): NotifySettings => s.notifications;
-export const asAlertSettings = (s: Settings): AlertSettings => s.alerts;

@@ -1,8 +1,8 @@
-// `npm test`: every tier, in order: typecheck, lint, unit + integration (Vitest, happy-dom, fake browser,
-// fake-indexeddb), the Chrome and Firefox builds with web-ext lint on Firefox's, the E2E and demo
-// variants, the checks on what was built (manifests, CSP, no demo in production), then end to end in
-// real Chromium (Vitest driving playwright-core). Stops at the first red step. The E2E tier is not
-// optional: without a Chromium it fails.
+// `npm test`: every tier, in order: typecheck, lint, the dead-code check (knip), unit + integration
+// (Vitest, happy-dom, fake browser, fake-indexeddb), the Chrome and Firefox builds with web-ext lint
+// on Firefox's, the E2E and demo variants, the checks on what was built (manifests, CSP, no demo in
+// production), then end to end in real Chromium (Vitest driving playwright-core). Stops at the first
+// red step. The E2E tier is not optional: without a Chromium it fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -40,6 +40,9 @@ mkdirSync('.cache', { recursive: true });
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
+// Issue #19 point 1: code nothing in entrypoints/ (or the manifest in wxt.config.ts) reaches is
+// deleted, not kept for a test. Fails on unused files and exports (knip.jsonc).
+step('dead code (knip)', npx, ['knip', '--production', '--no-progress']);
 step('unit + integration', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
 ]);

@@ -17,14 +17,9 @@ import { uspsClient } from './usps/api-client';
 /** Providers the shopper sets up with their own free credentials (the options page's cards). */
 export type ConfigurableProviderId = 'ups' | 'usps' | 'fedex' | 'dhl' | '17track' | 'ship24';
 
-/** Every provider id; `demo` exists only in builds with the demo carrier (lib/carriers/demo/registration.ts). */
-export type ProviderId = ConfigurableProviderId | 'demo';
-
 export const CONFIGURABLE_PROVIDER_IDS: readonly ConfigurableProviderId[] = ['ups', 'usps', 'fedex', 'dhl', '17track', 'ship24'];
 
-/** The providers of this build, in registry order. */
-export const PROVIDER_IDS: readonly ProviderId[] = DEMO_CLIENT ? [...CONFIGURABLE_PROVIDER_IDS, 'demo'] : CONFIGURABLE_PROVIDER_IDS;
-
+/** Every provider of this build; `demo` only in builds with the demo carrier (lib/carriers/demo/registration.ts). */
 export const CLIENTS: Readonly<Record<ConfigurableProviderId, CarrierClient> & { demo?: CarrierClient }> = {
   ups: upsClient,
   usps: uspsClient,
@@ -38,22 +33,6 @@ export const CLIENTS: Readonly<Record<ConfigurableProviderId, CarrierClient> & {
 /** True for a provider the shopper can configure (it has {@link PROVIDER_INFO}). */
 export function isConfigurableProvider(id: string): id is ConfigurableProviderId {
   return (CONFIGURABLE_PROVIDER_IDS as readonly string[]).includes(id);
-}
-
-export function clientFor(id: string): CarrierClient | null {
-  if (isConfigurableProvider(id)) return CLIENTS[id];
-  return id === 'demo' ? (CLIENTS.demo ?? null) : null;
-}
-
-/**
- * Clients able to track a carrier's numbers, best first: the carrier's own API, then aggregators.
- * `enabled` is the set of provider ids the user has configured and not switched off.
- */
-export function clientsForCarrier(carrier: string, enabled: ReadonlySet<string>): CarrierClient[] {
-  const all = PROVIDER_IDS.map(clientFor).filter((c): c is CarrierClient => c !== null);
-  const own = all.filter((c) => c.carriers.includes(carrier) && (enabled.has(c.id) || !c.needsCredentials));
-  const aggregators = all.filter((c) => c.carriers.includes('*') && enabled.has(c.id));
-  return [...own, ...aggregators];
 }
 
 export interface CredentialField {

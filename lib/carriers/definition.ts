@@ -4,7 +4,7 @@
  * Definitions are our own, written from the tracking_number_data format reference (MIT) and the
  * carriers' published label specifications; nothing is loaded at run time.
  */
-import type { CheckDigitSpec } from '../check-digits';
+import type { CheckDigitSpec } from '../check-digits/verify-check-digit';
 
 /** Named groups a format's pattern may capture. */
 export interface FormatGroups {

@@ -47,8 +47,6 @@ export function joinParts(parts: Array<string | null | undefined>, sep = ', '): 
 
 // ───────────────────────────── times ─────────────────────────────
 
-const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
-
 /**
  * A carrier timestamp as the `ParsedEvent` pair. ISO with `Z` or an offset keeps it (a space separator
  * becomes `T`, `+0000` becomes `+00:00`); a zone-less date-time or a date is local (`timeIsLocal`).
@@ -66,10 +64,6 @@ export function isoTime(raw: unknown): { time: string; timeIsLocal: boolean } | 
   if (!zone) return { time: `${date}T${hms}`, timeIsLocal: true };
   const z = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return { time: `${date}T${hms}${z}`, timeIsLocal: false };
-}
-
-export function hasZone(iso: string): boolean {
-  return OFFSET_RE.test(iso);
 }
 
 /** `-05:00`, `-5:00`, `-0500`, `-300` (minutes) or a number of minutes → minutes east of UTC. */

@@ -2,7 +2,7 @@
  * The one carrier registry (issue #3): every carrier definition, number classification and the
  * carriers' own tracking URLs. Pure: no browser API.
  */
-import { verifyCheckDigit } from '../check-digits';
+import { verifyCheckDigit } from '../check-digits/verify-check-digit';
 import { ALPHABET_SIZE, alphabetIndex, positionSets } from '../scan/pattern-shape';
 import { amazon } from './amazon';
 import { anPost } from './an-post';
@@ -280,22 +280,11 @@ export function matchFormats(normalised: string): FormatMatch[] {
 }
 
 /**
- * Dispatch-table lookup for the scanner (`codes` are alphabet indices, see {@link alphabetIndex}):
- * a bit mask of the pattern slots that may match a number of `length` characters, 0 when none can.
- * Costs at most `length` table lookups and allocates nothing.
- */
-export function formatMask(codes: ArrayLike<number>, length: number): number {
-  const index = indexFor(length);
-  if (!index) return 0;
-  let mask = index.all;
-  for (let p = 0; p < length && mask !== 0; p++) mask &= index.masks[p * SIZE + codes[p]!]!;
-  return mask;
-}
-
-/**
- * The per-position masks {@link formatMask} reads for `length` (`masks[p * ALPHABET_SIZE + k]`)
- * and the mask with every slot set, or null when no format has that length. Lets the scanner
- * compute a run's mask straight from the text, with no copy of its characters (issue #3).
+ * Dispatch table for the scanner: per-position masks for `length` (`masks[p * ALPHABET_SIZE + k]`,
+ * `k` the alphabet index of the character at `p`, see {@link alphabetIndex}) and the mask with every
+ * slot set, or null when no format has that length. AND-ing the masks of a run's characters gives
+ * the pattern slots that may match it, 0 when none can; the scanner computes it straight from the
+ * text, with no copy of its characters (issue #3).
  */
 export function formatMaskTable(length: number): { readonly masks: Int32Array; readonly all: number } | null {
   return indexFor(length);
@@ -316,7 +305,7 @@ export function confidenceBound(length: number, mask: number, boost: number): nu
   return round(Math.max(0, Math.min(0.99, best + boost)));
 }
 
-/** {@link matchFormats} for a number whose {@link formatMask} is `mask` (nonzero). */
+/** {@link matchFormats} for a number whose mask (from {@link formatMaskTable}) is `mask` (nonzero). */
 export function matchFormatsMasked(normalised: string, mask: number): FormatMatch[] {
   const index = indexFor(normalised.length);
   return index ? matchMasked(index, normalised, mask) : [];
@@ -411,30 +400,6 @@ function serviceName(m: FormatMatch): string {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/**
- * True when the registry declares that formats `a` and `b` (`carrier:format`) may accept the same
- * number. Patterns in `overlaps` may use `*` as a wildcard.
- */
-export function isOverlapDeclared(a: string, b: string): boolean {
-  return declares(a, b) || declares(b, a);
-}
-
-function declares(owner: string, other: string): boolean {
-  const [carrierId, formatId] = owner.split(':');
-  const format = BY_ID.get(carrierId!)?.formats.find((f) => f.id === formatId);
-  if (!format?.overlaps) return false;
-  return format.overlaps.some((p) => globMatch(p.includes(':') ? p : `${p}:*`, other));
-}
-
-function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
-  return re.test(value);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Carriers whose tracking hosts include `host` (or a parent domain of it). */

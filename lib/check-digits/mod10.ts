@@ -16,8 +16,3 @@ export function mod10CheckDigit(serial: string, evens = 1, odds = 1, reverse = f
   }
   return (10 - (total % 10)) % 10;
 }
-
-/** GS1 mod 10 (SSCC, IMpb, GTIN): weight 3 on the digit next to the check digit, then 1, 3, … leftwards. */
-export function gs1CheckDigit(serial: string): number {
-  return mod10CheckDigit(serial, 3, 1, true);
-}

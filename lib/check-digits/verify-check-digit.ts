@@ -15,7 +15,7 @@ export type CheckDigitSpec =
   | { algorithm: 'mod37_36' };
 
 /** The expected check character for `serial`, or null when the serial has characters the algorithm cannot read. */
-export function computeCheckDigit(spec: CheckDigitSpec, serial: string): string | null {
+function computeCheckDigit(spec: CheckDigitSpec, serial: string): string | null {
   switch (spec.algorithm) {
     case 'mod10':
       return String(mod10CheckDigit(serial, spec.evens ?? 1, spec.odds ?? 1, spec.reverse ?? false));

@@ -1,14 +1,13 @@
 /**
- * E-mail reader (issue #3): finds the shop orders and the parcels an e-mail talks about.
- * `readEmail` parses a raw `.eml` (MIME, quoted-printable, base64, HTML parts) with postal-mime;
- * `readEmailParts` is the pure core for already-parsed messages (e.g. webmail pages).
+ * E-mail reader (issue #3): finds the shop orders and the parcels an e-mail talks about, from its
+ * sender, subject and body as the webmail content script reads them off the open message.
+ * Whole `.eml` files (inspect, tests, benches) are decoded into these parts by
+ * scripts/inspect/parse-eml.ts first.
  */
-import PostalMime from 'postal-mime';
 import { carriersForSenderDomain, DEFAULT_CONFIDENCE_THRESHOLD } from '../carriers/registry';
 import { type FoundNumber, findTrackingNumbers } from '../scan/find-tracking-numbers';
 import { numbersFromUrl } from '../scan/numbers-from-url';
 import { htmlLinks, htmlToText } from './html-to-text';
-import { decodeQuotedPrintable } from './quoted-printable';
 
 export interface EmailParts {
   /** Sender address (`mcinfo@ups.com`). */
@@ -18,12 +17,12 @@ export interface EmailParts {
   html: string | null;
 }
 
-export interface EmailOrder {
+interface EmailOrder {
   shop: string;
   orderId: string;
 }
 
-export interface EmailPackage {
+interface EmailPackage {
   trackingNumber: string;
   carrier: string;
   service: string;
@@ -34,34 +33,16 @@ export interface EmailPackage {
   source: 'text' | 'link' | 'text+link';
 }
 
-export interface EmailReading {
+interface EmailReading {
   from: string | null;
   subject: string | null;
   orders: EmailOrder[];
   packages: EmailPackage[];
 }
 
-export interface ReadEmailOptions {
+interface ReadEmailOptions {
   /** Packages below this confidence are left out (default: the scanner's default threshold). */
   minConfidence?: number;
-}
-
-/** Largest raw message we parse (bigger ones are cut: attachments are of no use here). */
-export const MAX_EMAIL_BYTES = 25 * 1024 * 1024;
-
-/** Parses a raw RFC 5322 message and reads it. Never throws: unreadable input gives an empty reading. */
-export async function readEmail(raw: string | Uint8Array | ArrayBuffer, options: ReadEmailOptions = {}): Promise<EmailReading> {
-  let parts: EmailParts;
-  try {
-    const size = typeof raw === 'string' ? raw.length : raw.byteLength;
-    const input = size > MAX_EMAIL_BYTES ? (typeof raw === 'string' ? raw.slice(0, MAX_EMAIL_BYTES) : raw.slice(0, MAX_EMAIL_BYTES)) : raw;
-    const email = await PostalMime.parse(input);
-    parts = { from: email.from?.address ?? null, subject: email.subject ?? null, text: email.text ?? null, html: email.html ?? null };
-    if (!parts.text && !parts.html) parts = { ...parts, ...recoverBody(input) };
-  } catch {
-    return { from: null, subject: null, orders: [], packages: [] };
-  }
-  return readEmailParts(parts, options);
 }
 
 /** Shops whose order ids we recognise in e-mails: sender domains and order-id shape. */
@@ -113,19 +94,6 @@ export function readEmailParts(parts: EmailParts, options: ReadEmailOptions = {}
       ![...byNumber.values()].some((q) => q !== p && q.carrier === p.carrier && q.verified && q.source !== 'link'),
   );
   return { from, subject: parts.subject, orders: ordersIn(domain, body), packages };
-}
-
-/**
- * Some real messages have no blank line between the headers and the first MIME boundary, so a
- * strict parser finds no body. Fall back to the raw text after the first boundary, decoded as
- * quoted-printable when it says so.
- */
-function recoverBody(raw: string | Uint8Array | ArrayBuffer): { text: string | null; html: string | null } {
-  const s = typeof raw === 'string' ? raw : new TextDecoder('utf-8', { fatal: false }).decode(raw);
-  const boundary = s.search(/^--/m);
-  let body = boundary >= 0 ? s.slice(boundary) : s;
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(body)) body = decodeQuotedPrintable(body);
-  return /<html|<body|<table|<a\s/i.test(body) ? { text: null, html: body } : { text: body, html: null };
 }
 
 function fromFound(f: FoundNumber): EmailPackage {

@@ -680,31 +680,9 @@ export function zoneForPlace(location: string | null | undefined, hints?: PlaceH
   return result;
 }
 
-/**
- * ISO 3166-1 alpha-2 code of a country code or name (`DE`, `de`, `Germany`, `Deutschland`, `UK` → `GB`),
- * or null when unknown or ambiguous.
- */
-export function countryCode(country: string | null | undefined): string | null {
-  return countryOf(country);
-}
-
 /** The zone of a single-zone country (`DE` → Europe/Berlin, `GB` → Europe/London), null for multi-zone or unknown. */
 export function countryZone(country: string | null | undefined): string | null {
   const code = countryOf(country);
   const zone = code ? countryZones.get(code) : null;
   return zone ? knownZone(zone) : null;
-}
-
-/** Every zone the tables can answer with (for tests). */
-export function placeZoneTableZones(): string[] {
-  const zones = new Set<string>();
-  for (const z of countryZones.values()) if (z) zones.add(z);
-  for (const own of regionsOf.values()) for (const r of own.values()) if (r.zone) zones.add(r.zone);
-  for (const list of cityByName.values()) for (const c of list) zones.add(c.zone);
-  for (const s of usSplit.values()) {
-    for (const r of s.prefixes) zones.add(r.value);
-    for (const z of s.zips.values()) zones.add(z);
-  }
-  for (const z of [...Object.values(CA_FSA), ...Object.values(AU_POSTCODE_ZONE), 'Atlantic/Canary', 'Atlantic/Azores', 'Atlantic/Madeira']) zones.add(z);
-  return [...zones].sort();
 }

@@ -33,10 +33,6 @@ export const STATUSES = [
 
 export type Status = (typeof STATUSES)[number];
 
-export function isStatus(value: unknown): value is Status {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}
-
 /** Statuses after which a package is finished: no more refreshes beyond a grace period. */
 export const TERMINAL_STATUSES: ReadonlySet<Status> = new Set(['delivered', 'returned', 'cancelled', 'expired']);
 

@@ -145,19 +145,6 @@ export function readAfter(text: string, end: number): AfterContext {
   return { labelled: false, named: namedIn(after) };
 }
 
-/** Reads the context of `text[start, end)`. */
-export function readContext(text: string, start: number, end: number): TextContext {
-  const b = readBefore(text, start);
-  const a = readAfter(text, end);
-  const labelled = b.labelled || a.labelled;
-  return {
-    labelled,
-    labelAdjacent: b.labelAdjacent,
-    otherLabel: b.otherLabel && !a.labelled,
-    named: [...new Set([...b.named, ...a.named])],
-  };
-}
-
 /*
  * Fast exact pre-check (issue #3, "linear scan"): the regular expressions above cost about a
  * microsecond per window, and a page has a candidate every few hundred characters. Every one of

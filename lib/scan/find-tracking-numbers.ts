@@ -84,7 +84,7 @@ export interface FindOptions {
   /** Texts longer than this are scanned only up to it (default 64 Mi characters). */
   maxLength?: number;
   /**
-   * Incremented with operation counts (see {@link ScanStats}, {@link newScanStats}), so tests can
+   * Incremented with operation counts (see {@link ScanStats}), so tests can
    * bound the work by counts instead of by a clock. The counts are kept whether or not this is
    * given (a few integer additions per chain, lookup and context window, none per character or
    * run: no cost measurable on page text), so asking for them changes neither the results nor
@@ -127,11 +127,6 @@ export interface ScanStats {
   patternRuns: number;
   /** Context windows read, each at most BEFORE_WINDOW characters: labels before a run, carrier names before or after it, full context. */
   contextReads: number;
-}
-
-/** Zeroed {@link ScanStats}, to pass as `stats`. */
-export function newScanStats(): ScanStats {
-  return { characters: 0, examined: 0, searches: 0, tokens: 0, runs: 0, lookups: 0, patternRuns: 0, contextReads: 0 };
 }
 
 export interface ScanResult {

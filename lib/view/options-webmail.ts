@@ -33,9 +33,6 @@ export const WEBMAIL: Readonly<Record<WebmailId, WebmailInfo>> = {
 
 export const WEBMAIL_IDS = Object.keys(WEBMAIL) as WebmailId[];
 
-/** Every webmail host pattern: add to `optional_host_permissions` in wxt.config.ts. */
-export const WEBMAIL_HOST_PATTERNS: readonly string[] = WEBMAIL_IDS.flatMap((id) => WEBMAIL[id].hostPatterns);
-
 /** The message shown when the browser refuses the permission (the switch stays off). */
 export function webmailRefusedMessage(id: WebmailId): string {
   return `${WEBMAIL[id].name} scanning stays off: the browser did not grant access to ${WEBMAIL[id].hostPatterns

@@ -15,8 +15,10 @@ import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { findTracking, getTracking } from 'ts-tracking-number';
 import { type Candidate, classify, DEFAULT_CONFIDENCE_THRESHOLD, SELECTION_CONFIDENCE_THRESHOLD } from '../../lib/carriers/registry';
-import { htmlToText, readEmail } from '../../lib/email';
+import { htmlToText } from '../../lib/email/html-to-text';
+import { readEmailParts } from '../../lib/email/read-email';
 import { findTrackingNumbers } from '../../lib/scan/find-tracking-numbers';
+import { parseEml } from '../../scripts/inspect/parse-eml';
 import { noise } from './support/tracking-text';
 
 /** Pages and e-mail: the scanner's default, used by the generic reader and readEmail. */
@@ -199,9 +201,10 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.eml')).sort()) {
   const truth = new Set(TRUTH[f] ?? []);
   const also = new Set(ALSO[f] ?? []);
   expected += truth.size;
+  const parts = await parseEml(raw);
   for (const [who, minConfidence] of EMAIL_READERS) {
     const options = minConfidence === undefined ? {} : { minConfidence };
-    count(who, new Set((await readEmail(raw, options)).packages.map((p) => p.trackingNumber)), truth, also);
+    count(who, new Set(readEmailParts(parts, options).packages.map((p) => p.trackingNumber)), truth, also);
   }
   const parsed = await PostalMime.parse(raw);
   const refText = [parsed.subject ?? '', parsed.text ?? '', parsed.html ? htmlToText(parsed.html) : ''].join('\n');

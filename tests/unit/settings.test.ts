@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS } from '../../lib/alerts/settings';
 import { DEFAULT_NOTIFY_SETTINGS } from '../../lib/notify/settings';
-import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings';
+import { parseSettings } from '../../lib/settings';
+
+/** What a fresh install reads: nothing stored yet (lib/platform/storage.ts). */
+const DEFAULTS = parseSettings(undefined);
 
 describe('settings', () => {
   it('defaults match the pure cores', () => {
-    expect(DEFAULT_SETTINGS.notifications).toEqual(DEFAULT_NOTIFY_SETTINGS);
-    expect(DEFAULT_SETTINGS.alerts).toEqual(DEFAULT_ALERT_SETTINGS);
-    expect(DEFAULT_SETTINGS.amazonTracker).toBe(true);
-    expect(DEFAULT_SETTINGS.webmail).toEqual({ gmail: false, outlook: false });
+    expect(DEFAULTS.notifications).toEqual(DEFAULT_NOTIFY_SETTINGS);
+    expect(DEFAULTS.alerts).toEqual(DEFAULT_ALERT_SETTINGS);
+    expect(DEFAULTS.amazonTracker).toBe(true);
+    expect(DEFAULTS.webmail).toEqual({ gmail: false, outlook: false });
   });
   it('keeps valid fields and replaces corrupt ones, field by field', () => {
     const s = parseSettings({
@@ -25,8 +28,8 @@ describe('settings', () => {
     expect(s.disabledProviders).toEqual([]);
   });
   it('survives garbage', () => {
-    expect(parseSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings([1, 2])).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('nonsense')).toEqual(DEFAULTS);
+    expect(parseSettings(null)).toEqual(DEFAULTS);
+    expect(parseSettings([1, 2])).toEqual(DEFAULTS);
   });
 });

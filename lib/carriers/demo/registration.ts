@@ -1,6 +1,6 @@
 /**
  * The one place the demo carrier joins the registries, and only in builds that define
- * `__PORCHLIGHT_DEMO__` as true (lib/build-flags.ts). In a production build the condition is the
+ * `__PORCHLIGHT_DEMO__` as true (lib/build-flags.d.ts). In a production build the condition is the
  * literal `false`: both lists are empty and nothing of lib/carriers/demo is bundled.
  */
 import type { CarrierClient } from '../client';

@@ -5,7 +5,7 @@
  * `/errors/validateCaptcha` form with `#captchacharacters`.
  */
 
-export type BlockedKind = 'sign-in' | 'robot-check';
+type BlockedKind = 'sign-in' | 'robot-check';
 
 // Cheap lookups only (ids and the document's few forms): this runs on every order page before reading it.
 function formMatches(doc: Document, test: (f: HTMLFormElement) => boolean): boolean {
@@ -14,13 +14,13 @@ function formMatches(doc: Document, test: (f: HTMLFormElement) => boolean): bool
   return false;
 }
 
-export function isSignInPage(doc: Document, url?: URL): boolean {
+function isSignInPage(doc: Document, url?: URL): boolean {
   if (url && /^\/ap\/(signin|mfa|cvf)/.test(url.pathname)) return true;
   if (doc.getElementById('ap_password') || doc.getElementById('ap_email_login') || doc.getElementById('ap_login_form')) return true;
   return formMatches(doc, (f) => f.getAttribute('name') === 'signIn' || (f.getAttribute('action') ?? '').includes('/ap/signin'));
 }
 
-export function isRobotCheck(doc: Document, url?: URL): boolean {
+function isRobotCheck(doc: Document, url?: URL): boolean {
   if (url && /^\/errors\/validateCaptcha/.test(url.pathname)) return true;
   if (doc.getElementById('captchacharacters')) return true;
   if (formMatches(doc, (f) => (f.getAttribute('action') ?? '').includes('validateCaptcha'))) return true;

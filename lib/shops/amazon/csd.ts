@@ -9,7 +9,7 @@ import { ORDER_ID_RE } from './urls';
 
 const SLOT_PREFIX = 'amzn1.yourorders.order-card.';
 
-export interface EncryptedCards {
+interface EncryptedCards {
   /** True while at least one card still holds encrypted content. */
   pending: boolean;
   /** How many cards are still encrypted. */

@@ -5,15 +5,6 @@ export function text(el: Element | null | undefined): string {
   return (el.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-/** Text of an element without the text of its `<script>`/`<style>` descendants. */
-export function visibleText(el: Element | null | undefined): string {
-  if (!el) return '';
-  if (!el.querySelector('script, style')) return text(el);
-  const clone = el.cloneNode(true) as Element;
-  for (const s of clone.querySelectorAll('script, style')) s.remove();
-  return text(clone);
-}
-
 /** The first element matching one of `selectors`, in the order given (fallback chains). */
 export function first(scope: ParentNode, ...selectors: string[]): Element | null {
   for (const s of selectors) {

@@ -1,48 +1,11 @@
 /**
- * Porchlight's Amazon reader (issue #4). `amazonReader` is the ShopReader the content script and the
- * inspect tool use; the helpers below are for the browser wiring (background refresh, CSD wait).
+ * Porchlight's Amazon reader (issue #4): `amazonReader`, the ShopReader the content script and the
+ * shop registry use. The other pieces are imported from their own modules (the content script's
+ * CSD wait from ./csd.ts, the Amazon tracker's diagnostic codes from ./page.ts).
  */
 import type { ExtractOptions, ShopReader } from '../types';
 import { readAmazonPage } from './page';
 import { pageKindFromUrl } from './urls';
-
-export { type BlockedKind, detectBlockedPage, isRobotCheck, isSignInPage } from './blocked';
-export { detectEncryptedCards, type EncryptedCards, isEncryptedCard, slotOrderId } from './csd';
-export {
-  type AmazonLanguage,
-  isSupportedLanguage,
-  MARKETPLACES,
-  type Marketplace,
-  marketplaceFor,
-  SUPPORTED_LANGUAGES,
-} from './marketplace';
-export { type AmazonShipmentReading, orderStatusOf, statusFromShortCode } from './orders';
-export { DIAGNOSTIC_CODES, layoutFingerprint, type ReadOptions, readAmazonPage } from './page';
-export {
-  classifyPhrase,
-  parseHeaderDate,
-  parseStatusText,
-  resolveDelivered,
-  resolveEta,
-  type StatusContext,
-  type StatusMeaning,
-} from './status-text';
-export {
-  carrierFromText,
-  carrierFromTrackingNumber,
-  type PickupInfo,
-  readPageState,
-  type TrackShipmentReading,
-} from './track';
-export {
-  isOrderId,
-  ORDER_ID_RE,
-  pageKindFromUrl,
-  parseTrackLink,
-  type TrackLink,
-  type TrackTarget,
-  trackPackageUrl,
-} from './urls';
 
 export const amazonReader: ShopReader = {
   id: 'amazon',

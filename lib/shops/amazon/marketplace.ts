@@ -9,7 +9,7 @@
 
 /** Languages whose status vocabulary and date formats the reader understands. */
 export type AmazonLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
-export const SUPPORTED_LANGUAGES: readonly AmazonLanguage[] = ['en', 'de', 'fr', 'it', 'es'];
+const SUPPORTED_LANGUAGES: readonly AmazonLanguage[] = ['en', 'de', 'fr', 'it', 'es'];
 
 export interface Marketplace {
   /** Host without `www.` (`amazon.co.uk`). */
@@ -47,7 +47,7 @@ const M = (
   monthFirst,
 });
 
-export const MARKETPLACES: readonly Marketplace[] = [
+const MARKETPLACES: readonly Marketplace[] = [
   M('amazon.com', 'US', 'en-US', 'USD', 'America/New_York', 'ATVPDKIKX0DER', true),
   M('amazon.ca', 'CA', 'en-CA', 'CAD', 'America/Toronto', 'A2EUQ1WTGCTBG2', true),
   M('amazon.co.uk', 'GB', 'en-GB', 'GBP', 'Europe/London', 'A1F83G8C2ARO7P'),

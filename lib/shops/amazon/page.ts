@@ -12,7 +12,7 @@ import { looksLikeTrackPage, readTrackPage } from './track';
 import { pageKindFromUrl } from './urls';
 
 /** The options every shop reader takes (the shopper's zone, see ShopReader.extract). */
-export type ReadOptions = ExtractOptions;
+type ReadOptions = ExtractOptions;
 
 /** Stable diagnostic codes (issue #4 §7). None carries personal data. */
 export const DIAGNOSTIC_CODES = {
@@ -33,7 +33,7 @@ export const DIAGNOSTIC_CODES = {
 const DEFAULT_PAGE_SIZE = 10;
 
 /** Which known anchors a page carries: a short, personal-data-free fingerprint of its layout. */
-export function layoutFingerprint(doc: Document): string {
+function layoutFingerprint(doc: Document): string {
   const anchors: [string, string][] = [
     ['card', '.js-order-card'],
     ['hdr23', '.order-info'],

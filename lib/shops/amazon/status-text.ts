@@ -45,7 +45,7 @@ export interface StatusContext {
   placedOn?: string | null;
 }
 
-export interface StatusMeaning {
+interface StatusMeaning {
   /** Normalised status, or null when the wording is not understood (never guessed). */
   status: Status | null;
   /** What the primary line said, before the secondary line refined it. */
@@ -133,7 +133,7 @@ export function parseStatusText(primary: string | null, secondary: string | null
 }
 
 /** The delivery date (or date-time with offset) in a "Delivered …" line, or null when it names none. */
-export function resolveDelivered(text: string, ctx: StatusContext): string | null {
+function resolveDelivered(text: string, ctx: StatusContext): string | null {
   const { dates, times } = readDates(text, ctx, 'past');
   const d = dates[0];
   if (!d) return null;
@@ -144,7 +144,7 @@ export function resolveDelivered(text: string, ctx: StatusContext): string | nul
 }
 
 /** The promised window in an "Arriving …" / "Now expected …" line, or null when it names no date. */
-export function resolveEta(text: string, ctx: StatusContext): Eta | null {
+function resolveEta(text: string, ctx: StatusContext): Eta | null {
   const { dates, times } = readDates(text, ctx, 'future');
   const first = dates[0];
   if (!first) return null;

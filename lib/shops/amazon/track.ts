@@ -17,7 +17,7 @@ import { classifyPhrase, parseStatusText, readDates } from './status-text';
 import { isOrderId, ORDER_ID_RE, trackPackageUrl } from './urls';
 import { normalise } from './vocabulary';
 
-export interface PickupInfo {
+interface PickupInfo {
   location: string | null;
   code: string | null;
   /** ISO date by which the parcel must be collected. */
@@ -36,7 +36,7 @@ export interface TrackShipmentReading extends AmazonShipmentReading {
 type PageState = Record<string, unknown>;
 
 /** The tracker's `page-state` JSON, or null when absent or unreadable. */
-export function readPageState(doc: Document): PageState | null {
+function readPageState(doc: Document): PageState | null {
   for (const s of doc.querySelectorAll('script[type="a-state"]')) {
     let key: unknown;
     try {
@@ -102,7 +102,7 @@ const CARRIERS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Carrier id from a heading such as "Shipped with UPS", "Versendet mit DHL", "Delivery By Amazon". */
-export function carrierFromText(line: string | null): string | null {
+function carrierFromText(line: string | null): string | null {
   if (!line) return null;
   const n = normalise(line);
   for (const [re, id] of CARRIERS) if (re.test(n)) return id;
@@ -110,7 +110,7 @@ export function carrierFromText(line: string | null): string | null {
 }
 
 /** Carrier id from a tracking number's shape (only unambiguous shapes). */
-export function carrierFromTrackingNumber(tn: string | null): string | null {
+function carrierFromTrackingNumber(tn: string | null): string | null {
   if (!tn) return null;
   if (/^TB[ACM]\d{12}$/.test(tn) || /^QA\d{10}$/.test(tn)) return 'amazon';
   if (/^1Z[0-9A-Z]{16}$/.test(tn)) return 'ups';

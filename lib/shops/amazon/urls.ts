@@ -41,7 +41,7 @@ export function pageKindFromUrl(url: URL): PageKind {
   return 'unknown';
 }
 
-export interface TrackLink {
+interface TrackLink {
   url: string;
   orderId: string | null;
   shipmentId: string | null;
@@ -113,7 +113,7 @@ export function orderIdFromHref(href: string, base: URL): string | null {
   return null;
 }
 
-export interface TrackTarget {
+interface TrackTarget {
   orderId: string;
   shipmentId?: string | null;
   itemId?: string | null;

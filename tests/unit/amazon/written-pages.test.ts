@@ -3,14 +3,11 @@
  * helpers the browser wiring calls. See tests/fixtures/amazon/README.md for what each fixture is based on.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  amazonReader,
-  detectBlockedPage,
-  detectEncryptedCards,
-  marketplaceFor,
-  parseTrackLink,
-  trackPackageUrl,
-} from '../../../lib/shops/amazon/index';
+import { detectBlockedPage } from '../../../lib/shops/amazon/blocked';
+import { detectEncryptedCards } from '../../../lib/shops/amazon/csd';
+import { amazonReader } from '../../../lib/shops/amazon/index';
+import { marketplaceFor } from '../../../lib/shops/amazon/marketplace';
+import { parseTrackLink, trackPackageUrl } from '../../../lib/shops/amazon/urls';
 import type { TrackShipmentReading } from '../../../lib/shops/amazon/track';
 import { loadDoc, read } from './load-fixture';
 

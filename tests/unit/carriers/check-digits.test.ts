@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CheckDigitSpec,
-  computeCheckDigit,
-  luhnCheckDigit,
-  mod7CheckDigit,
-  mod10CheckDigit,
-  mod37_36CheckCharacter,
-  s10CheckDigit,
-  sumProductCheckDigit,
-  verifyCheckDigit,
-} from '../../../lib/check-digits';
+import { type CheckDigitSpec, verifyCheckDigit } from '../../../lib/check-digits/verify-check-digit';
 import vectors from '../../fixtures/tracking-numbers/checksum_vectors.json';
 
 interface Vector {
@@ -63,38 +53,55 @@ describe('check-digit vectors (checksum_vectors.json)', () => {
   });
 });
 
+// Each algorithm through verifyCheckDigit, the one function the registry calls with a format's spec.
+const CHARACTERS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/** The one check character `spec` accepts for `serial` (null when none does). */
+const checkOf = (spec: CheckDigitSpec, serial: string) => {
+  const fits = CHARACTERS.filter((c) => verifyCheckDigit(spec, serial, c));
+  expect(fits.length, `${spec.algorithm} ${serial}: ${fits.join(',')}`).toBeLessThanOrEqual(1);
+  return fits[0] ?? null;
+};
+
 describe('each algorithm', () => {
   it('mod10 with UPS letter values', () => {
-    expect(mod10CheckDigit('30AA33019867867', 1, 2)).toBe(8);
-    expect(mod10CheckDigit('987654321GG', 1, 2)).toBe(1);
+    const ups = { algorithm: 'mod10', evens: 1, odds: 2 } as const;
+    expect(checkOf(ups, '30AA33019867867')).toBe('8');
+    expect(checkOf(ups, '987654321GG')).toBe('1');
   });
   it('mod10 reversed is GS1 (weight 3 next to the check digit)', () => {
-    expect(mod10CheckDigit('940011120620640762874', 3, 1, true)).toBe(6);
+    expect(checkOf({ algorithm: 'mod10', evens: 3, odds: 1, reverse: true }, '940011120620640762874')).toBe('6');
   });
   it('mod7 over long serials without losing precision', () => {
-    expect(mod7CheckDigit('331881002')).toBe(5);
-    expect(mod7CheckDigit('99999999999999999999999')).toBe(Number(BigInt('99999999999999999999999') % 7n));
-    expect(mod7CheckDigit('12A')).toBeNull();
+    const mod7 = { algorithm: 'mod7' } as const;
+    expect(checkOf(mod7, '331881002')).toBe('5');
+    expect(checkOf(mod7, '99999999999999999999999')).toBe(String(BigInt('99999999999999999999999') % 7n));
+    expect(checkOf(mod7, '12A')).toBeNull();
   });
   it('s10 remainders 0 and 1 map to 5 and 0', () => {
-    expect(s10CheckDigit('12345678')).toBe(5);
-    expect(s10CheckDigit('00007')).toBe(1);
-    expect(s10CheckDigit('ABC')).toBeNull();
+    const s10 = { algorithm: 's10' } as const;
+    expect(checkOf(s10, '12345678')).toBe('5');
+    expect(checkOf(s10, '00000015')).toBe('5');
+    expect(checkOf(s10, '00000008')).toBe('0');
+    expect(checkOf(s10, '00007')).toBe('1');
+    expect(checkOf(s10, 'ABC')).toBeNull();
   });
   it('luhn', () => {
-    expect(luhnCheckDigit('7992739871')).toBe(3);
-    expect(luhnCheckDigit('1789372997')).toBe(4);
+    expect(checkOf({ algorithm: 'luhn' }, '7992739871')).toBe('3');
+    expect(checkOf({ algorithm: 'luhn' }, '1789372997')).toBe('4');
   });
   it('sum-product (FedEx Express)', () => {
-    expect(sumProductCheckDigit('98657878885', [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1], 11, 10)).toBe(5);
+    const spec = { algorithm: 'sum_product', weights: [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1], modulo1: 11, modulo2: 10 } as const;
+    expect(checkOf(spec, '98657878885')).toBe('5');
   });
-  it('mod 37,36 (DPD)', () => {
-    expect(mod37_36CheckCharacter('123AB')).toBe('X');
-    expect(mod37_36CheckCharacter('008182709980000020033350276')).toBe('C');
-    expect(mod37_36CheckCharacter('12$')).toBeNull();
+  it('mod 37,36 (DPD), a check letter in either case', () => {
+    const dpd = { algorithm: 'mod37_36' } as const;
+    expect(checkOf(dpd, '123AB')).toBe('X');
+    expect(verifyCheckDigit(dpd, '123AB', 'x')).toBe(true);
+    expect(checkOf(dpd, '008182709980000020033350276')).toBe('C');
+    expect(checkOf(dpd, '12$')).toBeNull();
   });
-  it('computeCheckDigit returns null instead of throwing on unreadable input', () => {
-    expect(computeCheckDigit({ algorithm: 'luhn' }, 'ABC')).toBeNull();
+  it('unreadable input fits no check character instead of throwing', () => {
+    expect(checkOf({ algorithm: 'luhn' }, 'ABC')).toBeNull();
     expect(verifyCheckDigit({ algorithm: 'luhn' }, 'ABC', '0')).toBe(false);
   });
 });

@@ -4,13 +4,32 @@ import {
   classify,
   DEFAULT_CONFIDENCE_THRESHOLD,
   getCarrier,
-  isOverlapDeclared,
   matchFormats,
   normaliseNumber,
   trackingUrl,
 } from '../../../lib/carriers/registry';
 
 const CARRIER_ID = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/**
+ * True when the registry declares that formats `a` and `b` (`carrier:format`) may accept the same
+ * number: a format's `overlaps` lists `carrier:format` or `carrier` patterns, `*` a wildcard. Only
+ * this test reads `overlaps` (the extension keeps every candidate, best first), so the check lives here.
+ */
+function isOverlapDeclared(a: string, b: string): boolean {
+  return declares(a, b) || declares(b, a);
+}
+
+function declares(owner: string, other: string): boolean {
+  const [carrierId, formatId] = owner.split(':');
+  const format = getCarrier(carrierId!)?.formats.find((f) => f.id === formatId);
+  if (!format?.overlaps) return false;
+  return format.overlaps.some((p) => globMatch(p.includes(':') ? p : `${p}:*`, other));
+}
+
+function globMatch(pattern: string, value: string): boolean {
+  return new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+}
 
 describe('carrier registry', () => {
   it('has unique lower-snake-case carrier ids and unique format ids', () => {

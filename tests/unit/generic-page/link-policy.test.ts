@@ -4,7 +4,7 @@
  * replaced by the carrier's own tracking page and reported.
  */
 import { describe, expect, it } from 'vitest';
-import { readGenericPage } from '../../../lib/shops/generic';
+import { readGenericPage } from '../../../lib/shops/generic/read-generic-page';
 
 const NOW = new Date('2024-03-26T12:00:00Z');
 const PAGE = new URL('https://shop.example/orders/55512');

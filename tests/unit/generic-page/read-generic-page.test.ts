@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGenericPage } from '../../../lib/shops/generic';
+import { readGenericPage } from '../../../lib/shops/generic/read-generic-page';
 
 const NOW = new Date('2024-03-26T12:00:00Z');
 const load = (html: string) => new DOMParser().parseFromString(html, 'text/html');

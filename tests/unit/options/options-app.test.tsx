@@ -9,7 +9,7 @@ import { spend } from '../../../lib/carriers/budgets';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
 import { diagnostics, kv } from '../../../lib/db/repositories';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { parseSettings, type Settings } from '../../../lib/settings';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
 
 const NOW = Date.parse('2026-03-10T14:30:00Z');
@@ -24,7 +24,7 @@ interface World {
 }
 
 function world(over: Partial<OptionsDeps> = {}): World {
-  const stored = { settings: structuredClone(DEFAULT_SETTINGS), credentials: {} as Record<string, Credentials> };
+  const stored = { settings: parseSettings(undefined), credentials: {} as Record<string, Credentials> };
   const granted = new Set<string>();
   const answer = { grant: true };
   const calls: string[] = [];
@@ -316,7 +316,7 @@ describe('options page', () => {
     const root = await open();
     expect(byLabel(root, 'Scan Gmail').checked).toBe(false);
     const { act } = await import('preact/test-utils');
-    act(() => push!({ ...DEFAULT_SETTINGS, webmail: { gmail: true, outlook: false } }));
+    act(() => push!({ ...parseSettings(undefined), webmail: { gmail: true, outlook: false } }));
     expect(byLabel(root, 'Scan Gmail').checked).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
 import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOSTS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOSTS } from '../../../lib/hosts';
 import { releaseHosts, requestHosts } from '../../../lib/platform/permissions';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { parseSettings, type Settings } from '../../../lib/settings';
 import { type FakePermissions, fakePermissions } from '../../support/fake-permissions';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
 
@@ -24,7 +24,7 @@ let unmount: (() => void) | null = null;
 
 beforeEach(() => {
   perms = fakePermissions(OPTIONAL_HOST_PATTERNS, AMAZON_MATCH_PATTERNS);
-  stored = { settings: structuredClone(DEFAULT_SETTINGS), credentials: {} };
+  stored = { settings: parseSettings(undefined), credentials: {} };
   deps = {
     db: new PorchlightDb(`permission-requests-${++n}`),
     loadSettings: async () => structuredClone(stored.settings),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../lib/carriers/registry';
-import { findTrackingNumbers, newScanStats, type ScanStats, scanText } from '../../../lib/scan';
+import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan/find-tracking-numbers';
+import { newScanStats } from '../../support/scan-stats';
 import cases from '../../fixtures/tracking-numbers/tracking_text_cases.json';
 
 interface TextCase {

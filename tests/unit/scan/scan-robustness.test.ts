@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_NUMBER_LENGTH } from '../../../lib/carriers/registry';
-import { findTrackingNumbers, newScanStats, type ScanStats, scanText } from '../../../lib/scan';
-import { BEFORE_WINDOW, readBefore, readContext } from '../../../lib/scan/context';
+import { findTrackingNumbers, type ScanStats, scanText } from '../../../lib/scan/find-tracking-numbers';
+import { newScanStats } from '../../support/scan-stats';
+import { BEFORE_WINDOW, readAfter, readBefore } from '../../../lib/scan/context';
 import { noise, pageText } from '../../bench/support/tracking-text';
 
 const MB = 1024 * 1024;
@@ -177,7 +178,8 @@ describe('context pre-checks agree with the full regexes', () => {
   it('windows without labels or carrier names read as empty, others as before', () => {
     const text = 'see details below 123 Order # 4567890123 and UPS Tracking number: 1Z879E930346834440 via FedEx';
     expect(readBefore(text, text.indexOf('4567890123'))).toEqual({ labelled: false, labelAdjacent: false, otherLabel: true, named: [] });
-    expect(readContext(text, text.indexOf('1Z879'), text.indexOf('1Z879') + 18)).toEqual({ labelled: true, labelAdjacent: true, otherLabel: false, named: ['ups', 'fedex'] });
+    expect(readBefore(text, text.indexOf('1Z879'))).toEqual({ labelled: true, labelAdjacent: true, otherLabel: false, named: ['ups'] });
+    expect(readAfter(text, text.indexOf('1Z879') + 18)).toEqual({ labelled: false, named: ['fedex'] });
     expect(readBefore('plain words only 12345', 17)).toEqual({ labelled: false, labelAdjacent: false, otherLabel: false, named: [] });
   });
 });

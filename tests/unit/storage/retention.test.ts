@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DiagnosticRecord, PorchlightDb } from '../../../lib/db/database';
 import type { NotificationRecord } from '../../../lib/model/types';
-import { DAY_MS, pruneCutoffs, RETENTION, recordsToPrune } from '../../../lib/retention-policy';
+import { DAY_MS, pruneCutoffs, RETENTION } from '../../../lib/retention-policy';
 import { pruneStorage } from '../../../lib/services/prune-storage';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -10,17 +10,6 @@ describe('retention policy (pure)', () => {
   it('diagnostics and notification records are kept 30 days; the shopper history has no cutoff here at all', () => {
     expect(RETENTION).toEqual({ diagnosticsDays: 30, diagnosticsMax: 500, notificationsDays: 30, notificationsMax: 1000 });
     expect(pruneCutoffs(NOW)).toMatchObject({ diagnosticsBefore: NOW - 30 * DAY_MS, notificationsBefore: NOW - 30 * DAY_MS });
-  });
-
-  it('prunes what is older than the cutoff, then the oldest beyond the cap', () => {
-    const recs = [{ id: 1, at: 10 }, { id: 2, at: 50 }, { id: 3, at: 40 }, { id: 4, at: 60 }, { id: 5, at: 60 }];
-    expect(recordsToPrune(recs, (r) => r.at, 20, 10).map((r) => r.id)).toEqual([1]);
-    expect(recordsToPrune(recs, (r) => r.at, 20, 2).map((r) => r.id).sort()).toEqual([1, 2, 3]);
-    expect(recordsToPrune(recs, (r) => r.at, 0, 0).map((r) => r.id).sort()).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('treats a record with no readable time as old', () => {
-    expect(recordsToPrune([{ at: Number.NaN }], (r) => r.at, 0, 10)).toHaveLength(1);
   });
 });
 
