@@ -46,7 +46,15 @@ function dayName(date: string, today: string): string {
   if (date === addDays(today, 1)) return 'tomorrow';
   if (date === addDays(today, -1)) return 'yesterday';
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  // A date more than about five months away says its year ("Fri, Nov 1, 2024"): order history goes back years.
+  const far = Math.abs(Date.UTC(y, m - 1, d) - Date.parse(`${today}T00:00:00Z`)) > 150 * DAY;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    ...(far ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
 }
 
 function clock(epoch: number, timeZone: string): string {
@@ -119,7 +127,7 @@ function arrivalLine(f: EtaFacts, today: string, timeZone: string): { line: stri
   if (late) return { line: late, late: true, slipped: f.firstEta !== null };
   if (!f.eta) return null;
   const line = `Arriving ${etaDays(f.eta, today, timeZone)}${etaHours(f.eta, timeZone)}`;
-  if (f.firstEta) return { line: `${line} · was ${etaDays(f.firstEta, today, timeZone)}`, late: false, slipped: true };
+  if (f.firstEta) return { line: `${line} · was due ${etaDays(f.firstEta, today, timeZone)}`, late: false, slipped: true };
   return { line, late: false, slipped: false };
 }
 
@@ -133,6 +141,12 @@ export function attentionLine(situations: readonly Situation[]): AttentionLine |
   const top = open[0];
   if (!top) return null;
   return { key: top.key, kind: top.kind, severity: top.severity, text: top.message || top.title, folded: open.length - 1 };
+}
+
+/** The newest scan, where it happened: "Departed facility · Columbus, OH, US". */
+function lastScan(pkg: Package): string | null {
+  const e = pkg.timeline.last;
+  return e ? [e.description.trim(), e.location].filter(Boolean).join(' · ') || null : null;
 }
 
 /** Where and how a delivered parcel was left: the delivery scan's words and place. */
@@ -175,10 +189,10 @@ export function cardText(input: { pkg: Package; situations: readonly Situation[]
       const a = arrivalLine(f, today, timeZone);
       const dueToday = !a?.late && f.eta !== null && dayOf(f.eta.from, timeZone) <= today && today <= dayOf(f.eta.to, timeZone);
       h = {
-        label: a?.late ? 'Late' : dueToday ? 'Arriving today' : 'On the way',
+        label: a?.late ? 'Late' : 'On the way',
         tone: a?.late || a?.slipped ? 'warning' : dueToday ? 'good' : 'neutral',
         line: a?.line ?? 'On the way',
-        detail: text,
+        detail: lastScan(pkg) ?? text,
       };
       break;
     }
@@ -237,7 +251,22 @@ export function cardText(input: { pkg: Package; situations: readonly Situation[]
       h = { label: 'Tracking expired', tone: 'neutral', line: 'The carrier no longer answers for this number', detail: null };
       break;
   }
-  return { headline: h, attention };
+  return { headline: { ...h, detail: freshDetail(h, attention) }, attention };
+}
+
+const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * A second line only when it says something the card does not already say: not the badge again
+ * ("Out for delivery"), not the main line again ("Arriving tomorrow · Shipped" under "Arriving
+ * tomorrow"), not the attention line's words.
+ */
+function freshDetail(h: Headline, attention: AttentionLine | null): string | null {
+  if (!h.detail) return null;
+  const d = norm(h.detail);
+  if (!d || d === norm(h.label) || norm(h.line).includes(d) || d.startsWith(norm(h.line))) return null;
+  if (attention && norm(attention.text).includes(d)) return null;
+  return h.detail;
 }
 
 function deliveredWhen(iso: string | null, today: string, timeZone: string): string | null {

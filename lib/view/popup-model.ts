@@ -66,7 +66,7 @@ function groupOf(p: Package, attention: AttentionLine | null, headline: Headline
   if (p.status === 'delivered') return 'delivered';
   if (p.status === 'available_for_pickup') return 'pickup';
   if (p.status === 'out_for_delivery') return 'today';
-  if (headline.label === 'Arriving today') return 'today';
+  if (p.status === 'in_transit' && headline.line.startsWith('Arriving today')) return 'today';
   if (p.status === 'pending') return 'ordered';
   return 'on_the_way';
 }
@@ -125,8 +125,13 @@ export function buildPopupModel(input: {
       archived: p.archived,
       shopUrl: p.trackUrl ?? order?.orderUrl ?? null,
     };
-    // Within a group: soonest ETA first, then most recently changed.
-    const sort = p.eta ? Date.parse(`${p.eta.to.slice(0, 10)}T00:00:00Z`) : Number.MAX_SAFE_INTEGER - p.lastChangeAt;
+    // Within a group: soonest ETA first, then most recently changed; finished ones newest first.
+    const finished = group === 'delivered' || group === 'closed';
+    const sort = finished
+      ? -(p.deliveredAt ? Date.parse(p.deliveredAt.length <= 10 ? `${p.deliveredAt}T12:00:00Z` : p.deliveredAt) : (p.statusSince ?? p.lastChangeAt))
+      : p.eta
+        ? Date.parse(`${p.eta.to.slice(0, 10)}T00:00:00Z`)
+        : Number.MAX_SAFE_INTEGER - p.lastChangeAt;
     const list = groups.get(group) ?? [];
     list.push({ view, sort });
     groups.set(group, list);

@@ -62,7 +62,7 @@ describe('popup model', () => {
       ],
     });
     const [g] = buildPopupModel({ packages: [slipped], orders: [], alerts: [], now: NOW, timeZone: TZ }).groups;
-    expect(g!.packages[0]!.headline).toMatchObject({ label: 'On the way', line: 'Arriving Wed, Nov 25 · was tomorrow' });
+    expect(g!.packages[0]!.headline).toMatchObject({ label: 'On the way', line: 'Arriving Wed, Nov 25 · was due tomorrow' });
     const dismissed = { ...alert('late', 'delayed', 'warning'), dismissed: true };
     const late = pkg('late', { eta: { from: '2026-11-20', to: '2026-11-20' } });
     const model = buildPopupModel({ packages: [late], orders: [], alerts: [dismissed], now: NOW, timeZone: TZ });

@@ -64,7 +64,7 @@ const TABLE: Record<Status, Record<EtaCase, [string, string]>> = {
   in_transit: {
     none: ['On the way', 'On the way'],
     past: ['Late', '2 days late · was expected Sat, Nov 21'],
-    today: ['Arriving today', 'Arriving today'],
+    today: ['On the way', 'Arriving today'],
     tomorrow: ['On the way', 'Arriving tomorrow'],
     later: ['On the way', 'Arriving Fri, Nov 27'],
     slipped: ['Late', '1 day late · now expected Thu, Nov 26'],
@@ -110,6 +110,23 @@ describe('cardText: every status × ETA case', () => {
 });
 
 describe('cardText: situations and details', () => {
+  it('a second line says only what the card does not already say', () => {
+    const p = { ...pkg('in_transit', 'tomorrow'), statusText: 'Arriving tomorrow · Shipped' };
+    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBeNull();
+    const scanned = { ...p, timeline: { ...p.timeline, last: { key: 'k', at: NOW, status: 'in_transit' as const, code: 'DP', description: 'Departed facility', location: 'Columbus, OH, US', source: 'carrier:ups' } } };
+    expect(cardText({ pkg: scanned, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBe('Departed facility · Columbus, OH, US');
+    const ofd = { ...pkg('out_for_delivery', 'today'), statusText: 'Out for delivery' };
+    expect(cardText({ pkg: ofd, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBeNull();
+    const delayed = { ...pkg('exception', 'slipped'), statusText: 'Delayed: severe weather' };
+    const c = cardText({ pkg: delayed, situations: [situation('delayed', 'warning', 'The carrier reports: Delayed: severe weather')], now: NOW, timeZone: TZ });
+    expect(c.headline.detail).toBeNull();
+  });
+
+  it('a date months away says its year', () => {
+    const old = { ...pkg('delivered', 'none'), deliveredAt: '2024-11-01' };
+    expect(cardText({ pkg: old, situations: [], now: NOW, timeZone: TZ }).headline.line).toBe('Delivered Fri, Nov 1, 2024');
+  });
+
   it('out for delivery says the hours of today\'s window', () => {
     const p = { ...pkg('out_for_delivery', 'none'), eta: { from: '2026-11-23T14:00:00-06:00', to: '2026-11-23T18:00:00-06:00' } };
     expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ }).headline.line).toBe('Arriving today between 2:00 PM and 6:00 PM');
@@ -128,7 +145,7 @@ describe('cardText: situations and details', () => {
     const p = { ...pkg('exception', 'slipped'), statusText: 'Delayed: severe weather' };
     const delayed = situation('delayed', 'warning', 'The carrier reports: Delayed: severe weather');
     const c = cardText({ pkg: p, situations: [delayed, situation('eta_moved', 'info', 'Now expected Nov 26')], now: NOW, timeZone: TZ });
-    expect(c.headline).toMatchObject({ label: 'Delayed', tone: 'warning', line: '1 day late · now expected Thu, Nov 26' });
+    expect(c.headline).toMatchObject({ label: 'Delayed', tone: 'warning', line: '1 day late · now expected Thu, Nov 26', detail: null });
     expect(c.attention).toMatchObject({ kind: 'delayed', severity: 'warning', text: 'The carrier reports: Delayed: severe weather', folded: 0 });
   });
 
