@@ -59,6 +59,12 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const timeZone = userTimeZone();
+  // A result line is read and then goes away.
+  useEffect(() => {
+    if (!message) return;
+    const t = setTimeout(() => setMessage(null), 10_000);
+    return () => clearTimeout(t);
+  }, [message]);
 
   const model = useMemo(
     () => (snap ? buildPopupModel({ ...snap, now: Date.now(), timeZone }) : { groups: [], banners: [] }),
@@ -89,7 +95,7 @@ export function App() {
         setMessage(
           r.errors.length
             ? `Checked ${r.checked}; ${r.errors.length} source${r.errors.length === 1 ? '' : 's'} failed: ${r.errors[0]!.message}`
-            : `Checked ${r.checked} package${r.checked === 1 ? '' : 's'}, ${r.changed} changed.`,
+            : `Checked ${r.checked} package${r.checked === 1 ? '' : 's'} still on ${r.checked === 1 ? 'its' : 'their'} way, ${r.changed} changed.`,
         );
       } catch (err) {
         setMessage(`Refresh failed: ${String(err)}`);
@@ -133,7 +139,13 @@ export function App() {
         const r = await sendMessage('scanTab', { tabId: tab.id });
         setMessage(r.found === 0 ? 'No tracking numbers on this page.' : `Found ${r.found}: ${r.added} added, ${r.known} already tracked.`);
       } catch (err) {
-        setMessage(`Could not scan this page: ${String(err)}`);
+        // The browser keeps its own pages and other extensions' pages out of reach: say so plainly.
+        const text = String(err);
+        setMessage(
+          /cannot access|cannot be scripted|permission|chrome:\/\/|extension/i.test(text)
+            ? 'This page cannot be scanned (browser and extension pages are off limits). Open the shop or carrier page and try again.'
+            : `Could not scan this page: ${text.replace(/^Error:\s*/, '')}`,
+        );
       }
     },
     archive(id, archived) {

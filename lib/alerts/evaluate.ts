@@ -89,21 +89,29 @@ export function situationLifecycle(
 ): Lifecycle {
   const { now } = ctx;
   const byKey = new Map(stored.map((a) => [a.key, a]));
-  const holding = new Set(current.map((d) => d.key));
+  // A cause stored under another of its keys (a row another source joined) keeps the stored key.
+  const settle = (d: AlertDraft): AlertDraft => {
+    if (byKey.has(d.key)) return d;
+    const alias = d.aliases?.find((k) => byKey.has(k));
+    return alias ? { ...d, key: alias } : d;
+  };
+  const holdingNow = current.map(settle);
+  const folded = superseded.map((f) => ({ ...f, draft: settle(f.draft) }));
+  const holding = new Set(holdingNow.map((d) => d.key));
   const write: Alert[] = [];
   const started: Alert[] = [];
   const ended: Alert[] = [];
 
   for (const a of stored) {
     if (a.endedAt || holding.has(a.key)) continue;
-    const by = supersederOf(a.kind, current);
+    const by = supersederOf(a.kind, holdingNow);
     const row: Alert = { ...a, endedAt: now, open: 0, endReason: by ? `superseded:${by}` : 'resolved' };
     ended.push(row);
     write.push(row);
   }
   const endedBaselineKinds = new Set(ended.filter((a) => a.baseline).map((a) => a.kind));
 
-  for (const d of current) {
+  for (const d of holdingNow) {
     const prev = byKey.get(d.key);
     if (prev && !prev.endedAt) {
       // Still holding; its wording may have moved on ("has not moved for 6 days").
@@ -130,7 +138,7 @@ export function situationLifecycle(
   // A cause that holds but is folded into another ("will arrive later" inside "delayed") is recorded
   // as ended at once: if it still holds when the other ends, it is that same situation reopened, not
   // news days later.
-  for (const { draft: d, by } of superseded) {
+  for (const { draft: d, by } of folded) {
     if (byKey.has(d.key)) continue;
     write.push({ ...newRow(d, now, null, true), endedAt: now, open: 0, endReason: `superseded:${by}`, handledAt: now });
   }

@@ -8,6 +8,23 @@ import type { AlertContext } from './types';
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * How long a finished parcel's situation holds (issue #19 §7: situations end). After that it is
+ * history the card shows by its status, not something to attend to, and no round carries it.
+ */
+export const HOLDS_AFTER: Readonly<Record<'delivered' | 'cancelled' | 'returned' | 'not_received', number>> = {
+  delivered: 3 * DAY_MS,
+  cancelled: 7 * DAY_MS,
+  returned: 14 * DAY_MS,
+  not_received: 60 * DAY_MS,
+};
+
+/** True when a finished parcel's situation, which began at `since`, has run its course. */
+export function agedOut(ctx: AlertContext, since: number | null, kind: keyof typeof HOLDS_AFTER): boolean {
+  const start = since ?? ctx.pkg.statusSince ?? ctx.pkg.lastChangeAt;
+  return ctx.now - start > HOLDS_AFTER[kind];
+}
+
 /** `${packageId}|${kind}|${cause}`: one situation per package, kind and cause. */
 export function alertKey(packageId: string, kind: string, cause: string): string {
   return `${packageId}|${kind}|${cause}`;
@@ -32,6 +49,17 @@ export function episodeStart(ctx: AlertContext): EventDigest | null {
 export function episodeCause(ctx: AlertContext): string {
   const start = episodeStart(ctx);
   return start ? `event:${start.key}` : `since:${ctx.pkg.statusSince ?? ctx.pkg.lastChangeAt}`;
+}
+
+/** The keys the episode's cause may have had: every part of the row that began it. */
+export function episodeAliases(ctx: AlertContext, kind: string): string[] {
+  const start = episodeStart(ctx);
+  return (start?.partKeys ?? []).filter((k) => k !== start!.key).map((k) => alertKey(ctx.pkg.id, kind, `event:${k}`));
+}
+
+/** The keys a quiet spell's cause may have had: every part of the last row heard. */
+export function quietAliases(ctx: AlertContext, kind: string, last: EventDigest | null): string[] {
+  return (last?.partKeys ?? []).filter((k) => k !== last!.key).map((k) => alertKey(ctx.pkg.id, kind, `after:${k}`));
 }
 
 /** When the current episode began by its own evidence (its first event), or null. */

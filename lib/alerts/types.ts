@@ -67,6 +67,11 @@ export interface AlertDraft {
   happenedAt: number | null;
   /** Started by the shopper's own report ("I did not receive this"): never notified back to them. */
   byUser?: boolean;
+  /**
+   * Other keys the same cause may be stored under: a timeline row another source joined can change
+   * its key; the situation keyed by it is the same one (issue #19 §7: never told twice).
+   */
+  aliases?: string[];
   details: AlertDetails;
 }
 

@@ -43,12 +43,16 @@ export class PorchlightDb extends Dexie {
   jobs!: EntityTable<JobRecord, 'id'>;
   kv!: EntityTable<KeyValue, 'key'>;
 
-  constructor(name = 'porchlight') {
+  /**
+   * `zone` places the local-only times of packages migrated from schema 1 (the shopper's zone, as the
+   * engine would have placed them then).
+   */
+  constructor(name = 'porchlight', zone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) => upgradeToV2(tx));
+      .upgrade((tx) => upgradeToV2(tx, zone));
   }
 }
 
@@ -71,7 +75,7 @@ export const SCHEMA_V2 = {
 } as const;
 
 /** Schema 1 → 2: every row keeps what it had and gains the new fields (tests/unit/db/migration.test.ts). */
-async function upgradeToV2(tx: Transaction): Promise<void> {
+async function upgradeToV2(tx: Transaction, zone: string): Promise<void> {
   const events = (await tx.table('events').toArray()) as TrackingEvent[];
   const byPackage = new Map<string, TrackingEvent[]>();
   for (const e of events) {
@@ -90,7 +94,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     .table('packages')
     .toCollection()
     .modify((p: Package) => {
-      Object.assign(p, upgradePackageToV2(p, byPackage.get(p.id) ?? []));
+      Object.assign(p, upgradePackageToV2(p, byPackage.get(p.id) ?? [], zone));
     });
   await tx
     .table('alerts')

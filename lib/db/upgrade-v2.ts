@@ -10,11 +10,11 @@ import type { Package, PackageNumber, SourceClaim, TrackingEvent } from '../mode
 
 type V1Package = Omit<
   Package,
-  'numbers' | 'numberKeys' | 'claims' | 'provenance' | 'timeline' | 'statusSince' | 'etaWindowLocal' | 'pickup' | 'evaluatedAt'
+  'numbers' | 'numberKeys' | 'claims' | 'statusLog' | 'provenance' | 'timeline' | 'statusSince' | 'etaWindowLocal' | 'pickup' | 'evaluatedAt'
 > &
   Partial<Package>;
 
-export function upgradePackageToV2(p: V1Package, events: readonly TrackingEvent[]): Package {
+export function upgradePackageToV2(p: V1Package, events: readonly TrackingEvent[], zone: string): Package {
   const numbers: PackageNumber[] =
     p.numbers ?? (p.trackingNumber ? [{ number: p.trackingNumber.toUpperCase(), carrier: p.carrier, relation: 'primary', source: 'legacy', addedAt: p.firstSeenAt }] : []);
   const legacy: SourceClaim = {
@@ -28,12 +28,14 @@ export function upgradePackageToV2(p: V1Package, events: readonly TrackingEvent[
     pickup: null,
   };
   const claims = p.claims ?? { legacy };
-  const d = derive({ claims, events: events.map((e) => ({ ...e, sources: e.sources ?? [e.source] })), carrier: p.carrier, fallbackZone: null });
+  const statusLog = p.statusLog ?? [{ source: 'legacy', at: p.updatedAt, status: p.status, text: p.statusText }];
+  const d = derive({ claims, statusLog, events: events.map((e) => ({ ...e, sources: e.sources ?? [e.source] })), carrier: p.carrier, fallbackZone: zone });
   return {
     ...p,
     numbers,
     numberKeys: p.numberKeys ?? numberKeysOf(numbers),
     claims,
+    statusLog,
     statusSince: p.statusSince ?? d.statusSince ?? p.lastChangeAt,
     etaWindowLocal: p.etaWindowLocal ?? null,
     pickup: p.pickup ?? d.pickup,

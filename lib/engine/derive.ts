@@ -4,16 +4,19 @@
  * split into batches and in whatever order they came, the status, ETA, delivery time and pickup are
  * the same.
  *
- * Status. Every status-bearing event (at its own instant) and every source's summary claim (at the
+ * Status. Every status-bearing event (at its own instant) and every status a source stated in a
+ * summary (a shop page's "Shipped", a carrier's summary status; the package's status log, at the
  * instant the source observed it) are put in time order and folded:
  * - an event moves the status by {@link advanceStatus} (a newer carrier scan may move a parcel
  *   sideways or back: out for delivery → attempt failed);
- * - a claim (a shop page's "Shipped", a carrier's summary status) only moves it forward
- *   ({@link isForward}): summaries are coarse and often lag, so "Shipped" read at noon cannot undo an
- *   attempt made at ten. A shop's "Cancelled" is forward from anything not yet delivered.
+ * - a stated status moves it forward ({@link isForward}) over what an event set: summaries are coarse
+ *   and often lag, so "Shipped" read at noon cannot undo an attempt made at ten; over what another
+ *   statement set it moves as an event would (a page's "Delivery attempted" after its own "Out for
+ *   delivery"), so a later page that says less ("Label created" after "Shipped") is an echo and
+ *   changes nothing. A shop's "Cancelled" is forward from anything not yet delivered.
  * The fold compares each piece of evidence with the moment the current status was set by evidence,
  * never with when Porchlight happened to look (the defect of §2: an old scan fetched at 10:05 hid an
- * attempt made at 10:00).
+ * attempt made at 10:00), and a status re-stated later keeps the moment it was first stated.
  *
  * ETA, delivery time, pickup: the value stated by the most authoritative source (lib/model/sources.ts)
  * in its latest claim; among equally authoritative sources the newest observation. A weaker source
@@ -32,6 +35,7 @@ import {
   type FieldSource,
   type Pickup,
   type SourceClaim,
+  type StatusObservation,
   type TimelineDigest,
   type TrackingEvent,
 } from '../model/types';
@@ -52,6 +56,7 @@ export interface Derived {
 
 export interface DeriveInput {
   claims: Readonly<Record<string, SourceClaim>>;
+  statusLog: readonly StatusObservation[];
   events: readonly TrackingEvent[];
   carrier: string | null;
   /** The shopper's zone: the last resort for local times with no zone of their own. */
@@ -61,10 +66,10 @@ export interface DeriveInput {
 interface Evidence {
   at: number;
   status: Status;
-  kind: 0 | 1; // 0 event, 1 claim: at the same instant an event comes first (a claim summarises it)
+  kind: 0 | 1; // 0 event, 1 statement: at the same instant an event comes first (a statement summarises it)
   tie: string;
   event: TrackingEvent | null;
-  claim: SourceClaim | null;
+  said: StatusObservation | null;
 }
 
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -90,6 +95,7 @@ export function sortEvents(events: readonly TrackingEvent[], fallbackZone: strin
 function digest(e: TrackingEvent, at: number): EventDigest {
   return {
     key: e.key,
+    ...(e.parts && e.parts.length > 1 ? { partKeys: [...new Set(e.parts.map((p) => p.key))].sort() } : {}),
     at: Number.isFinite(at) ? at : null,
     status: e.status,
     code: e.code,
@@ -183,17 +189,17 @@ export function derive(input: DeriveInput): Derived {
   const evidence: Evidence[] = [];
   for (const p of carrierPlaced) {
     if (p.event.status === null || !Number.isFinite(p.at)) continue;
-    evidence.push({ at: p.at, status: p.event.status, kind: 0, tie: p.event.key, event: p.event, claim: null });
+    evidence.push({ at: p.at, status: p.event.status, kind: 0, tie: p.event.key, event: p.event, said: null });
   }
-  for (const c of claims) {
-    if (c.status === null) continue;
-    evidence.push({ at: c.observedAt, status: c.status, kind: 1, tie: c.source, event: null, claim: c });
-  }
+  for (const o of input.statusLog) evidence.push({ at: o.at, status: o.status, kind: 1, tie: o.source, event: null, said: o });
   evidence.sort((a, b) => a.at - b.at || a.kind - b.kind || statusRank(a.status) - statusRank(b.status) || cmpStr(a.tie, b.tie));
   let status: Status | null = null;
   let setter: Evidence | null = null;
   for (const e of evidence) {
-    const next: Status = status === null ? e.status : e.kind === 0 ? advanceStatus(status, e.status) : isForward(status, e.status) ? e.status : status;
+    let next: Status;
+    if (status === null) next = e.status;
+    else if (e.kind === 0 || !setter?.event) next = advanceStatus(status, e.status);
+    else next = isForward(status, e.status) ? e.status : status;
     if (next !== status) {
       status = next;
       setter = e;
@@ -207,9 +213,11 @@ export function derive(input: DeriveInput): Derived {
     const own = claims.find((c) => c.source === setter!.event!.source && c.status === finalStatus && c.statusText);
     statusText = own?.statusText ?? setter.event.description ?? null;
     statusSource = { source: setter.event.source, observedAt: setter.at };
-  } else if (setter?.claim) {
-    statusText = setter.claim.statusText;
-    statusSource = { source: setter.claim.source, observedAt: setter.claim.observedAt };
+  } else if (setter?.said) {
+    // The source's freshest wording for this status, else the words it first said it in.
+    const own = input.claims[setter.said.source];
+    statusText = own && own.status === finalStatus && own.statusText ? own.statusText : setter.said.text;
+    statusSource = { source: setter.said.source, observedAt: setter.said.at };
   } else {
     // No status evidence at all: the wording of the best claim (a number "Added from selection").
     statusText = best(claims, carrier, (c) => c.statusText)?.value ?? null;

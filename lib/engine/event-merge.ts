@@ -5,11 +5,13 @@
  * track page says "Delivered" at 14:03, the carrier API says `DP` "Delivered, front door" at
  * 14:03:22-05:00; the shopper sees one row with both sources.
  *
- * Order-independent by construction: the merged events are the connected components of the
- * "same moment" relation over every part ever seen, and each component's row is a pure function of
- * its parts (see {@link canonicalEvent}). Stored rows keep their parts, so a later part that joins
- * (or bridges two rows) rebuilds the row from all of them. A part already seen (same key, same
- * source) is a no-op, so merging is idempotent.
+ * Order-independent by construction: rows are recomputed from every part ever seen (stored rows keep
+ * their parts). Parts with the same words at the same time are one moment whatever their sources;
+ * then candidate pairs from different sources are joined closest in time first, a join that would
+ * put two different scans of one source in one row being skipped (a page line between the carrier's
+ * "Arrived" and "Departed" joins one of them, never both). Each row is a pure function of its parts
+ * (see {@link canonicalEvent}). A part already seen (same key, same source) is a no-op, so merging is
+ * idempotent.
  */
 import { eventEpoch, hasOffset } from '../model/time';
 import type { EventPart, TrackingEvent } from '../model/types';
@@ -73,31 +75,12 @@ function samePlace(a: string | null, b: string | null): boolean {
   return small.every((t) => big.has(t));
 }
 
-interface Node {
-  packageId: string;
-  parts: EventPart[];
-  instants: number[];
-}
-
-/**
- * Two parts describe one moment when they are the same words at the same time (same key), or when
- * different sources report the same status within a few minutes at the same or an unnamed place.
- */
+/** Different sources, the same status, within a few minutes, at the same or an unnamed place. */
 function sameMoment(pa: EventPart, ia: number, pb: EventPart, ib: number): boolean {
-  if (pa.key === pb.key) return true;
   if (pa.status === null || pa.status !== pb.status) return false;
   if (pa.source === pb.source) return false;
   if (!Number.isFinite(ia) || !Number.isFinite(ib) || Math.abs(ia - ib) > SAME_MOMENT_MS) return false;
   return samePlace(pa.location, pb.location);
-}
-
-function linked(a: Node, b: Node): boolean {
-  for (let i = 0; i < a.parts.length; i++) {
-    for (let j = 0; j < b.parts.length; j++) {
-      if (sameMoment(a.parts[i]!, a.instants[i]!, b.parts[j]!, b.instants[j]!)) return true;
-    }
-  }
-  return false;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -137,12 +120,76 @@ export function canonicalEvent(packageId: string, parts: EventPart[], carrier: s
 export interface EventMergeResult {
   /** Every event of the package after the merge (merged rows), any order. */
   events: TrackingEvent[];
-  /** Rows to write (new or rebuilt). */
+  /** Rows to write (new, or rebuilt). */
   put: TrackingEvent[];
-  /** Keys of stored rows that were folded into another row. */
+  /** Keys of stored rows that no longer exist (folded into another row). */
   remove: string[];
   /** Incoming parts that were not known before (what the sources told us that is new). */
   added: EventPart[];
+}
+
+const partId = (p: EventPart) => `${p.key}|${p.source}`;
+
+/** Groups parts into rows (see the file header). Pure; depends only on the set of parts. */
+export function groupParts(parts: readonly EventPart[], fallbackZone: string | null): EventPart[][] {
+  const sorted = [...parts].sort((a, b) => cmp(partId(a), partId(b)));
+  const n = sorted.length;
+  const at = sorted.map((p) => eventInstant(p, fallbackZone));
+  const parent = sorted.map((_, i) => i);
+  const sources = sorted.map((p) => new Set([p.source]));
+  const keys = sorted.map((p) => new Set([p.key]));
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const join = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    parent[rb] = ra;
+    for (const s of sources[rb]!) sources[ra]!.add(s);
+    for (const k of keys[rb]!) keys[ra]!.add(k);
+  };
+  // The same words at the same time are one moment, whoever said them.
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const first = byKey.get(sorted[i]!.key);
+    if (first === undefined) byKey.set(sorted[i]!.key, i);
+    else join(first, i);
+  }
+  // Then the closest pairs of different sources, never two different scans of one source in a row.
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (sameMoment(sorted[i]!, at[i]!, sorted[j]!, at[j]!)) pairs.push([Math.abs(at[i]! - at[j]!), i, j]);
+    }
+  }
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  for (const [, i, j] of pairs) {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj) continue;
+    let clash = false;
+    for (const s of sources[rj]!) if (sources[ri]!.has(s)) clash = true;
+    if (!clash) join(ri, rj);
+  }
+  const groups = new Map<number, EventPart[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = groups.get(r) ?? [];
+    g.push(sorted[i]!);
+    groups.set(r, g);
+  }
+  return [...groups.values()];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sameRow(a: TrackingEvent, b: TrackingEvent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -155,73 +202,22 @@ export function mergeEvents(
   fallbackZone: string | null,
   carrier: string | null,
 ): EventMergeResult {
-  const known = new Map<string, TrackingEvent>();
-  for (const e of stored) for (const p of partsOf(e)) known.set(`${p.key}|${p.source}`, e);
-
-  const fresh: TrackingEvent[] = [];
-  const seen = new Set<string>();
-  for (const e of incoming) {
-    const id = `${e.key}|${e.source}`;
-    if (known.has(id) || seen.has(id)) continue;
-    seen.add(id);
-    fresh.push(e);
-  }
-  if (fresh.length === 0) return { events: [...stored], put: [], remove: [], added: [] };
-
-  const toNode = (e: TrackingEvent): Node => {
-    const parts = partsOf(e);
-    return { packageId: e.packageId, parts, instants: parts.map((p) => eventInstant(p, fallbackZone)) };
-  };
-  const nodes: Node[] = [...stored.map(toNode), ...fresh.map(toNode)];
-  const storedCount = stored.length;
-  // Union-find over rows and fresh parts. Stored rows are already closed under the relation, so only
-  // edges that touch a fresh part can join anything.
-  const parent = nodes.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  for (let i = storedCount; i < nodes.length; i++) {
-    for (let j = 0; j < nodes.length; j++) {
-      if (j === i || (j >= storedCount && j > i)) continue;
-      if (find(i) === find(j)) continue;
-      if (linked(nodes[i]!, nodes[j]!)) parent[find(i)] = find(j);
-    }
-  }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < nodes.length; i++) {
-    const r = find(i);
-    const g = groups.get(r) ?? [];
-    g.push(i);
-    groups.set(r, g);
-  }
-
-  const events: TrackingEvent[] = [];
-  const put: TrackingEvent[] = [];
-  const remove: string[] = [];
+  const known = new Map<string, EventPart>();
+  for (const e of stored) for (const p of partsOf(e)) known.set(partId(p), p);
   const added: EventPart[] = [];
-  for (const members of groups.values()) {
-    const touched = members.some((i) => i >= storedCount);
-    if (!touched) {
-      for (const i of members) events.push(stored[i]!);
-      continue;
+  for (const e of incoming) {
+    for (const p of partsOf(e)) {
+      if (known.has(partId(p))) continue;
+      known.set(partId(p), p);
+      added.push(p);
     }
-    const parts = members.flatMap((i) => nodes[i]!.parts);
-    for (const i of members) if (i >= storedCount) added.push(...nodes[i]!.parts);
-    const first = nodes[members[0]!]!;
-    const row = canonicalEvent(first.packageId, dedupeParts(parts), carrier);
-    events.push(row);
-    put.push(row);
-    for (const i of members) if (i < storedCount && stored[i]!.key !== row.key) remove.push(stored[i]!.key);
   }
-  return { events, put, remove, added };
-}
-
-function dedupeParts(parts: EventPart[]): EventPart[] {
-  const m = new Map<string, EventPart>();
-  for (const p of parts) m.set(`${p.key}|${p.source}`, p);
-  return [...m.values()];
+  if (added.length === 0) return { events: [...stored], put: [], remove: [], added: [] };
+  const packageId = stored[0]?.packageId ?? incoming[0]!.packageId;
+  const rows = groupParts([...known.values()], fallbackZone).map((g) => canonicalEvent(packageId, g, carrier));
+  const before = new Map(stored.map((e) => [e.key, e]));
+  const put = rows.filter((r) => !before.has(r.key) || !sameRow(before.get(r.key)!, r));
+  const keep = new Set(rows.map((r) => r.key));
+  const remove = stored.filter((e) => !keep.has(e.key)).map((e) => e.key);
+  return { events: rows, put, remove, added };
 }

@@ -18,7 +18,7 @@
 import type { TrackError } from '../carriers/client';
 import { eventKey, packageIdFor } from '../model/keys';
 import type { Status } from '../model/status';
-import type { Eta, EtaRecord, Package, PackageNumber, SourceClaim, TrackingEvent } from '../model/types';
+import { type Eta, type EtaRecord, type Package, type PackageNumber, type SourceClaim, STATUS_LOG_CAP, type StatusObservation, type TrackingEvent } from '../model/types';
 import { derive } from './derive';
 import { mergeEvents } from './event-merge';
 import { zoneForLocalEvent } from './event-zone';
@@ -114,18 +114,30 @@ function etaHistoryAfter(pkg: Package, eta: Eta | null, source: string, seenAt: 
   return { history, changed: true };
 }
 
+/**
+ * The status log with one more statement: a set (same source, instant and status is the same
+ * statement), oldest dropped beyond the cap, so it does not depend on the order statements came in.
+ */
+export function withStatement(log: readonly StatusObservation[], o: StatusObservation): StatusObservation[] {
+  if (log.some((x) => x.source === o.source && x.at === o.at && x.status === o.status)) return [...log];
+  const next = [...log, o].sort((a, b) => a.at - b.at || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.status < b.status ? -1 : 1));
+  return next.length > STATUS_LOG_CAP ? next.slice(next.length - STATUS_LOG_CAP) : next;
+}
+
 /** Applies everything derive() says to the package. */
 export function rederive(
   pkg: Package,
   claims: Record<string, SourceClaim>,
   events: readonly TrackingEvent[],
   world: MergeWorld,
+  statusLog: readonly StatusObservation[] = pkg.statusLog,
 ): { pkg: Package; statusChanged: boolean; etaChanged: boolean; changed: boolean } {
-  const d = derive({ claims, events, carrier: pkg.carrier, fallbackZone: world.shopperZone });
+  const d = derive({ claims, statusLog, events, carrier: pkg.carrier, fallbackZone: world.shopperZone });
   const eta = etaHistoryAfter(pkg, d.eta, d.provenance.eta?.source ?? 'unknown', d.provenance.eta?.observedAt ?? world.now);
   const next: Package = {
     ...pkg,
     claims,
+    statusLog: [...statusLog],
     status: d.status,
     statusText: d.statusText,
     statusSince: d.statusSince,
@@ -183,6 +195,7 @@ export function mergeObservation(pkg: Package, stored: readonly TrackingEvent[],
     pickup: obs.pickup,
   };
   const claims = newerClaim(claim, pkg.claims[obs.source]) ? { ...pkg.claims, [obs.source]: claim } : pkg.claims;
+  const statusLog = obs.status ? withStatement(pkg.statusLog, { source: obs.source, at: obs.observedAt, status: obs.status, text: obs.statusText }) : pkg.statusLog;
 
   const merged = mergeEvents(stored, observedEvents(pkg, obs, world.shopperZone), world.shopperZone, pkg.carrier);
   const numbers = withNumbers(
@@ -191,7 +204,7 @@ export function mergeObservation(pkg: Package, stored: readonly TrackingEvent[],
     world.now,
   );
   const base: Package = numbers.length === pkg.numbers.length ? pkg : { ...pkg, numbers, numberKeys: numberKeysOf(numbers) };
-  const r = rederive(base, claims, merged.events, world);
+  const r = rederive(base, claims, merged.events, world, statusLog);
   const addedKeys = new Set(merged.added.map((p) => p.key));
   const newEvents = merged.put.filter((e) => (e.parts ?? [e]).some((p) => addedKeys.has(p.key)));
   return {
@@ -259,6 +272,7 @@ export function blankPackage(base: Partial<Package>, now: number): Package {
     pickup: base.pickup ?? null,
     provenance: base.provenance ?? { status: null, eta: null, deliveredAt: null, pickup: null },
     claims: base.claims ?? {},
+    statusLog: base.statusLog ?? [],
     lastEvent: base.lastEvent ?? null,
     timeline: base.timeline ?? { ...EMPTY_TIMELINE, episode: [] },
     lastChangeAt: base.lastChangeAt ?? now,

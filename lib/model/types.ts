@@ -125,6 +125,21 @@ export interface SourceClaim {
   pickup: Pickup | null;
 }
 
+/**
+ * One source saying a status at one moment (a shop page read, a carrier's summary). The package keeps
+ * the set of them (bounded, see {@link STATUS_LOG_CAP}) so the status fold sees every source's history,
+ * not only its latest word: a track page that says less than the list page a minute earlier cannot
+ * move the parcel back, and a status re-read an hour later is the same status since the first read.
+ */
+export interface StatusObservation {
+  source: string;
+  at: number;
+  status: Status;
+  text: string | null;
+}
+
+export const STATUS_LOG_CAP = 64;
+
 /** Which source set a field and when it observed it (issue #19 §8). */
 export interface FieldSource {
   source: string;
@@ -144,6 +159,8 @@ export interface PackageNumber {
 /** A compact event for the situation rules: what they need of the timeline without reading it. */
 export interface EventDigest {
   key: string;
+  /** Keys of every source's part of the row, when several sources reported it (the row's key is one of them). */
+  partKeys?: string[];
   /** Instant (epoch ms), or null when the time cannot be read. */
   at: number | null;
   status: Status | null;
@@ -211,6 +228,8 @@ export interface Package {
   provenance: { status: FieldSource | null; eta: FieldSource | null; deliveredAt: FieldSource | null; pickup: FieldSource | null };
   /** The latest claim of each source (keyed by source). */
   claims: Record<string, SourceClaim>;
+  /** Every status a source stated and when (the newest {@link STATUS_LOG_CAP}). */
+  statusLog: StatusObservation[];
   lastEvent: TrackingEvent | null;
   timeline: TimelineDigest;
   /** Epoch ms when Porchlight last saw the status or the timeline change (bookkeeping, not evidence). */

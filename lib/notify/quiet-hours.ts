@@ -30,5 +30,13 @@ export function quietUntil(window: { start: string; end: string } | null, now: n
   const endDay = m < end ? today : addDays(today, 1);
   const hh = String(Math.floor(end / 60)).padStart(2, '0');
   const mm = String(end % 60).padStart(2, '0');
-  return zonedLocalToEpoch(`${endDay}T${hh}:${mm}:00`, timeZone);
+  const at = zonedLocalToEpoch(`${endDay}T${hh}:${mm}:00`, timeZone);
+  if (at > now) return at;
+  // The end's wall-clock time fell into a DST gap (it never happens) or the repeated hour (it happened
+  // in the first pass): the window ends when the clock next reads it, never in the past.
+  for (let probe = Math.floor(now / 60_000) * 60_000 + 60_000, i = 0; i < 3 * 60; i++, probe += 60_000) {
+    const c = localClock(probe, timeZone);
+    if (c.date > endDay || (c.date === endDay && c.hour * 60 + c.minute >= end)) return probe;
+  }
+  return now + 60_000;
 }

@@ -148,8 +148,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     const muted = (await packagesRepo.bulkGet(db, [...new Set(pending.map((a) => a.packageId))])).filter((p) => p.muted).map((p) => p.id);
     const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted);
     for (const d of decision.notify) {
-      await showNotification(db, d, at);
+      // Marked first: a worker that dies in between loses one notification rather than showing it twice.
       await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: at });
+      await showNotification(db, d, at);
     }
     if (decision.dropped.length) {
       await db.alerts.where('key').anyOf(decision.dropped.map((x) => x.key)).modify({ handledAt: at });
@@ -263,17 +264,22 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       const run = rounds.run(async () => {
         if (!force) pendingRound = null;
         const d = await roundDeps();
-        const { summary } = await guarded(() => refreshRound(d, { force }));
-        // Time-based situations (stalled, late) need every package once per round.
-        await afterChanges('all', d.settings);
-        return summary;
+        try {
+          const { summary } = await guarded(() => refreshRound(d, { force }));
+          return summary;
+        } finally {
+          // Time-based situations (stalled, late) need every package once per round; and the alarm is
+          // re-armed even when the round failed, so a failure is retried by schedule, not forgotten.
+          await afterChanges('all', d.settings);
+        }
       });
       if (!force) pendingRound = run;
       return run;
     },
     /** The periodic tick: time-based situations, and a round if a wake was missed. */
     async tick(): Promise<void> {
-      const state: JobState = { jobs: await jobsRepo.all(db), nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
+      const left = (await jobsRepo.all(db)).filter((j) => j.createdAt < bootAt);
+      const state: JobState = { jobs: left, nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
       if (onWake(state, now()).runNow) await app.refresh({});
       else await afterChanges('all');
     },
@@ -364,8 +370,10 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       }
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
-      // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now.
-      const state: JobState = { jobs: await jobsRepo.all(db), nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
+      // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now. (Jobs
+      // this worker created itself belong to a round already running.)
+      const left = (await jobsRepo.all(db)).filter((j) => j.createdAt < bootAt);
+      const state: JobState = { jobs: left, nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
       if (onWake(state, now()).runNow) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },

@@ -162,7 +162,8 @@ export async function ingestPageReading(
           if (trackingNumber && !pkg.numberKeys.includes(trackingNumber)) {
             if (!pkg.trackingNumber) {
               const numbers = withNumbers({ numbers: [] }, [{ number: trackingNumber, carrier, relation: 'primary', source: `page:${reading.shop}` }], now);
-              pkg = { ...pkg, trackingNumber, carrier: pkg.carrier ?? carrier, numbers: [...numbers, ...pkg.numbers] };
+              // A number just learned is due at once: its carrier knows more than the page.
+              pkg = { ...pkg, trackingNumber, carrier: pkg.carrier ?? carrier, numbers: [...numbers, ...pkg.numbers], nextCheckAt: now };
             } else {
               pkg = { ...pkg, numbers: withNumbers(pkg, [{ number: trackingNumber, carrier, relation: 'handoff', source: `page:${reading.shop}` }], now) };
             }

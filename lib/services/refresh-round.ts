@@ -309,8 +309,9 @@ async function runClientJob(
   const changes: PackageChange[] = [];
   const error = outcome.ok ? null : outcome.error;
   // A provider's Retry-After (or an exhausted budget) holds all its packages, seen by the next plan.
+  // A provider's Retry-After holds it whatever the error (429, or a 503 that says when to come back).
   const wait = error?.retryAfterMs ?? (error?.kind === 'quota' ? DEFAULT_INTERVALS.backoffCap : undefined);
-  const held = wait !== undefined && (error?.kind === 'rate_limited' || error?.kind === 'quota');
+  const held = wait !== undefined;
   if (held) await setHold(db, client.id, { until: now + wait, reason: error!.kind, message: error!.message });
   await inTransaction(db, async () => {
     // Re-read inside the transaction: a page may have changed the package while the request was out.

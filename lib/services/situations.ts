@@ -44,7 +44,9 @@ export async function evaluateSituations(deps: SituationDeps, only?: readonly st
     }
     // A cause that held before and ended: found by key, to be reopened rather than told again.
     const openKeys = new Set(open.map((a) => a.key));
-    const again = [...[...drafts.values()].flat(), ...[...folded.values()].flat().map((f) => f.draft)].filter((d) => !openKeys.has(d.key)).map((d) => d.key);
+    const again = [...[...drafts.values()].flat(), ...[...folded.values()].flat().map((f) => f.draft)]
+      .filter((d) => !openKeys.has(d.key))
+      .flatMap((d) => [d.key, ...(d.aliases ?? [])]);
     const prior = again.length ? (await db.alerts.bulkGet(again)).filter((a): a is Alert => Boolean(a)) : [];
     const stored = new Map<string, Alert[]>();
     for (const a of [...open, ...prior]) {

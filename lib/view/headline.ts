@@ -265,6 +265,8 @@ function freshDetail(h: Headline, attention: AttentionLine | null): string | nul
   if (!h.detail) return null;
   const d = norm(h.detail);
   if (!d || d === norm(h.label) || norm(h.line).includes(d) || d.startsWith(norm(h.line))) return null;
+  // The shop's promise in other words ("Arriving December 2" under "Arriving today"): the line has it.
+  if (/^(arriving|now expected|expected)\b/.test(d) && /^(arriving|\d+ days? late)/i.test(h.line)) return null;
   if (attention && norm(attention.text).includes(d)) return null;
   return h.detail;
 }

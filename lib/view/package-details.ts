@@ -55,11 +55,11 @@ function formatWhen(e: TrackingEvent, timeZone: string): string {
   });
 }
 
-function dayLabel(isoDate: string): string {
+function dayLabel(isoDate: string, withYear = false): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   const t = Date.UTC(y, m - 1, d);
   if (!Number.isFinite(t)) return isoDate;
-  return new Date(t).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return new Date(t).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
 }
 
 function formatEtaRange(from: string, to: string): string {
@@ -77,7 +77,7 @@ function stepView(s: NextStep): StepView {
     phone: s.phone,
     deadlines: s.windows
       .filter((w) => w.closesOn)
-      .map((w) => `${w.window.title}: ${w.expired ? "ran out" : "until"} ${w.closesOn}`),
+      .map((w) => `${w.window.title}: ${w.expired ? 'ran out' : 'until'} ${dayLabel(w.closesOn!, true)}`),
   };
 }
 

@@ -60,14 +60,18 @@ export interface ProviderHoldView {
   message: string;
 }
 
+/**
+ * The group a card sits in follows what the card says: a notice to attend to, or a problem the card
+ * itself shows (a parcel marked not received stays there after its notice is dismissed).
+ */
 function groupOf(p: Package, attention: AttentionLine | null, headline: Headline): GroupId {
-  if (p.status === 'cancelled' || p.status === 'returned' || p.status === 'expired') return attention ? 'attention' : 'closed';
-  if (attention) return 'attention';
+  if (attention || (headline.tone === 'problem' && p.status === 'delivered')) return 'attention';
+  if (p.status === 'cancelled' || p.status === 'returned' || p.status === 'expired') return 'closed';
   if (p.status === 'delivered') return 'delivered';
   if (p.status === 'available_for_pickup') return 'pickup';
   if (p.status === 'out_for_delivery') return 'today';
   if (p.status === 'in_transit' && headline.line.startsWith('Arriving today')) return 'today';
-  if (p.status === 'pending') return 'ordered';
+  if (p.status === 'pending' || p.status === 'info_received') return 'ordered';
   return 'on_the_way';
 }
 

@@ -1,4 +1,4 @@
-import { alertKey, episodeCause, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
+import { alertKey, episodeAliases, episodeCause, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
@@ -11,6 +11,7 @@ export function attemptFailed(ctx: AlertContext): AlertDraft | null {
   const start = episodeStart(ctx);
   return {
     key: alertKey(pkg.id, 'attempt_failed', episodeCause(ctx)),
+    aliases: episodeAliases(ctx, 'attempt_failed'),
     packageId: pkg.id,
     kind: 'attempt_failed',
     severity: 'warning',

@@ -1,4 +1,4 @@
-import { alertKey, episodeHappenedAt, pkgLabel } from '../situation';
+import { agedOut, alertKey, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
@@ -10,6 +10,8 @@ export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
   const { pkg, order } = ctx;
   const byOrder = order?.status === 'cancelled' && pkg.status !== 'delivered' && pkg.status !== 'returned';
   if (pkg.status !== 'cancelled' && !byOrder) return null;
+  const since = pkg.status === 'cancelled' ? (pkg.statusSince ?? pkg.lastChangeAt) : (order?.updatedAt ?? pkg.lastChangeAt);
+  if (agedOut(ctx, episodeHappenedAt(ctx) ?? since, 'cancelled')) return null;
   return {
     key: alertKey(pkg.id, 'cancelled', 'cancelled'),
     packageId: pkg.id,
@@ -17,7 +19,7 @@ export function cancelledOrder(ctx: AlertContext): AlertDraft | null {
     severity: 'info',
     title: `${pkgLabel(pkg)} was cancelled`,
     message: pkg.statusText && pkg.status === 'cancelled' ? pkg.statusText : 'The order was cancelled; nothing is on its way.',
-    since: pkg.status === 'cancelled' ? (pkg.statusSince ?? pkg.lastChangeAt) : (order?.updatedAt ?? pkg.lastChangeAt),
+    since,
     happenedAt: pkg.status === 'cancelled' ? episodeHappenedAt(ctx) : null,
     details: {},
   };

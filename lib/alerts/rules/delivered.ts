@@ -1,5 +1,5 @@
 import { zonedLocalToEpoch, addDays } from '../../model/time';
-import { alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
+import { agedOut, alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /** When a delivery time says it happened: an instant, or the end of a day the page names. */
@@ -14,13 +14,14 @@ function deliveredInstant(iso: string | null, timeZone: string): number | null {
   }
 }
 
-/** Good news: delivered. Once per package. */
+/** Good news: delivered. Once per package; it holds three days after the delivery. */
 export function delivered(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status !== 'delivered') return null;
   const start = episodeStart(ctx);
   const where = start?.location ? ` (${start.location})` : '';
   const at = episodeHappenedAt(ctx) ?? deliveredInstant(pkg.deliveredAt, ctx.timeZone);
+  if (agedOut(ctx, at, 'delivered')) return null;
   return {
     key: alertKey(pkg.id, 'delivered', 'delivered'),
     packageId: pkg.id,

@@ -1,4 +1,4 @@
-import { alertKey, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
+import { alertKey, episodeAliases, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 import { delayOnlyEpisode } from './delayed-carrier-code';
 
@@ -14,6 +14,7 @@ export function exception(ctx: AlertContext): AlertDraft | null {
   const newest = [...pkg.timeline.episode].reverse().find((e) => e.status === 'exception') ?? null;
   return {
     key: alertKey(pkg.id, 'exception', episodeCause(ctx)),
+    aliases: episodeAliases(ctx, 'exception'),
     packageId: pkg.id,
     kind: 'exception',
     severity: 'warning',

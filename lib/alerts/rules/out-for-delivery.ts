@@ -1,4 +1,4 @@
-import { alertKey, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
+import { alertKey, episodeAliases, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /** Good news: on the van today. One situation per out-for-delivery episode (a second day is a new one). */
@@ -7,6 +7,7 @@ export function outForDelivery(ctx: AlertContext): AlertDraft | null {
   if (pkg.status !== 'out_for_delivery') return null;
   return {
     key: alertKey(pkg.id, 'out_for_delivery', episodeCause(ctx)),
+    aliases: episodeAliases(ctx, 'out_for_delivery'),
     packageId: pkg.id,
     kind: 'out_for_delivery',
     severity: 'good',

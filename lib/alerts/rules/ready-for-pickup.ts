@@ -1,4 +1,4 @@
-import { alertKey, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
+import { alertKey, episodeAliases, episodeCause, episodeHappenedAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
@@ -13,6 +13,7 @@ export function readyForPickup(ctx: AlertContext): AlertDraft | null {
   const code = pkg.pickup?.code ?? null;
   return {
     key: alertKey(pkg.id, 'ready_for_pickup', episodeCause(ctx)),
+    aliases: episodeAliases(ctx, 'ready_for_pickup'),
     packageId: pkg.id,
     kind: 'ready_for_pickup',
     severity: 'good',

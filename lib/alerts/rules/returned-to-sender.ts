@@ -1,4 +1,4 @@
-import { alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
+import { agedOut, alertKey, episodeHappenedAt, episodeStart, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /** Returned to sender: the parcel is not coming, a problem to act on (refund); once per package. */
@@ -6,6 +6,7 @@ export function returnedToSender(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status !== 'returned') return null;
   const start = episodeStart(ctx);
+  if (agedOut(ctx, episodeHappenedAt(ctx), 'returned')) return null;
   return {
     key: alertKey(pkg.id, 'returned', 'returned'),
     packageId: pkg.id,

@@ -1,4 +1,4 @@
-import { alertKey, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
+import { alertKey, quietAliases, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDetails, AlertDraft } from '../types';
 
 const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, string> = {
@@ -42,6 +42,7 @@ export function stalled(ctx: AlertContext): AlertDraft | null {
   const quietDays = Math.floor((ctx.now - last.at) / DAY_MS);
   return {
     key: alertKey(pkg.id, 'stalled', `after:${last.event?.key ?? last.at}`),
+    aliases: quietAliases(ctx, 'stalled', last.event),
     packageId: pkg.id,
     kind: 'stalled',
     severity: 'warning',

@@ -1,4 +1,4 @@
-import { alertKey, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
+import { agedOut, alertKey, quietAliases, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
 /**
@@ -13,14 +13,14 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
   const { pkg } = ctx;
   if (pkg.status === 'delivered') {
     const at = pkg.timeline.notReceivedAt;
-    if (at === null) return null;
+    if (at === null || agedOut(ctx, at, 'not_received')) return null;
     return {
       key: alertKey(pkg.id, 'suspected_lost', 'not-received'),
       packageId: pkg.id,
       kind: 'suspected_lost',
       severity: 'critical',
       title: `${pkgLabel(pkg)}: marked delivered, not received`,
-      message: 'The carrier says it was delivered, but you did not get it.',
+      message: 'Look around the door and ask the neighbours; open the package for what to do next.',
       since: at,
       happenedAt: at,
       byUser: true,
@@ -36,6 +36,7 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
   const quietDays = Math.floor((ctx.now - last.at) / DAY_MS);
   return {
     key: alertKey(pkg.id, 'suspected_lost', `after:${last.event?.key ?? last.at}`),
+    aliases: quietAliases(ctx, 'suspected_lost', last.event),
     packageId: pkg.id,
     kind: 'suspected_lost',
     severity: 'critical',

@@ -28,6 +28,7 @@ export function ctx(
   // The pickup point the merge would derive from these events and the package's own wording.
   const d = derive({
     claims: { 'page:test': { source: 'page:test', observedAt: Date.parse(now), status: p.status, statusText: p.statusText, eta: null, deliveredAt: null, pickup: null } },
+    statusLog: [{ source: 'page:test', at: Date.parse(now), status: p.status, text: p.statusText }],
     events,
     carrier: p.carrier,
     fallbackZone: TZ,

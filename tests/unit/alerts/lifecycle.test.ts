@@ -88,6 +88,17 @@ describe('situation lifecycle', () => {
   });
 });
 
+describe('situations that end with time', () => {
+  it('a delivery holds three days, a cancellation seven, a return fourteen; then they end', () => {
+    const delivered = ctx('2026-01-10T12:00:00Z', { status: 'delivered' }, [ev('2026-01-06T10:00:00Z', 'delivered', 'Delivered')]);
+    expect(evaluateAlerts(delivered).current).toEqual([]);
+    const recent = ctx('2026-01-08T12:00:00Z', { status: 'delivered' }, [ev('2026-01-06T10:00:00Z', 'delivered', 'Delivered')]);
+    expect(evaluateAlerts(recent).current.map((d) => d.kind)).toEqual(['delivered']);
+    const returned = ctx('2026-01-10T12:00:00Z', { status: 'returned' }, [ev('2025-12-20T10:00:00Z', 'returned', 'Returned to sender')]);
+    expect(evaluateAlerts(returned).current).toEqual([]);
+  });
+});
+
 describe('news', () => {
   const order = (placedAt: string, status: Order['status'] = 'open'): Order => ({
     key: 'amazon:1', shop: 'amazon', orderId: '1', placedAt, items: [], total: null, status, kind: 'physical',
@@ -95,10 +106,12 @@ describe('news', () => {
   });
 
   it('a months-old delivery read for the first time is not news; a fresh one is, exactly once', () => {
+    // Delivered long ago: not a situation any more (it held three days), so nothing to tell.
     const old = step(ctx('2026-01-10T12:00:00Z', { status: 'delivered', deliveredAt: '2024-11-02' }), [], true);
-    expect(old.started).toHaveLength(1);
-    expect(old.started[0]).toMatchObject({ baseline: true });
-    expect(isNews(old.started[0]!, Date.parse('2026-01-10T12:00:00Z'))).toBe(false);
+    expect(old.started).toEqual([]);
+    const lastWeek = step(ctx('2026-01-10T12:00:00Z', { status: 'delivered', deliveredAt: '2026-01-08' }), [], true);
+    expect(lastWeek.started[0]).toMatchObject({ kind: 'delivered', baseline: true });
+    expect(isNews(lastWeek.started[0]!, Date.parse('2026-01-10T12:00:00Z'))).toBe(false);
     const fresh = step(ctx('2026-01-10T12:00:00Z', { status: 'delivered' }, [ev('2026-01-10T10:00:00Z', 'delivered', 'Delivered')]), [], true);
     expect(fresh.started).toHaveLength(1);
     expect(isNews(fresh.started[0]!, Date.parse('2026-01-10T12:00:00Z'))).toBe(true);
@@ -106,11 +119,12 @@ describe('news', () => {
 
   it('a cancellation with no time of its own: news only for a fresh order at its first reading, or when it appears later', () => {
     const now = Date.parse('2026-01-10T12:00:00Z');
-    const oldOrder = step(ctx('2026-01-10T12:00:00Z', { status: 'cancelled' }, [], { order: order('2025-10-01', 'cancelled') }), [], true);
+    const read = { status: 'cancelled' as const, statusSince: now };
+    const oldOrder = step(ctx('2026-01-10T12:00:00Z', read, [], { order: order('2025-10-01', 'cancelled') }), [], true);
     expect(isNews(oldOrder.started[0]!, now)).toBe(false);
-    const freshOrder = step(ctx('2026-01-10T12:00:00Z', { status: 'cancelled' }, [], { order: order('2026-01-10', 'cancelled') }), [], true);
+    const freshOrder = step(ctx('2026-01-10T12:00:00Z', read, [], { order: order('2026-01-10', 'cancelled') }), [], true);
     expect(isNews(freshOrder.started[0]!, now)).toBe(true);
-    const later = step(ctx('2026-01-10T12:00:00Z', { status: 'cancelled' }, [], { order: order('2025-10-01', 'cancelled') }), [], false);
+    const later = step(ctx('2026-01-10T12:00:00Z', read, [], { order: order('2025-10-01', 'cancelled') }), [], false);
     expect(isNews(later.started[0]!, now)).toBe(true);
   });
 

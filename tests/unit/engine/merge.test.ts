@@ -210,6 +210,19 @@ describe('merge: one scan, one row (issue #19 §3)', () => {
     }
   });
 
+  it('a page line between two of the carrier\'s scans joins one of them, never both', () => {
+    const ups = carrier(NOW, [
+      { ...parsed('2026-12-02T10:00:00-06:00', 'in_transit', 'Arrived at Facility', 'AR'), location: 'Chicago, IL, US' },
+      { ...parsed('2026-12-02T10:04:00-06:00', 'in_transit', 'Departed from Facility', 'DP'), location: 'Chicago, IL, US' },
+    ]);
+    const amazon = page(NOW, null, { events: [{ time: '2026-12-02T10:02:00-06:00', timeIsLocal: false, status: 'in_transit', code: null, description: 'Package arrived at a carrier facility', location: null }] });
+    for (const order of [[ups, amazon], [amazon, ups]]) {
+      const out = run(makePackage(), order);
+      expect(out.events).toHaveLength(2);
+      expect(out.events.map((e) => e.sources).sort()).toEqual([['carrier:ups'], ['carrier:ups', 'page:amazon']]);
+    }
+  });
+
   it('keeps scans apart when the place, the status or the minutes differ, or one source repeats itself', () => {
     const a = page(NOW, null, { events: [{ time: '2024-03-05T14:00:00Z', timeIsLocal: false, status: 'in_transit', code: null, description: 'Arrived', location: 'Memphis, TN' }] });
     const elsewhere = carrier(NOW, [{ ...parsed('2024-03-05T14:01:00Z', 'in_transit', 'Arrived', 'AR'), location: 'Louisville, KY, US' }]);

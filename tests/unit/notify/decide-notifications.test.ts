@@ -33,6 +33,17 @@ describe('quietUntil', () => {
   });
 });
 
+describe('quietUntil around DST changes (never in the past)', () => {
+  it('a window ending inside the spring-forward gap ends when the clock jumps past it', () => {
+    const now = Date.parse('2024-03-10T06:45:00Z'); // 01:45 EST, before the jump to 03:00 EDT
+    expect(quietUntil({ start: '01:00', end: '02:30' }, now, TZ)).toBe(Date.parse('2024-03-10T07:00:00Z'));
+  });
+  it('a window ending in the repeated hour, asked during its second pass, ends at the second 01:30', () => {
+    const now = Date.parse('2024-11-03T06:15:00Z'); // the second 01:15 (EST)
+    expect(quietUntil({ start: '00:30', end: '01:30' }, now, TZ)).toBe(Date.parse('2024-11-03T06:30:00Z'));
+  });
+});
+
 describe('decideNotifications', () => {
   const s = notifySettings();
 

@@ -15,12 +15,40 @@ function stepLength(fixed?: number): number {
   return fixed ?? Number(process.env.DEMO_STEP_MS ?? 30_000);
 }
 
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The demo carrier's own tracking page (https://track.demo-carrier.test/?n=…, the "Carrier page"
+ * button), so the demo's links lead somewhere: the same steps the API answers, as a person reads them.
+ */
+function trackingPage(n: string, elapsedSteps: number, stepMs: number, startedAt: number): string {
+  const ship = DEMO_SHIPMENTS.find((s) => s.number === n.toUpperCase());
+  const rows = ship
+    ? SCENARIOS[ship.scenario]
+        .filter((st) => st.at <= elapsedSteps)
+        .reverse()
+        .map((st) => `<tr><td>${esc(toZonedIso(startedAt + st.at * stepMs, DEMO_ZONE).replace('T', ' ').slice(0, 16))}</td><td>${esc(st.text)}</td><td>${esc(st.location)}</td></tr>`)
+        .join('')
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Porchlight Demo Carrier: ${esc(n)}</title>
+<style>body{font-family:Arial,sans-serif;max-width:760px;margin:24px auto;color:#1f2937}td{padding:4px 10px;border-bottom:1px solid #e5e7eb}.note{background:#fff3cd;padding:8px 12px;border-radius:6px}</style></head>
+<body><p class="note">Porchlight Demo Carrier: a simulated carrier on this machine. Nothing here is real.</p>
+<h1>Tracking ${esc(n)}</h1>${ship ? `<table>${rows}</table>` : '<p>This number is not known to the demo carrier.</p>'}</body></html>`;
+}
+
 export function demoProvider(fixedStepMs?: number): ProviderRoutes {
   return {
     id: 'demo',
-    hosts: ['api.demo-carrier.test'],
-    owns: (req) => req.path === '/v1/track',
+    hosts: ['api.demo-carrier.test', 'track.demo-carrier.test'],
+    owns: (req) => req.path === '/v1/track' || req.host === 'track.demo-carrier.test',
     handle(req, state) {
+      if (req.host === 'track.demo-carrier.test') {
+        const stepMs = stepLength(fixedStepMs);
+        const body = trackingPage(req.query.get('n') ?? '', Math.floor((state.now() - state.startedAt) / stepMs), stepMs, state.startedAt);
+        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body };
+      }
       if (req.path !== '/v1/track' || req.method !== 'GET') return null;
       const numbers = (req.query.get('numbers') ?? '').split(',').filter(Boolean);
       if (numbers.length === 0) return { status: 400, body: { error: 'numbers is required' } };
