@@ -5,6 +5,7 @@ import { classify, SELECTION_CONFIDENCE_THRESHOLD } from '../carriers/registry';
 import type { CarrierClient } from '../carriers/client';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
 import { createMemoryTokenCache } from '../carriers/http';
+import { isNews } from '../alerts/evaluate';
 import { decideNotifications } from '../notify/decide-notifications';
 import { onWake, type JobState } from '../engine/job-state';
 import { mergeObservation } from '../engine/merge';
@@ -138,7 +139,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   async function notifyPending(settings: Settings, at: number, started: Alert[]): Promise<void> {
     const waiting = (await kv.get<{ keys: string[] } | null>(db, DEFERRED_KEYS)) ?? null;
     const deferred = waiting?.keys.length ? await alertsRepo.bulkGet(db, waiting.keys) : [];
-    const byKey = new Map([...deferred, ...started].map((a) => [a.key, a]));
+    // Also any current situation still undecided (a worker that died between storing it and telling it).
+    const undecided = (await alertsRepo.current(db)).filter((a) => a.notifiedAt === null && !a.handledAt && isNews(a, at));
+    const byKey = new Map([...undecided, ...deferred, ...started].map((a) => [a.key, a]));
     const pending = [...byKey.values()].filter((a) => a.notifiedAt === null && !a.handledAt && !a.dismissed && !a.endedAt);
     if (pending.length === 0) {
       if (waiting) await kv.set(db, DEFERRED_KEYS, null);
