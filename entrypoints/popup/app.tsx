@@ -9,14 +9,15 @@ import { userTimeZone } from '@/lib/platform/user-time-zone';
 import { trackingUrl } from '@/lib/carriers/registry';
 import { carrierLink, trackLink } from '@/lib/url-policy';
 import { buildPackageDetails } from '@/lib/view/package-details';
-import { buildPopupModel, type ProviderHoldView } from '@/lib/view/popup-model';
+import { buildPopupModel } from '@/lib/view/popup-model';
+import { loadHolds, type ProviderHold } from '@/lib/db/holds';
 import type { TrackingEvent } from '@/lib/model/types';
 
 interface Snapshot {
   packages: Package[];
   orders: Order[];
   alerts: Alert[];
-  holds: Record<string, ProviderHoldView>;
+  holds: Record<string, ProviderHold>;
 }
 
 /** Live view of the database: re-renders whenever the background writes (Dexie liveQuery). */
@@ -28,7 +29,7 @@ function useSnapshot(): Snapshot | null {
       packages: await db.packages.toArray(),
       orders: await db.orders.toArray(),
       alerts: await db.alerts.toArray(),
-      holds: ((await db.kv.get('providerHolds'))?.value as Record<string, ProviderHoldView> | undefined) ?? {},
+      holds: await loadHolds(db),
     })).subscribe({ next: setSnap, error: (e) => console.error('Porchlight popup:', e) });
     return () => sub.unsubscribe();
   }, []);

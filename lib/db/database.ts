@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { RefreshJob } from '../engine/job-state';
 import type { Alert, NotificationRecord, Order, Package, TrackingEvent } from '../model/types';
+import { HOLDS_KEY } from './holds';
 import { upgradePackageToV2 } from './upgrade-v2';
 
 /** A diagnostic a reader recorded about a page it did not fully understand (no personal data). */
@@ -125,9 +126,9 @@ async function upgradeToV2(tx: Transaction, zone: string): Promise<void> {
   const until = (await kv.get('amazonTracker.blockedUntil'))?.value;
   const step = (await kv.get('amazonTracker.backoffStep'))?.value;
   if (typeof until === 'number') {
-    const holds = ((await kv.get('providerHolds'))?.value as Record<string, unknown> | undefined) ?? {};
+    const holds = ((await kv.get(HOLDS_KEY))?.value as Record<string, unknown> | undefined) ?? {};
     holds['amazon-tracker'] = { until, reason: 'auth', message: 'Sign in to Amazon to refresh', step: typeof step === 'number' ? step : 1 };
-    await kv.put({ key: 'providerHolds', value: holds });
+    await kv.put({ key: HOLDS_KEY, value: holds });
   }
   await kv.bulkDelete(['amazonTracker.blockedUntil', 'amazonTracker.backoffStep']);
 }

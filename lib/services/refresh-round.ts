@@ -16,6 +16,7 @@
 import { type BudgetState, PROVIDER_BUDGETS, remaining, trackWithBudget } from '../carriers/budgets';
 import type { CarrierClient, ClientContext, Credentials, TrackError } from '../carriers/client';
 import type { PorchlightDb } from '../db/database';
+import { loadHolds, type ProviderHold, saveHolds } from '../db/holds';
 import { events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import {
   busyPackageIds,
@@ -47,16 +48,6 @@ import type { PackageChange } from './changes';
 import { type IngestDeps, ingestPageReading } from './ingest-page';
 
 export const BUDGETS_KEY = 'carrierBudgets';
-export const HOLDS_KEY = 'providerHolds';
-
-/** A provider that must not be asked before `until` (Retry-After, quota, sign-in backoff). */
-export interface ProviderHold {
-  until: number;
-  reason: string;
-  message: string;
-  /** Consecutive holds, for doubling backoffs (Amazon's sign-in). */
-  step?: number;
-}
 
 export type TrackerRead =
   | { ok: true; reading: PageReading }
@@ -104,10 +95,6 @@ export function planProviders(clients: readonly CarrierClient[], trackers: reado
   ];
 }
 
-export async function loadHolds(db: PorchlightDb): Promise<Record<string, ProviderHold>> {
-  return (await kv.get<Record<string, ProviderHold>>(db, HOLDS_KEY)) ?? {};
-}
-
 /** Holds still in force at `now`, as provider → end. */
 export function activeHolds(holds: Readonly<Record<string, ProviderHold>>, now: number): Record<string, number> {
   const out: Record<string, number> = {};
@@ -117,14 +104,14 @@ export function activeHolds(holds: Readonly<Record<string, ProviderHold>>, now: 
 
 async function setHold(db: PorchlightDb, provider: string, hold: ProviderHold): Promise<void> {
   const holds = await loadHolds(db);
-  await kv.set(db, HOLDS_KEY, { ...holds, [provider]: hold });
+  await saveHolds(db, { ...holds, [provider]: hold });
 }
 
-async function clearHoldStep(db: PorchlightDb, provider: string): Promise<void> {
+async function clearHold(db: PorchlightDb, provider: string): Promise<void> {
   const holds = await loadHolds(db);
   if (!holds[provider]) return;
   const { [provider]: _gone, ...rest } = holds;
-  await kv.set(db, HOLDS_KEY, rest);
+  await saveHolds(db, rest);
 }
 
 function budgetsFor(clients: readonly CarrierClient[], trackers: readonly ShopTracker[], state: BudgetState, holds: Record<string, number>, now: number): Budgets {
@@ -175,7 +162,8 @@ export async function refreshRound(
   // 2–3, at most twice: plan, then run; a second pass takes what the first one made due (a number
   // Amazon's tracker just revealed is asked of its carrier in the same round).
   const refreshedBy = new Map<string, string>();
-  let lastTrackerRequest: Record<string, number> = {};
+  // Trackers asked already this round: the next request waits its gap first.
+  const asked = new Set<string>();
   const blockedNow = new Set<string>();
   for (let pass = 0; pass < 2; pass++) {
     // 2. Plan the whole queue.
@@ -241,9 +229,8 @@ export async function refreshRound(
       const client = deps.clients.find((c) => c.id === job.provider);
       let batchChanges: PackageChange[] = [];
       if (tracker) {
-        const last = lastTrackerRequest[tracker.id];
-        if (last !== undefined) await deps.sleep(tracker.gapMs * (0.75 + deps.random() * 0.5));
-        lastTrackerRequest = { ...lastTrackerRequest, [tracker.id]: deps.now() };
+        if (asked.has(tracker.id)) await deps.sleep(tracker.gapMs * (0.75 + deps.random() * 0.5));
+        asked.add(tracker.id);
         const r = await runTrackerJob(deps, tracker, job, schedule);
         summary.checked += r.checked;
         batchChanges = r.changes;
@@ -376,7 +363,7 @@ async function runTrackerJob(
     });
     return { changes: [], error: r.error, checked: 1, blocked: false };
   }
-  await clearHoldStep(db, tracker.id);
+  await clearHold(db, tracker.id);
   let changes: PackageChange[] = [];
   await inTransaction(db, async () => {
     const ingested = await ingestPageReading(db, r.reading, { ...deps.ingest, now, shopperZone: deps.timeZone });

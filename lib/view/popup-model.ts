@@ -1,5 +1,6 @@
 import { getCarrier } from '../carriers/registry';
 import { STATUS_PROGRESS, type Status } from '../model/status';
+import type { ProviderHold } from '../db/holds';
 import type { Alert, Order, Package } from '../model/types';
 import { type AttentionLine, cardText, type Headline } from './headline';
 
@@ -54,12 +55,6 @@ export interface Banner {
   count: number;
 }
 
-export interface ProviderHoldView {
-  until: number;
-  reason: string;
-  message: string;
-}
-
 /**
  * The group a card sits in follows what the card says: a notice to attend to, or a problem the card
  * itself shows (a parcel marked not received stays there after its notice is dismissed).
@@ -86,7 +81,7 @@ export function buildPopupModel(input: {
   alerts: Alert[];
   now: number;
   timeZone: string;
-  holds?: Readonly<Record<string, ProviderHoldView>>;
+  holds?: Readonly<Record<string, ProviderHold>>;
   showArchived?: boolean;
 }): PopupModel {
   const { now, timeZone } = input;
