@@ -19,7 +19,8 @@ import { badgeCount, badgeText } from '../notify/badge';
 import { evaluateSituations } from '../services/situations';
 import type { PackageChange } from '../services/changes';
 import { ingestPageReading } from '../services/ingest-page';
-import { activeHolds, loadHolds, planProviders, refreshRound, type RoundDeps, type ShopTracker } from '../services/refresh-round';
+import { loadHolds } from '../db/holds';
+import { activeHolds, planProviders, refreshRound, type RoundDeps, type ShopTracker } from '../services/refresh-round';
 import { amazonTracker, AMAZON_TRACKER } from '../services/amazon-tracker';
 import type { Settings } from '../settings';
 import type { PageReading } from '../shops/types';
@@ -229,6 +230,16 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const ids = (changes: PackageChange[]) => changes.map((c) => c.pkg.id);
 
   /**
+   * A previous worker killed mid-refresh left its jobs behind, or a wake was missed: run a round now
+   * (lib/engine/job-state.ts onWake). Jobs this worker created belong to a round already running.
+   */
+  async function mustRunNow(): Promise<boolean> {
+    const left = (await jobsRepo.all(db)).filter((j) => j.createdAt < bootAt);
+    const state: JobState = { jobs: left, nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
+    return onWake(state, now()).runNow;
+  }
+
+  /**
    * A write the browser refused because its storage is full (issue #10 §4): nothing stored before is
    * lost (each write is one transaction); the shopper is told once an hour, on the badge and in a
    * notification, and the error goes back to the caller.
@@ -281,9 +292,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     },
     /** The periodic tick: time-based situations, and a round if a wake was missed. */
     async tick(): Promise<void> {
-      const left = (await jobsRepo.all(db)).filter((j) => j.createdAt < bootAt);
-      const state: JobState = { jobs: left, nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
-      if (onWake(state, now()).runNow) await app.refresh({});
+      if (await mustRunNow()) await app.refresh({});
       else await afterChanges('all');
     },
     /** Numbers found outside a shop reader: added once, refreshed at once. */
@@ -373,11 +382,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       }
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
-      // A previous worker killed mid-refresh left its job behind, or a wake was missed: run now. (Jobs
-      // this worker created itself belong to a round already running.)
-      const left = (await jobsRepo.all(db)).filter((j) => j.createdAt < bootAt);
-      const state: JobState = { jobs: left, nextWakeAt: (await kv.get<number | null>(db, WAKE_KEY)) ?? null };
-      if (onWake(state, now()).runNow) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
+      if (await mustRunNow()) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
     updateBadge: () => after.run(updateBadge),
