@@ -224,7 +224,8 @@ export function derive(input: DeriveInput): Derived {
   }
 
   // The timeline digest.
-  const timeline = timelineDigest(input.events, finalStatus, fallbackZone);
+  // The events are placed once, for the fold and the digest alike.
+  const timeline = digestPlaced(placed, finalStatus);
   const episodePlaced = carrierPlaced.filter((p) => timeline.episode.some((d) => d.key === p.event.key));
   const statusEventPlaced = timeline.statusEvent ? (carrierPlaced.find((p) => p.event.key === timeline.statusEvent!.key) ?? null) : null;
   const newest = carrierPlaced[carrierPlaced.length - 1]?.event;

@@ -19,7 +19,7 @@ import type { TrackError } from '../carriers/client';
 import { eventKey, packageIdFor } from '../model/keys';
 import type { Status } from '../model/status';
 import { type Eta, type EtaRecord, type Package, type PackageNumber, type SourceClaim, STATUS_LOG_CAP, type StatusObservation, type TrackingEvent } from '../model/types';
-import { derive } from './derive';
+import { derive, timelineDigest } from './derive';
 import { mergeEvents } from './event-merge';
 import { zoneForLocalEvent } from './event-zone';
 import type { Observation } from './observation';
@@ -184,16 +184,8 @@ export function mergeObservation(pkg: Package, stored: readonly TrackingEvent[],
   }
   if (obs.error && obs.events.length === 0 && obs.status === null) return unchanged(recordFailure(pkg, obs.error, world.now));
 
-  const claim: SourceClaim = {
-    source: obs.source,
-    observedAt: obs.observedAt,
-    status: obs.status,
-    statusText: obs.statusText,
-    eta: obs.eta ? { from: obs.eta.from, to: obs.eta.to } : null,
-    etaWindowLocal: obs.etaWindowLocal ?? null,
-    deliveredAt: obs.deliveredAt,
-    pickup: obs.pickup,
-  };
+  const { trackingNumber: _n, events: _e, relatedNumbers: _r, error: _x, ...said } = obs;
+  const claim: SourceClaim = { ...said, eta: obs.eta ? { from: obs.eta.from, to: obs.eta.to } : null, etaWindowLocal: obs.etaWindowLocal ?? null };
   const claims = newerClaim(claim, pkg.claims[obs.source]) ? { ...pkg.claims, [obs.source]: claim } : pkg.claims;
   const statusLog = obs.status ? withStatement(pkg.statusLog, { source: obs.source, at: obs.observedAt, status: obs.status, text: obs.statusText }) : pkg.statusLog;
 
@@ -235,15 +227,6 @@ export function recordFailure(pkg: Package, error: TrackError, now: number): Pac
   };
 }
 
-const EMPTY_TIMELINE = {
-  last: null,
-  episode: [],
-  statusEvent: null,
-  international: false,
-  inCustoms: false,
-  notReceivedAt: null,
-} as const;
-
 /** A new package with defaults for everything `base` leaves out (due for its first check now). */
 export function blankPackage(base: Partial<Package>, now: number): Package {
   const trackingNumber = base.trackingNumber ? normNumber(base.trackingNumber) : null;
@@ -274,7 +257,7 @@ export function blankPackage(base: Partial<Package>, now: number): Package {
     claims: base.claims ?? {},
     statusLog: base.statusLog ?? [],
     lastEvent: base.lastEvent ?? null,
-    timeline: base.timeline ?? { ...EMPTY_TIMELINE, episode: [] },
+    timeline: base.timeline ?? timelineDigest([], base.status ?? 'pending', null),
     lastChangeAt: base.lastChangeAt ?? now,
     // An explicit null (never check) stands; absent means due for its first check now.
     nextCheckAt: base.nextCheckAt === undefined ? now : base.nextCheckAt,

@@ -5,8 +5,7 @@
  * decides what the package says.
  */
 import type { ParsedEvent, RelatedNumber, TrackError, TrackResult } from '../carriers/client';
-import type { Status } from '../model/status';
-import type { Eta, Pickup } from '../model/types';
+import type { SourceClaim } from '../model/types';
 
 export interface ObservedEvent extends ParsedEvent {
   /**
@@ -16,19 +15,13 @@ export interface ObservedEvent extends ParsedEvent {
   timeZone?: string | null;
 }
 
-export interface Observation {
-  /** `carrier:ups`, `aggregator:17track`, `page:amazon`, `email:mail.google.com`, `selection`, `user`. */
-  source: string;
-  /** When the source observed it: a page's read time, a carrier's answer time. */
-  observedAt: number;
+/**
+ * What the source claims (its `source` is `carrier:ups`, `aggregator:17track`, `page:amazon`,
+ * `email:mail.google.com`, `selection` or `user`), plus what came with the claim.
+ */
+export interface Observation extends SourceClaim {
   /** The number the source answered for (null for a shop shipment without one). */
   trackingNumber: string | null;
-  status: Status | null;
-  statusText: string | null;
-  eta: Eta | null;
-  etaWindowLocal?: { from: string; to: string } | null;
-  deliveredAt: string | null;
-  pickup: Pickup | null;
   events: ObservedEvent[];
   relatedNumbers?: RelatedNumber[];
   /** A per-number failure (not found, a warning in a 200): with no status and no events it is a failed check. */

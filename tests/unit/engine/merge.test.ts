@@ -361,35 +361,24 @@ describe('merge: order and batching do not matter (property, issue #19 §2)', ()
           const build = (split: fc.Stream<number>): Observation[] => {
             const it = split[Symbol.iterator]();
             const next = () => it.next().value as number;
-            const obs: Observation[] = [];
-            for (const f of facts) {
-              const mine = events.filter((e) => e.source === f.source).map(observedEvent);
-              obs.push({
-                source: f.source,
-                observedAt: f.observedAt,
-                trackingNumber: f.source === 'page:amazon' ? null : NUMBER,
-                status: f.status,
-                statusText: f.status,
-                eta: f.eta,
-                deliveredAt: f.deliveredAt,
-                pickup: null,
-                events: mine.filter(() => next() % 2 === 0),
-              });
-            }
-            // Every event reaches the package at least once, in the source's latest answer.
-            for (const f of latest.values()) {
-              obs.push({
-                source: f.source,
-                observedAt: f.observedAt,
-                trackingNumber: f.source === 'page:amazon' ? null : NUMBER,
-                status: f.status,
-                statusText: f.status,
-                eta: f.eta,
-                deliveredAt: f.deliveredAt,
-                pickup: null,
-                events: events.filter((e) => e.source === f.source).map(observedEvent),
-              });
-            }
+            const answer = (f: Fact, carried: ObservedEvent[]): Observation => ({
+              source: f.source,
+              observedAt: f.observedAt,
+              trackingNumber: f.source === 'page:amazon' ? null : NUMBER,
+              status: f.status,
+              statusText: f.status,
+              eta: f.eta,
+              deliveredAt: f.deliveredAt,
+              pickup: null,
+              events: carried,
+            });
+            const eventsOf = (f: Fact) => events.filter((e) => e.source === f.source).map(observedEvent);
+            // Each statement carries some of its source's events; every event reaches the package at
+            // least once, in the source's latest answer.
+            const obs = [
+              ...facts.map((f) => answer(f, eventsOf(f).filter(() => next() % 2 === 0))),
+              ...[...latest.values()].map((f) => answer(f, eventsOf(f))),
+            ];
             // Shuffle.
             for (let i = obs.length - 1; i > 0; i--) {
               const j = next() % (i + 1);
