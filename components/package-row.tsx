@@ -24,7 +24,7 @@ export function PackageRow({ data, actions }: { data: PackageView; actions: { op
         </span>
         <span class="pkg__line">{p.noSource && !p.attention ? p.noSource.text : h.line}</span>
         <span class="pkg__meta">
-          {[p.meta, p.age, p.muted ? 'Muted' : null, p.home === 'history' && p.archived === false ? 'History' : null, p.archived ? 'Archived' : null].filter(Boolean).join(' · ')}
+          {[p.meta, p.age, p.muted ? 'Muted' : null, p.elsewhere].filter(Boolean).join(' · ')}
         </span>
       </button>
     </li>

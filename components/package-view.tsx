@@ -63,7 +63,7 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
           </button>
         </form>
       ) : (
-        <h1 id="view-title" class="view__title" tabIndex={-1} ref={heading}>
+        <h1 id="view-title" class="view__title" tabIndex={-1} ref={heading} title={row.title}>
           {row.title}
         </h1>
       )}
@@ -106,7 +106,7 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       ) : (
         <ol class="steps" aria-label="Progress">
           {d.progress.steps.map((s, i) => (
-            <li key={s} class={i < d.progress.current ? 'step step--done' : i === d.progress.current ? 'step step--now' : 'step'} aria-current={i === d.progress.current ? 'step' : undefined}>
+            <li key={s} class={i < d.progress.current || (i === d.progress.current && i === d.progress.steps.length - 1) ? 'step step--done' : i === d.progress.current ? 'step step--now' : 'step'} aria-current={i === d.progress.current ? 'step' : undefined}>
               {s}
             </li>
           ))}

@@ -10,7 +10,8 @@ export interface AlertThresholdsData {
 }
 
 export interface AlertThresholdsActions {
-  change(key: ThresholdKey, raw: string): void;
+  /** `final`: the field was left (change); otherwise typed (input), when an invalid value is not reported yet. */
+  change(key: ThresholdKey, raw: string, final: boolean): void;
 }
 
 const GROUPS: { id: ThresholdField['group']; legend: string; hint: string }[] = [
@@ -43,7 +44,9 @@ export function AlertThresholdsSection({ data, actions }: { data: AlertThreshold
                   value={thresholdValue(data.settings, f.key)}
                   aria-invalid={err ? true : undefined}
                   aria-describedby={err ? `${id}-error` : undefined}
-                  onChange={(e) => actions.change(f.key, (e.currentTarget as HTMLInputElement).value)}
+                  // While typing a valid value clears the error at once; a wrong one is reported when the field is left.
+                  onInput={(e) => actions.change(f.key, (e.currentTarget as HTMLInputElement).value, false)}
+                  onChange={(e) => actions.change(f.key, (e.currentTarget as HTMLInputElement).value, true)}
                 />
                 <span>{f.unit}</span>
                 {err && (

@@ -34,5 +34,7 @@ export function createBrowserDeps(): OptionsDeps {
     timeZone: userTimeZone(),
     version: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
+    welcome: location.hash === '#welcome',
+    languages: navigator.languages?.length ? navigator.languages : [navigator.language],
   };
 }

@@ -27,4 +27,8 @@ export interface OptionsDeps {
   timeZone: string;
   version: string;
   userAgent: string;
+  /** Opened on install (`#welcome`): the page starts with the three ways in. */
+  welcome?: boolean;
+  /** The shopper's languages, for the orders link of their marketplace. */
+  languages?: readonly string[];
 }

@@ -5,6 +5,11 @@ import { DiagnosticsSection } from '../../components/options/diagnostics-section
 import { NotificationsSection } from '../../components/options/notifications-section';
 import { SourcesSection } from '../../components/options/sources-section';
 import { WebmailSection } from '../../components/options/webmail-section';
+import { ListSection } from '../../components/options/list-section';
+import { PageReadingSection } from '../../components/options/page-reading-section';
+import { WelcomeSection } from '../../components/options/welcome-section';
+import { AMAZON_HOSTS } from '../../lib/hosts';
+import { ordersLinks } from '../../lib/view/orders-links';
 import { type BudgetState, remaining } from '../../lib/carriers/budgets';
 import type { Credentials } from '../../lib/carriers/client';
 import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/clients';
@@ -12,7 +17,7 @@ import type { DiagnosticRecord } from '../../lib/db/database';
 import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
 import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
-import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
+import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
   type CardStatus,
   CONFIGURABLE_PROVIDERS,
@@ -67,6 +72,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [webmailMessages, setWebmailMessages] = useState<Partial<Record<WebmailId, string>>>({});
   const [diagMessage, setDiagMessage] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
 
   // Actions read the latest values through refs: two quick changes must not overwrite each other.
   const settingsRef = useRef<Settings | null>(null);
@@ -302,11 +308,14 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <h1>Porchlight settings</h1>
       <nav class="toc" aria-label="Sections">
         <a href="#sources">Sources</a>
-        <a href="#notifications">Notifications</a>
-        <a href="#thresholds">Alert thresholds</a>
+        <a href="#reading">Page reading</a>
         <a href="#webmail">Webmail</a>
+        <a href="#thresholds">Alert thresholds</a>
+        <a href="#notifications">Notifications</a>
+        <a href="#list">The list</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
+      {deps.welcome && <WelcomeSection data={{ ordersLinks: ordersLinks(deps.languages ?? ['en-US']) }} />}
       {saveError && (
         <p class="status status--bad" role="alert">
           {saveError}
@@ -315,6 +324,22 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <SourcesSection
         data={{ intro: NO_KEYS_NEEDED, amazonTracker: settings.amazonTracker, cards, status: cardStatus, errors: cardErrors, busy: cardBusy }}
         actions={sourcesActions}
+      />
+      <PageReadingSection data={{ marketplaces: AMAZON_HOSTS }} />
+      <WebmailSection
+        data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
+        actions={webmailActions}
+      />
+      <AlertThresholdsSection
+        data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}
+        actions={{
+          change(key, raw, final) {
+            const r = applyThreshold(settingsRef.current?.alerts ?? settings.alerts, key, raw);
+            // A valid value clears the error as it is typed; an invalid one is said when the field is left.
+            if (r.ok || final) setThresholdErrors((m) => ({ ...m, [key]: r.ok ? undefined : r.error }));
+            if (r.ok) void update((s) => ({ ...s, alerts: r.value }));
+          },
+        }}
       />
       <NotificationsSection
         data={{ settings: settings.notifications, error: notifyError }}
@@ -330,19 +355,15 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           },
         }}
       />
-      <AlertThresholdsSection
-        data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}
+      <ListSection
+        data={{ historyAfterDays: settings.historyAfterDays, error: listError }}
         actions={{
-          change(key, raw) {
-            const r = applyThreshold(settingsRef.current?.alerts ?? settings.alerts, key, raw);
-            setThresholdErrors((m) => ({ ...m, [key]: r.ok ? undefined : r.error }));
-            if (r.ok) void update((s) => ({ ...s, alerts: r.value }));
+          setHistoryAfterDays(raw, final) {
+            const r = parseNumber(raw, 0, 60, { integer: true });
+            if (r.ok || final) setListError(r.ok ? null : r.error);
+            if (r.ok) void update((s) => ({ ...s, historyAfterDays: r.value }));
           },
         }}
-      />
-      <WebmailSection
-        data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
-        actions={webmailActions}
       />
       <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>

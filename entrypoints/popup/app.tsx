@@ -192,7 +192,7 @@ export function App() {
         setView('list');
         setMessage(
           r.added > 0
-            ? `Tracking ${plural(r.added, 'new package')}${r.known ? ` (${r.known} already tracked)` : ''}. Porchlight checks ${r.added === 1 ? 'it' : 'them'} now.`
+            ? `Now tracking ${plural(r.added, 'new package')}${r.known ? ` (${r.known} already tracked)` : ''}.`
             : `Already tracked: ${plural(r.known, 'number')}.`,
         );
         if (r.ids.length === 1) open(r.ids[0]!);

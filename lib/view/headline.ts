@@ -170,7 +170,12 @@ export function cardText(input: { pkg: Package; situations: readonly Situation[]
   switch (status) {
     case 'pending': {
       const a = arrivalLine(f, today, timeZone);
-      h = a
+      // A number the shopper added (typed, selected, found in an e-mail) is no order: nothing says it was
+      // ordered or not shipped, only that the carrier has not answered yet (issue #11).
+      const added = !pkg.shop && !pkg.orderId && !pkg.timeline.last;
+      h = added && !a
+        ? { label: 'Added', tone: 'neutral', line: 'No update from the carrier yet', detail: null }
+        : a
         ? { label: a.late ? 'Late' : 'Ordered', tone: a.late ? 'warning' : 'neutral', line: a.line, detail: 'Not shipped yet' }
         : { label: 'Ordered', tone: 'neutral', line: 'Not shipped yet', detail: null };
       break;

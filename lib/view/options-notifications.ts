@@ -168,16 +168,21 @@ export function applyThreshold(a: AlertSettings, key: ThresholdKey, raw: string)
   }
 }
 
+/** "1 day", "0.5 days", "3 days". */
+function days(n: number): string {
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
 /** Settings that make no sense together: a parcel would be "lost" before it is "stalled". */
 export function thresholdWarnings(a: AlertSettings): string[] {
   const out: string[] = [];
   const domesticStall = Math.max(a.stalledDays.labelCreated, a.stalledDays.domesticTransit);
   if (a.lostDays.domestic < domesticStall) {
-    out.push(`Domestic parcels would count as lost (${a.lostDays.domestic} days) before stalled (${domesticStall} days).`);
+    out.push(`Domestic parcels would count as lost (${days(a.lostDays.domestic)}) before stalled (${days(domesticStall)}).`);
   }
   const intlStall = Math.max(a.stalledDays.internationalTransit, a.stalledDays.customs);
   if (a.lostDays.international < intlStall) {
-    out.push(`International parcels would count as lost (${a.lostDays.international} days) before stalled (${intlStall} days).`);
+    out.push(`International parcels would count as lost (${days(a.lostDays.international)}) before stalled (${days(intlStall)}).`);
   }
   return out;
 }

@@ -68,8 +68,10 @@ export interface PackageView {
   muted: boolean;
   archived: boolean;
   shopUrl: string | null;
-  /** The list it lives in when not searched (History and Archived rows say so in search results). */
+  /** The list it lives in when not searched. */
   home: PopupView;
+  /** In search results: "History" or "Archived" for a row that lives there; null otherwise. */
+  elsewhere: string | null;
 }
 
 export interface PopupGroup {
@@ -287,6 +289,7 @@ export function buildPopupModel(input: {
       archived: p.archived,
       shopUrl: p.trackUrl ?? order?.orderUrl ?? null,
       home,
+      elsewhere: query && home !== 'list' ? GROUP_TITLES[home === 'history' ? 'history' : 'archived'] : null,
     };
     // Within a group: soonest ETA first, then most recently changed; finished ones newest first.
     const sort =

@@ -103,6 +103,9 @@ describe('carrier APIs end to end (UPS, FedEx, USPS)', () => {
       );
       await popup.reload();
       for (const c of CASES) {
+        // Found by its number in the box: the search looks in every list (a delivery dated days ago by
+        // the simulated carrier is already in History, issue #11 §2).
+        await popup.getByRole('searchbox', { name: /Search your packages/ }).fill(c.number);
         const card = popup.locator(`[data-package-id="${rows[c.carrier]!.id}"]`);
         await card.waitFor({ timeout: 10_000 });
         expect(await card.getAttribute('data-status')).toBe(status);

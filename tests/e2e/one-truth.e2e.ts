@@ -61,7 +61,9 @@ describe('a first visit to months of real order history (issue #19 §9)', () => 
       (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll(),
     );
     expect(Object.keys(shown)).toEqual([]);
-    // The popup still shows what it read.
+    // The popup still shows what it read: months-old deliveries in History (issue #11 §2).
+    await popup.getByRole('button', { name: /^History/ }).click();
+    await popup.locator('[data-package-id]').first().waitFor({ timeout: 10_000 });
     expect(await popup.locator('[data-package-id]').count()).toBeGreaterThan(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.setViewportSize({ width: 400, height: 600 });

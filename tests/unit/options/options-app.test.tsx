@@ -86,9 +86,11 @@ describe('options page', () => {
     const root = await open();
     expect([...root.querySelectorAll('section h2')].map(text)).toEqual([
       'Sources',
-      'Notifications',
-      'Alert thresholds',
+      'Page reading',
       'Webmail scanning (opt-in)',
+      'Alert thresholds',
+      'Notifications',
+      'The list',
       'Diagnostics',
     ]);
   });
@@ -221,10 +223,27 @@ describe('options page', () => {
     await waitFor(() => expect(w.stored.settings.alerts.stalledDays.customs).toBe(8));
     type(byLabel(root, 'Domestic parcels'), '1', 'change');
     await waitFor(() => expect(w.stored.settings.alerts.lostDays.domestic).toBe(1));
-    expect(text(root.querySelector('#thresholds .status--warn'))).toBe('Domestic parcels would count as lost (1 days) before stalled (4 days).');
+    expect(text(root.querySelector('#thresholds .status--warn'))).toBe('Domestic parcels would count as lost (1 day) before stalled (4 days).');
     type(byLabel(root, 'Hours after the expected day'), '-1', 'change');
     await waitFor(() => expect(text(root.querySelector('#thresholds .field__error'))).toBe('Enter a number from 0 to 72.'));
     expect(w.stored.settings.alerts.etaGraceHours).toBe(0);
+    // Typing a valid value back clears the message at once, before the field is left (issue #11 §7).
+    type(byLabel(root, 'Hours after the expected day'), '4', 'input');
+    await waitFor(() => expect(root.querySelector('#thresholds .field__error')).toBeNull());
+    await waitFor(() => expect(w.stored.settings.alerts.etaGraceHours).toBe(4));
+  });
+
+  it('the list: History after N days is stored; a wrong value is said when the field is left', async () => {
+    const root = await open();
+    const field = byLabel(root, 'Move delivered, cancelled and returned parcels to History after');
+    expect(field.value).toBe('3');
+    type(field, '7', 'change');
+    await waitFor(() => expect(w.stored.settings.historyAfterDays).toBe(7));
+    type(field, '99', 'input');
+    expect(root.querySelector('#list .field__error')).toBeNull();
+    type(field, '99', 'change');
+    await waitFor(() => expect(text(root.querySelector('#list .field__error'))).toBe('Enter a number from 0 to 60.'));
+    expect(w.stored.settings.historyAfterDays).toBe(7);
   });
 
   it('webmail: on asks for the permission; refused keeps it off with a message; off gives it back', async () => {

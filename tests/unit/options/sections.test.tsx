@@ -212,7 +212,7 @@ describe('AlertThresholdsSection', () => {
     expect(byLabel(root, 'International parcels').value).toBe('20');
     expect(byLabel(root, 'Hours after the expected day').value).toBe('0');
     type(byLabel(root, 'Domestic parcels'), '10', 'change');
-    expect(change).toHaveBeenCalledWith('lost.domestic', '10');
+    expect(change).toHaveBeenCalledWith('lost.domestic', '10', true);
   });
   it('shows errors and warnings', () => {
     const root = show(

@@ -35,7 +35,7 @@ const situation = (kind: Alert['kind'], severity: Alert['severity'], message: st
 
 function pkg(status: Status, etaCase: EtaCase): Package {
   return {
-    ...blankPackage({ id: 'p', label: 'Lamp', status, lastChangeAt: NOW, statusText: null }, NOW),
+    ...blankPackage({ id: 'p', label: 'Lamp', shop: 'amazon', orderId: '111-0000000-0000000', status, lastChangeAt: NOW, statusText: null }, NOW),
     ...ETA_CASES[etaCase],
     deliveredAt: status === 'delivered' ? '2026-11-23T08:14:00-06:00' : null,
     pickup: status === 'available_for_pickup' ? { location: 'Hub Locker "Maple"', code: '483920', until: '2026-11-26' } : null,
@@ -162,5 +162,14 @@ describe('cardText: situations and details', () => {
     const c = cardText({ pkg: pkg('delivered', 'none'), situations: [situation('suspected_lost', 'critical', 'The carrier says it was delivered, but you did not get it.')], now: NOW, timeZone: TZ });
     expect(c.headline).toMatchObject({ label: 'Not received', tone: 'problem', line: 'You marked it not received', detail: 'The carrier says it was delivered today at 8:14 AM' });
     expect(c.attention?.severity).toBe('critical');
+  });
+  it('a number the shopper added, with no event yet, says only that the carrier has not answered (issue #11)', () => {
+    const added = blankPackage({ id: 'ups:1Z', trackingNumber: '1Z999AA10123456784', carrier: 'ups', status: 'pending', lastChangeAt: NOW, statusText: 'Added from selection' }, NOW);
+    expect(cardText({ pkg: added, situations: [], now: NOW, timeZone: 'America/Chicago' }).headline).toEqual({
+      label: 'Added',
+      tone: 'neutral',
+      line: 'No update from the carrier yet',
+      detail: null,
+    });
   });
 });
