@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   unknownStatus: 'unknown-status',
   notAmazon: 'not-amazon',
   readerError: 'reader-error',
+  unreadTimeline: 'unread-timeline',
 } as const;
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -52,6 +53,8 @@ function layoutFingerprint(doc: Document): string {
     ['pt-state', 'script[type="a-state"][data-a-state*="page-state"]'],
     ['pt', '.pt-delivery-card-trackingId, .pt-status-main-status, .pt-promise-main-slot'],
     ['pt-old', '#carrierRelatedInfo-container, .milestone-primaryMessage, #primaryStatus'],
+    ['pt-ev', '#tracking-events-container, .tracking-events-container, .pt-events'],
+    ['pt-ev-row', '.tracking-event-message, .pt-event-message'],
     ['foot', '#navFooter'],
   ];
   return anchors
@@ -269,9 +272,21 @@ function readPage(doc: Document, url: URL, now: Date, options: ReadOptions): Pag
     else
       diagnostics.push({ code: DIAGNOSTIC_CODES.unknownLayout, message: 'Order details without a readable order id', pageKind: kind, layout: fp(), found: 0 });
   } else if (kind === 'track-package') {
-    const o = looksLikeTrackPage(doc) ? readTrackPage(doc, ctx) : null;
+    const { order: o, timeline } = looksLikeTrackPage(doc) ? readTrackPage(doc, ctx) : { order: null, timeline: null };
     if (o) orders.push(o);
-    else
+    // Issue #18: a timeline the page shows but the reader cannot read whole (renamed classes, a heading
+    // without any row under it, a row without a readable day) is said, never silently dropped.
+    if (o && timeline?.shown && (timeline.events.length === 0 || timeline.events.length < timeline.rows || timeline.days === 0)) {
+      diagnostics.push({
+        code: DIAGNOSTIC_CODES.unreadTimeline,
+        message: 'The tracking timeline is shown but its events could not all be read',
+        pageKind: kind,
+        layout: fp(),
+        expected: Math.max(timeline.rows, timeline.days),
+        found: timeline.events.length,
+      });
+    }
+    if (!o)
       diagnostics.push({ code: DIAGNOSTIC_CODES.unknownLayout, message: 'Track-package page without the tracker anchors this reader knows', pageKind: kind, layout: fp(), found: 0 });
   }
 

@@ -279,7 +279,10 @@ function resolveYear(
   let candidates = [y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
   // "Monday, March 25": the weekday names the year (2024 here), whatever the capture time suggests.
   if (weekday >= 0) {
-    const years = [y - 3, y - 2, y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
+    // A past date may be years old (issue #18: the real 2018 track pages read today): twelve years back hold
+    // every weekday of a month/day, so the weekday always finds its year; arrivals look only 3 years around.
+    const back = dir === 'past' ? 12 : 3;
+    const years = Array.from({ length: back + 2 }, (_, i) => y - back + i).map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
     const matching = years.filter((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday);
     const nearest = matching.sort((a, b) => Math.abs(dayDiff(today, a)) - Math.abs(dayDiff(today, b)))[0];
     if (nearest && !candidates.some((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday)) return nearest;

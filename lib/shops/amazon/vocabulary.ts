@@ -85,7 +85,7 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
         'arriving',
       ],
       [
-        /^(shipped|dispatched|on the way|in transit|departed|arrived at|package arrived|package has left|package left|left the carrier)\b/,
+        /^(shipped|dispatched|on the way|in transit|departed|arrived at|(package|shipment) (arrived|departed|has left|left)|left the carrier)\b/,
         'shipped',
       ],
       [/^label created\b|^shipment information (sent|received)/, 'info_received'],
