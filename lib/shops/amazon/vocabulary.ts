@@ -44,6 +44,28 @@ export interface LanguageVocabulary {
   grandTotal: RegExp;
   /** "Sold by" prefix on items. */
   soldBy: RegExp;
+  /** Printable order summary / invoice labels (issue #18), matched on normalised lines unless said otherwise. */
+  summary: SummaryLabels;
+}
+
+export interface SummaryLabels {
+  /** The page title ("Amazon.com - Order 112-…", "Amazon.de - Bestellung 302-…"). */
+  title: RegExp;
+  placed: RegExp;
+  orderNumber: RegExp;
+  total: RegExp;
+  grandTotal: RegExp;
+  /** A shipment heading with the day it left ("Shipped on December 28, 2018"). */
+  shipped: RegExp;
+  /** A shipment not yet sent ("Shipping now", "Not Yet Shipped"). */
+  notShipped: RegExp;
+  cancelled: RegExp;
+  /** "Digital Order Summary". */
+  digital: RegExp;
+  /** An item row, on the printed line: group 1 the quantity ("1 of:", "2 von:"). */
+  itemRow: RegExp;
+  /** The seller in an item's cell, on the printed text: group 1 the seller. */
+  seller: RegExp;
 }
 
 export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = {
@@ -101,6 +123,19 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
     totalLabels: /^(order )?total\b/,
     grandTotal: /^(grand total|order total)\b/,
     soldBy: /^sold by:?\s*/i,
+    summary: {
+      title: /^amazon\.[a-z.]+ - order\b/,
+      placed: /^order placed\s*:/,
+      orderNumber: /^amazon\.[a-z.]+ order number\s*:|^order number\s*:/,
+      total: /^order total\s*:/,
+      grandTotal: /^grand total\s*:/,
+      shipped: /^shipped on\b/,
+      notShipped: /^(shipping now|not yet shipped|preparing for shipment)\b/,
+      cancelled: /^order cancel+ed\b/,
+      digital: /^digital order summary\b/,
+      itemRow: /^(\d{1,3}) of\s*:\s*/i,
+      seller: /sold by\s*:?\s*(.+?)(?:\s*\(seller profile\)|\s*condition\s*:|$)/i,
+    },
   },
   de: {
     months: [
@@ -146,6 +181,19 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
     totalLabels: /^(summe|gesamt|gesamtsumme|gesamtbetrag)\b/,
     grandTotal: /^(gesamtsumme|gesamtbetrag|summe)\b/,
     soldBy: /^verkauf durch:?\s*/i,
+    summary: {
+      title: /^amazon\.[a-z.]+ - bestellung\b/,
+      placed: /^(bestellung aufgegeben am|bestelldatum|bestellt am)\s*:/,
+      orderNumber: /^(amazon\.[a-z.]+ )?bestellnummer\s*:/,
+      total: /^(gesamtbetrag der bestellung|bestellsumme|gesamtsumme der bestellung)\s*:/,
+      grandTotal: /^(gesamtsumme|gesamtbetrag)\s*:/,
+      shipped: /^versandt am\b/,
+      notShipped: /^(versand in kurze|versand wird vorbereitet|noch nicht versandt)\b/,
+      cancelled: /^bestellung storniert\b/,
+      digital: /^zusammenfassung der digitalen bestellung\b|^digitale bestellung\b/,
+      itemRow: /^(\d{1,3}) von\s*:\s*/i,
+      seller: /verkauf durch\s*:?\s*(.+?)(?:\s*\(verk[aä]uferprofil\)|\s*zustand\s*:|$)/i,
+    },
   },
   fr: {
     months: [
@@ -188,6 +236,19 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
     totalLabels: /^(total|montant total)\b/,
     grandTotal: /^(montant total|total de la commande|total ttc)\b/,
     soldBy: /^vendu par\s*:?\s*/i,
+    summary: {
+      title: /^amazon\.[a-z.]+ - commande\b/,
+      placed: /^(commande effectuee le|date de commande|commande passee le)\s*:/,
+      orderNumber: /^(numero de (la )?commande( amazon\.[a-z.]+)?)\s*:/,
+      total: /^(montant total de la commande|total de la commande)\s*:/,
+      grandTotal: /^(montant total|total ttc)\s*:/,
+      shipped: /^expediee? le\b/,
+      notShipped: /^(expedition en cours|pas encore expediee?|en preparation)\b/,
+      cancelled: /^commande annulee\b/,
+      digital: /^recapitulatif de (la )?commande numerique\b/,
+      itemRow: /^(\d{1,3}) (?:de|x)\s*:\s*/i,
+      seller: /vendu par\s*:?\s*(.+?)(?:\s*\(profil du vendeur\)|\s*[eé]tat\s*:|$)/i,
+    },
   },
   it: {
     months: [
@@ -227,6 +288,19 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
     totalLabels: /^(totale)\b/,
     grandTotal: /^(totale ordine|totale complessivo|importo totale)\b/,
     soldBy: /^venduto da:?\s*/i,
+    summary: {
+      title: /^amazon\.[a-z.]+ - ordine\b/,
+      placed: /^(ordine effettuato il|data dell'ordine|data ordine)\s*:/,
+      orderNumber: /^(numero (dell')?ordine( amazon\.[a-z.]+)?)\s*:/,
+      total: /^(totale ordine|importo totale dell'ordine)\s*:/,
+      grandTotal: /^(totale complessivo|totale)\s*:/,
+      shipped: /^spedito il\b/,
+      notShipped: /^(in spedizione|non ancora spedito|in preparazione)\b/,
+      cancelled: /^ordine annullato\b/,
+      digital: /^riepilogo (dell')?ordine digitale\b/,
+      itemRow: /^(\d{1,3}) di\s*:\s*/i,
+      seller: /venduto da\s*:?\s*(.+?)(?:\s*\(profilo del venditore\)|\s*condizione\s*:|$)/i,
+    },
   },
   es: {
     months: [
@@ -266,6 +340,19 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
     totalLabels: /^(total|importe total)\b/,
     grandTotal: /^(importe total|total del pedido|total \(iva incluido\))\b/,
     soldBy: /^vendido por:?\s*/i,
+    summary: {
+      title: /^amazon\.[a-z.]+ - pedido\b/,
+      placed: /^(pedido realizado el|fecha del pedido)\s*:/,
+      orderNumber: /^(numero de pedido( de amazon\.[a-z.]+)?)\s*:/,
+      total: /^(total del pedido|importe total del pedido)\s*:/,
+      grandTotal: /^(importe total|total)\s*:/,
+      shipped: /^enviado el\b/,
+      notShipped: /^(envio en curso|aun no enviado|preparando el envio)\b/,
+      cancelled: /^pedido cancelado\b/,
+      digital: /^resumen del pedido digital\b/,
+      itemRow: /^(\d{1,3}) de\s*:\s*/i,
+      seller: /vendido por\s*:?\s*(.+?)(?:\s*\(perfil del vendedor\)|\s*estado\s*:|$)/i,
+    },
   },
 };
 
