@@ -318,6 +318,19 @@ function firstSincePlaced(m: number, d: number, floor: string, ceiling: string |
 }
 
 /**
+ * Japanese dates have no spaces ("2024年11月2日", "11月5日(火)にお届け予定", "明日"): rewritten as tokens the reader
+ * knows (day, then the month as `tsuki<N>`, then the year; the ja vocabulary's months), the parenthesised weekday
+ * mark dropped (the date already names the day), relative words and weekdays set apart. Issue #18.
+ */
+function japaneseDates(text: string): string {
+  return text
+    .replace(/[（(][日月火水木金土][)）]/g, ' ')
+    .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (_m, y: string | undefined, mo: string, d: string) => ` ${d} tsuki${Number(mo)} ${y ?? ''} `)
+    .replace(/(明後日|今日|本日|明日|昨日)/g, ' $1 ')
+    .replace(/([日月火水木金土]曜日)/g, ' $1 ');
+}
+
+/**
  * Reads every date in a line, in order. Understands "November 2", "Nov 2, 2023", "2 November", "2. Nov. 2023",
  * "2 de noviembre de 2024", "martedì 01 dicembre", weekdays ("Wednesday": the next one ahead for arrivals,
  * the last one before today for deliveries), and today/tomorrow/yesterday in each language.
@@ -331,7 +344,7 @@ export function readDates(
   const filler = VOCABULARY[ctx.language].filler;
   const today = todayIn(ctx.now, ctx.timeZone);
   const placedOn = ctx.placedOn && ISO_DATE.test(ctx.placedOn) ? ctx.placedOn : null;
-  const { times, rest } = readTimes(normalise(text));
+  const { times, rest } = readTimes(normalise(ctx.language === 'ja' ? japaneseDates(text) : text));
   // Keep hyphenated words (apres-demain) but split date ranges ("27 - 28", "27.-28.").
   const tokens = rest
     .replace(/[,;:()!?"«»/]/g, ' ')
