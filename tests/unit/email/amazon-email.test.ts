@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PorchlightDb } from '../../../lib/db/database';
 import { joinSoftLineBreaks, readEmailParts } from '../../../lib/email/read-email';
 import { ingestPageReading } from '../../../lib/services/ingest-page';
