@@ -17,6 +17,9 @@ const ORDER_PATHS = [
   '/progress-tracker/package*',
   '/gp/your-account/ship-track*',
   '/gp/css/shiptrack/*',
+  // Printable order summaries / invoices (issue #18).
+  '/gp/css/summary/print.html*',
+  '/gp/digital/your-account/order-summary.html*',
 ];
 
 export default defineContentScript({

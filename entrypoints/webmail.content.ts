@@ -25,12 +25,17 @@ export default defineContentScript({
         if (!text || done.has(text)) continue;
         done.add(text);
         const fromEl = document.querySelector(service.from);
-        const reading = readEmailParts({
-          from: fromEl?.getAttribute('email') ?? fromEl?.getAttribute('title') ?? null,
-          subject: document.querySelector(service.subject)?.textContent ?? null,
-          text,
-          html: body.innerHTML,
-        });
+        const reading = readEmailParts(
+          {
+            from: fromEl?.getAttribute('email') ?? fromEl?.getAttribute('title') ?? null,
+            subject: document.querySelector(service.subject)?.textContent ?? null,
+            text,
+            html: body.innerHTML,
+          },
+          { now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+        );
+        // Issue #18: an Amazon e-mail keeps its order, items and promise even without a carrier number.
+        if (reading.shopReading) void sendMessage('pageReading', reading.shopReading).catch(() => undefined);
         if (reading.packages.length === 0) continue;
         const orderId = reading.orders[0]?.orderId ?? null;
         const shop = reading.orders[0]?.shop ?? null;

@@ -311,6 +311,17 @@ export function matchFormatsMasked(normalised: string, mask: number): FormatMatc
   return index ? matchMasked(index, normalised, mask) : [];
 }
 
+/**
+ * One digit repeated over the whole number (twenty zeros, `1111111111`): a placeholder or a filler, never a
+ * parcel, whatever check digit it happens to pass (issue #18: twenty zeros read as Poczta Polska).
+ */
+function isDegenerate(normalised: string): boolean {
+  const c = normalised.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
+  for (let i = 1; i < normalised.length; i++) if (normalised.charCodeAt(i) !== c) return false;
+  return true;
+}
+
 function matchMasked(index: LengthIndex, normalised: string, mask: number): FormatMatch[] {
   const out: FormatMatch[] = [];
   // Each distinct pattern runs once per number (S10 operators share one); groups per slot, copied
@@ -372,6 +383,7 @@ export function candidatesFrom(matches: readonly FormatMatch[], context: Classif
   const boost = context.boost ?? 0;
   const ranked: { c: Candidate; order: number }[] = [];
   for (const m of matches) {
+    if (isDegenerate(m.trackingNumber)) continue;
     const hinted = hints.includes(m.carrier.id);
     if (m.format.contextOnly && !hinted) continue;
     let confidence: number;

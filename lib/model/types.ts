@@ -26,6 +26,8 @@ export interface OrderItem {
   quantity: number | null;
   seller: string | null;
   url: string | null;
+  /** The price as the shop prints it, currency included (`$16.99`, `24,99 €`), when the page shows it (issue #18: printable summaries; the claim kit needs it). */
+  price?: string | null;
 }
 
 export interface Order {

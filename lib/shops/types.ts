@@ -2,7 +2,8 @@ import type { Status } from '../model/status';
 import type { Eta, OrderItem, OrderKind, OrderStatus } from '../model/types';
 
 /** Kind of page a shop reader recognised. */
-export type PageKind = 'order-history' | 'order-details' | 'track-package' | 'unknown';
+/** `email`: an e-mail read as its shop's page would be (issue #18); `order-summary`: the printable summary / invoice. */
+export type PageKind = 'order-history' | 'order-details' | 'track-package' | 'order-summary' | 'email' | 'unknown';
 
 /** One shipment as read from a page (the inspect `page` contract; absent values are `null`). */
 export interface ShipmentReading {

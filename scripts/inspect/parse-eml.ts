@@ -21,7 +21,7 @@ export async function parseEml(raw: string | Uint8Array | ArrayBuffer): Promise<
     const size = typeof raw === 'string' ? raw.length : raw.byteLength;
     const input = size > MAX_EMAIL_BYTES ? raw.slice(0, MAX_EMAIL_BYTES) : raw;
     const email = await PostalMime.parse(input);
-    const parts: EmailParts = { from: email.from?.address ?? null, subject: email.subject ?? null, text: email.text ?? null, html: email.html ?? null };
+    const parts: EmailParts = { from: email.from?.address ?? null, subject: email.subject ?? null, text: email.text ?? null, html: email.html ?? null, date: email.date ?? null };
     return parts.text || parts.html ? parts : { ...parts, ...recoverBody(input) };
   } catch {
     return NO_PARTS;

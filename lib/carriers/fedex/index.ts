@@ -98,6 +98,18 @@ export const fedex: CarrierDefinition = {
       examples: { valid: ['00 0123 4500 0000 0027'], invalid: ['000000000000000001'] },
     },
     {
+      id: 'fedex_door_tag',
+      service: 'FedEx door tag',
+      // Issue #18: the tag left when a delivery attempt fails, "DT" followed by 12 digits (FedEx's own help:
+      // "Door tag numbers start with the letters DT followed by 12 numbers"). No check digit is published; the
+      // two letters keep random digit runs out.
+      pattern: /^DT(?<tag>\d{12})$/,
+      lengths: [14],
+      checkDigit: null,
+      strength: 0.6,
+      examples: { valid: ['DT771613423732', 'DT 1000 2345 6789'], invalid: ['DT77161342373', 'TD771613423732'] },
+    },
+    {
       id: 'fedex_smartpost',
       service: 'FedEx Ground Economy (SmartPost)',
       // The USPS IMpb number without its `92` application identifier; the check digit still counts it.
@@ -106,8 +118,23 @@ export const fedex: CarrierDefinition = {
       checkDigit: { algorithm: 'mod10', evens: 3, odds: 1 },
       serialPrefix: () => '92',
       strength: 0.5,
-      overlaps: ['usps:usps_20', 'usps:usps_legacy'],
+      overlaps: ['usps:usps_20', 'usps:usps_legacy', 'poczta_polska:*'],
       examples: { valid: ['61299998820821171811'], invalid: ['61299998820821171812'] },
+    },
+    {
+      id: 'fedex_smartpost_41_74',
+      service: 'FedEx Ground Economy (SmartPost)',
+      // Issue #18: the same IMpb body with service types 41x / 74x (FedEx's published Ground Economy mock
+      // numbers 41999998135520738841, 74899992242124855076), check digit counted with the `92` identifier.
+      // Below the page threshold alone: with three leading pairs, a random 20-digit run with a good check digit
+      // would be taken three times as often as the 61 form; a FedEx word, link or sender takes it.
+      pattern: /^(?<serial>(?:41|74)\d{17})(?<check>\d)$/,
+      lengths: [20],
+      checkDigit: { algorithm: 'mod10', evens: 3, odds: 1 },
+      serialPrefix: () => '92',
+      strength: 0.4,
+      overlaps: ['usps:usps_20', 'usps:usps_legacy', 'poczta_polska:*'],
+      examples: { valid: ['41999998135520738841', '7489 9992 2421 2485 5076'], invalid: ['41999998135520738842', '42999998135520738841'] },
     },
   ],
 };

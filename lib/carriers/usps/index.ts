@@ -71,6 +71,23 @@ export const usps: CarrierDefinition = {
       examples: { valid: ['4201002334249200190132607600833457'], invalid: ['4201028200009261290113185417468511'] },
     },
     {
+      id: 'usps_legacy_420',
+      service: 'USPS Delivery / Signature Confirmation',
+      // Issue #18: label barcodes carry the `420` + ZIP (or ZIP+4) routing code in front of the 22-digit `91`
+      // form too (tracking_number_data usps_legacy: RoutingApplicationId, DestinationZip, DestinationZipPlus4);
+      // USPS tracks the 22 digits after it.
+      pattern: /^420(?<zip>\d{5}|\d{9})(?<serial>91\d{19})(?<check>\d)$/,
+      lengths: [30, 34],
+      checkDigit: { algorithm: 'mod10', evens: 3, odds: 1 },
+      strength: 0.65,
+      canonical: impbCanonical,
+      overlaps: ['fedex:fedex_34', 'usps:usps_impb'],
+      examples: {
+        valid: ['420221539101026837331000039521', '420 22153 1234 9101 0268 3733 1000 0395 21'],
+        invalid: ['420221539101026837331000039522', '420221539201026837331000039521'],
+      },
+    },
+    {
       id: 'usps_20',
       service: 'USPS Delivery / Signature Confirmation',
       pattern: /^(?<serial>\d{19})(?<check>\d)$/,

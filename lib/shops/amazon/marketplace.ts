@@ -8,8 +8,9 @@
  */
 
 /** Languages whose status vocabulary and date formats the reader understands. */
-export type AmazonLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
-const SUPPORTED_LANGUAGES: readonly AmazonLanguage[] = ['en', 'de', 'fr', 'it', 'es'];
+export type AmazonLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'sv' | 'pl' | 'ja' | 'pt';
+/** Issue #18 added nl (amazon.nl, and nl-BE on amazon.com.be), sv, pl, ja and pt (amazon.com.br). */
+const SUPPORTED_LANGUAGES: readonly AmazonLanguage[] = ['en', 'de', 'fr', 'it', 'es', 'nl', 'sv', 'pl', 'ja', 'pt'];
 
 export interface Marketplace {
   /** Host without `www.` (`amazon.co.uk`). */

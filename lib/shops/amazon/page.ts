@@ -8,6 +8,7 @@ import { detectEncryptedCards, isEncryptedCard, slotOrderId } from './csd';
 import { outermost, text } from './dom';
 import { type AmazonLanguage, isSupportedLanguage, type Marketplace, marketplaceFor } from './marketplace';
 import { type ReadContext, readOrderCard, readOrderDetails } from './orders';
+import { looksLikeSummary, readSummaryPage } from './summary';
 import { looksLikeTrackPage, readTrackPage } from './track';
 import { pageKindFromUrl } from './urls';
 
@@ -28,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   unknownStatus: 'unknown-status',
   notAmazon: 'not-amazon',
   readerError: 'reader-error',
+  unreadTimeline: 'unread-timeline',
+  incompleteSummary: 'incomplete-summary',
 } as const;
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -52,7 +55,11 @@ function layoutFingerprint(doc: Document): string {
     ['pt-state', 'script[type="a-state"][data-a-state*="page-state"]'],
     ['pt', '.pt-delivery-card-trackingId, .pt-status-main-status, .pt-promise-main-slot'],
     ['pt-old', '#carrierRelatedInfo-container, .milestone-primaryMessage, #primaryStatus'],
+    ['pt-ev', '#tracking-events-container, .tracking-events-container, .pt-events'],
+    ['pt-ev-row', '.tracking-event-message, .pt-event-message'],
     ['foot', '#navFooter'],
+    ['h1', 'b.h1, h1'],
+    ['tbl', 'table table'],
   ];
   return anchors
     .filter(([, sel]) => doc.querySelector(sel))
@@ -189,6 +196,7 @@ function readPage(doc: Document, url: URL, now: Date, options: ReadOptions): Pag
   else if (doc.querySelector('#orderDetails, [data-component=orderCard], .od-shipments, [data-component=shipmentStatus]'))
     kind = 'order-details';
   else if (looksLikeTrackPage(doc)) kind = 'track-package';
+  else if (urlKind === 'order-summary' || looksLikeSummary(doc, ctx)) kind = 'order-summary';
   else kind = urlKind;
 
   if (!isSupportedLanguage(lang)) {
@@ -268,10 +276,38 @@ function readPage(doc: Document, url: URL, now: Date, options: ReadOptions): Pag
     if (o) orders.push(o);
     else
       diagnostics.push({ code: DIAGNOSTIC_CODES.unknownLayout, message: 'Order details without a readable order id', pageKind: kind, layout: fp(), found: 0 });
-  } else if (kind === 'track-package') {
-    const o = looksLikeTrackPage(doc) ? readTrackPage(doc, ctx) : null;
+  } else if (kind === 'order-summary') {
+    const { order: o, itemRows, itemsRead, shipments } = readSummaryPage(doc, ctx);
     if (o) orders.push(o);
-    else
+    else diagnostics.push({ code: DIAGNOSTIC_CODES.unknownLayout, message: 'Order summary without a readable order id', pageKind: kind, layout: fp(), found: 0 });
+    // Issue #18: a summary whose items, date or total could not be read says which, never silently less.
+    const missing = o ? [o.items.length === 0 && 'items', !o.placedAt && 'placed date', !o.total && 'total'].filter(Boolean) : [];
+    if (o && (missing.length > 0 || itemsRead < itemRows)) {
+      diagnostics.push({
+        code: DIAGNOSTIC_CODES.incompleteSummary,
+        message: `Order summary read without its ${missing.join(', ') || 'every item row'} (${shipments} shipment headings seen)`,
+        pageKind: kind,
+        layout: fp(),
+        expected: Math.max(itemRows, 1),
+        found: itemsRead,
+      });
+    }
+  } else if (kind === 'track-package') {
+    const { order: o, timeline } = looksLikeTrackPage(doc) ? readTrackPage(doc, ctx) : { order: null, timeline: null };
+    if (o) orders.push(o);
+    // Issue #18: a timeline the page shows but the reader cannot read whole (renamed classes, a heading
+    // without any row under it, a row without a readable day) is said, never silently dropped.
+    if (o && timeline?.shown && (timeline.events.length === 0 || timeline.events.length < timeline.rows || timeline.days === 0)) {
+      diagnostics.push({
+        code: DIAGNOSTIC_CODES.unreadTimeline,
+        message: 'The tracking timeline is shown but its events could not all be read',
+        pageKind: kind,
+        layout: fp(),
+        expected: Math.max(timeline.rows, timeline.days),
+        found: timeline.events.length,
+      });
+    }
+    if (!o)
       diagnostics.push({ code: DIAGNOSTIC_CODES.unknownLayout, message: 'Track-package page without the tracker anchors this reader knows', pageKind: kind, layout: fp(), found: 0 });
   }
 
@@ -294,7 +330,8 @@ function readPage(doc: Document, url: URL, now: Date, options: ReadOptions): Pag
     });
   }
 
-  if (truncated && kind !== 'unknown') {
+  // A printable summary has no site footer at all (issue #18): never "cut off" for lacking one.
+  if (truncated && kind !== 'unknown' && kind !== 'order-summary') {
     diagnostics.push({ code: DIAGNOSTIC_CODES.truncated, message: 'The page ends early (no footer): it may be cut off', pageKind: kind, layout: fp() });
     // No partial garbage: keep only orders that were read whole (every shipment has a status or none is expected).
     const whole = orders.filter((o) => o.kind !== 'physical' || (o.shipments.length > 0 && o.shipments.every((s) => s.status !== null)));

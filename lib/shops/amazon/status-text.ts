@@ -279,7 +279,10 @@ function resolveYear(
   let candidates = [y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
   // "Monday, March 25": the weekday names the year (2024 here), whatever the capture time suggests.
   if (weekday >= 0) {
-    const years = [y - 3, y - 2, y - 1, y, y + 1].map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
+    // A past date may be years old (issue #18: the real 2018 track pages read today): twelve years back hold
+    // every weekday of a month/day, so the weekday always finds its year; arrivals look only 3 years around.
+    const back = dir === 'past' ? 12 : 3;
+    const years = Array.from({ length: back + 2 }, (_, i) => y - back + i).map((yy) => iso(yy, m, d)).filter((x): x is string => x !== null);
     const matching = years.filter((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday);
     const nearest = matching.sort((a, b) => Math.abs(dayDiff(today, a)) - Math.abs(dayDiff(today, b)))[0];
     if (nearest && !candidates.some((c) => new Date(`${c}T00:00:00Z`).getUTCDay() === weekday)) return nearest;
@@ -315,6 +318,19 @@ function firstSincePlaced(m: number, d: number, floor: string, ceiling: string |
 }
 
 /**
+ * Japanese dates have no spaces ("2024年11月2日", "11月5日(火)にお届け予定", "明日"): rewritten as tokens the reader
+ * knows (day, then the month as `tsuki<N>`, then the year; the ja vocabulary's months), the parenthesised weekday
+ * mark dropped (the date already names the day), relative words and weekdays set apart. Issue #18.
+ */
+function japaneseDates(text: string): string {
+  return text
+    .replace(/[（(][日月火水木金土][)）]/g, ' ')
+    .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (_m, y: string | undefined, mo: string, d: string) => ` ${d} tsuki${Number(mo)} ${y ?? ''} `)
+    .replace(/(明後日|今日|本日|明日|昨日)/g, ' $1 ')
+    .replace(/([日月火水木金土]曜日)/g, ' $1 ');
+}
+
+/**
  * Reads every date in a line, in order. Understands "November 2", "Nov 2, 2023", "2 November", "2. Nov. 2023",
  * "2 de noviembre de 2024", "martedì 01 dicembre", weekdays ("Wednesday": the next one ahead for arrivals,
  * the last one before today for deliveries), and today/tomorrow/yesterday in each language.
@@ -328,7 +344,7 @@ export function readDates(
   const filler = VOCABULARY[ctx.language].filler;
   const today = todayIn(ctx.now, ctx.timeZone);
   const placedOn = ctx.placedOn && ISO_DATE.test(ctx.placedOn) ? ctx.placedOn : null;
-  const { times, rest } = readTimes(normalise(text));
+  const { times, rest } = readTimes(normalise(ctx.language === 'ja' ? japaneseDates(text) : text));
   // Keep hyphenated words (apres-demain) but split date ranges ("27 - 28", "27.-28.").
   const tokens = rest
     .replace(/[,;:()!?"«»/]/g, ' ')

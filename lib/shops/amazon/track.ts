@@ -131,24 +131,64 @@ function trackingNumberFrom(el: Element | null): string | null {
   return bare && /\d/.test(bare[1]!) ? bare[1]! : null;
 }
 
+const DAY_SEL = '.tracking-event-date-header, .tracking-event-date, .pt-event-date';
+const MESSAGE_SEL = '.tracking-event-message, .pt-event-message';
+const ROW_SEL = '.tracking-event-row, .pt-event';
+const TIME_SEL = '.tracking-event-time, .pt-event-time';
+const TIME_LIKE = /\b\d{1,2}[:.]\d{2}\b/;
+
+/** What the timeline held and what was read of it: the diagnostic's figures (issue #18). */
+export interface TimelineReading {
+  events: ShipmentEventReading[];
+  /** Day headings and event rows the container showed (rows: messages, or rows with a time but no message). */
+  days: number;
+  rows: number;
+  /** True when the container shows something that looks like a timeline (a day heading or a time). */
+  shown: boolean;
+}
+
 /**
- * The timeline, newest first. `timeZone` is the zone the page's own state names (or null): each event's local
- * time belongs to it (issue #19 point 4), and `ctx` already counts the day headers' dates in it.
+ * The event row a message belongs to: the written/2024 layouts class it (`.tracking-event-row`, `.pt-event`);
+ * the real 2018 layout (`/gp/your-account/ship-track`, ../shared/fixtures/shop-pages/amazon-com-track/) has an
+ * unclassed `div.a-row` holding `.tracking-event-time-left` and `-right`, so the row is the nearest ancestor that
+ * also holds the time cell.
  */
-function readEvents(doc: Document, ctx: ReadContext, timeZone: string | null): ShipmentEventReading[] {
+function rowOf(message: Element, container: Element): Element {
+  const classed = message.closest(ROW_SEL);
+  if (classed && container.contains(classed)) return classed;
+  for (let p = message.parentElement; p && p !== container; p = p.parentElement) if (p.querySelector(TIME_SEL)) return p;
+  return message.parentElement ?? message;
+}
+
+/**
+ * The timeline, newest first, on every layout: day headings followed by rows, each row with a time (or none:
+ * 2018 pages leave the first "left seller facility" row untimed), a message and a place. Headings and
+ * messages are taken in document order, so a row belongs to the last heading above it whether it sits inside
+ * the heading's wrapper (2018) or beside it (written fixtures). `timeZone` is the zone the page's own state
+ * names (or null: the 2018 page says only "Times are shown in the local timezone"): each event's local time
+ * belongs to it (issue #19 point 4), and `ctx` already counts the day headers' dates in it.
+ */
+function readEvents(doc: Document, ctx: ReadContext, timeZone: string | null): TimelineReading {
   const container = first(doc, '#tracking-events-container', '.tracking-events-container', '.pt-events');
-  if (!container) return [];
+  if (!container) return { events: [], days: 0, rows: 0, shown: false };
   const events: ShipmentEventReading[] = [];
   let day: string | null = null;
-  for (const el of container.querySelectorAll('.tracking-event-date-header, .tracking-event-row, .tracking-event-date, .pt-event')) {
-    if (el.classList.contains('tracking-event-date-header') || el.classList.contains('tracking-event-date')) {
+  let days = 0;
+  let rows = 0;
+  for (const el of container.querySelectorAll(`${DAY_SEL}, ${MESSAGE_SEL}`)) {
+    if (el.matches(DAY_SEL)) {
+      // The 2018 layout nests `.tracking-event-date` inside `.tracking-event-date-header`: count the heading once.
+      if (el.parentElement?.closest(DAY_SEL)) continue;
+      days++;
       day = readDates(text(el), ctx, 'past').dates[0]?.date ?? null;
       continue;
     }
-    const description = text(el.querySelector('.tracking-event-message, .pt-event-message'));
+    rows++;
+    const description = text(el);
     if (!description || !day) continue;
-    const timeText = text(el.querySelector('.tracking-event-time, .pt-event-time'));
-    const t = timeText ? readDates(`${timeText}`, ctx, 'past').times[0] : undefined;
+    const row = rowOf(el, container);
+    const timeText = text(row.querySelector(TIME_SEL));
+    const t = timeText ? readDates(timeText, ctx, 'past').times[0] : undefined;
     const time = t ? `${day}T${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}:00` : day;
     const meaning = classifyPhrase(description, ctx.language);
     const status = meaning ? eventStatus(meaning) : null;
@@ -158,11 +198,13 @@ function readEvents(doc: Document, ctx: ReadContext, timeZone: string | null): S
       timeZone,
       status,
       description,
-      location: text(el.querySelector('.tracking-event-location, .pt-event-location')) || null,
+      location: text(row.querySelector('.tracking-event-location, .pt-event-location')) || null,
     });
   }
+  const shown = days > 0 || rows > 0 || TIME_LIKE.test(text(container));
   // Newest first, as carriers list them; stable for equal times.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.time === b.e.time ? a.i - b.i : a.e.time < b.e.time ? 1 : -1)).map((x) => x.e);
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.time === b.e.time ? a.i - b.i : a.e.time < b.e.time ? 1 : -1)).map((x) => x.e);
+  return { events: sorted, days, rows, shown };
 }
 
 function eventStatus(meaning: NonNullable<ReturnType<typeof classifyPhrase>>): Status | null {
@@ -202,13 +244,16 @@ function readPickup(doc: Document, ctx: ReadContext): PickupInfo | null {
   return { location, code, until };
 }
 
-/** Reads the track-package page into one order with one shipment (or null when no order id is found). */
-export function readTrackPage(doc: Document, ctx: ReadContext): OrderReading | null {
+/**
+ * Reads the track-package page into one order with one shipment (`order` null when no order id is found), and
+ * what its timeline showed against what was read (`timeline`, for the "layout changed" diagnostic, issue #18).
+ */
+export function readTrackPage(doc: Document, ctx: ReadContext): { order: OrderReading | null; timeline: TimelineReading | null } {
   const state = readPageState(doc);
   const q = ctx.base.searchParams;
   const domOrder = ORDER_ID_RE.exec(text(first(doc, '.pt-order-id', '#orderId', '.order-id')))?.[0] ?? null;
   const orderId = [str(dig(state, 'orderId')), q.get('orderId'), q.get('orderID'), domOrder].find(isOrderId) ?? null;
-  if (!orderId) return null;
+  if (!orderId) return { order: null, timeline: null };
   const zone = validZone(str(dig(state, 'timezone')));
   const c: ReadContext = zone ? { ...ctx, timeZone: zone } : ctx;
 
@@ -234,7 +279,8 @@ export function readTrackPage(doc: Document, ctx: ReadContext): OrderReading | n
   const pkg = dig(state, 'packageIndex');
   const packageIndex = typeof pkg === 'number' ? pkg : q.get('packageIndex') ? Number(q.get('packageIndex')) : null;
   const photo = doc.querySelector('.pt-delivery-photo img, #delivery-photo img, img.delivery-photo');
-  const events = readEvents(doc, c, zone);
+  const timeline = readEvents(doc, c, zone);
+  const events = timeline.events;
   let deliveredAt = meaning.deliveredAt;
   if (status === 'delivered' && events[0]?.status === 'delivered' && (!deliveredAt || events[0].time.startsWith(deliveredAt))) {
     // The timeline's local time, placed in the tracker's zone (never read as UTC).
@@ -263,7 +309,7 @@ export function readTrackPage(doc: Document, ctx: ReadContext): OrderReading | n
     deliveryPhotoUrl: photo?.getAttribute('src') ?? null,
     timeZone: zone,
   };
-  return {
+  const order: OrderReading = {
     orderId,
     placedAt: null,
     total: null,
@@ -273,6 +319,7 @@ export function readTrackPage(doc: Document, ctx: ReadContext): OrderReading | n
     items: [],
     shipments: [shipment],
   };
+  return { order, timeline };
 }
 
 /** True when the page carries the tracker's anchors (state JSON or known DOM hooks). */

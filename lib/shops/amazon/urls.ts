@@ -31,6 +31,9 @@ const TRACK_PATHS = [
   /^\/gp\/css\/shiptrack\/view\.html/,
 ];
 
+/** Printable order summary / invoice (issue #18), physical and digital. */
+const SUMMARY_PATHS = [/^\/gp\/css\/summary\/print\.html/, /^\/gp\/digital\/your-account\/order-summary\.html/];
+
 /** The page kind a URL names, from its path only (cheap; no DOM). */
 export function pageKindFromUrl(url: URL): PageKind {
   if (!marketplaceFor(url)) return 'unknown';
@@ -38,6 +41,7 @@ export function pageKindFromUrl(url: URL): PageKind {
   if (HISTORY_PATHS.some((re) => re.test(p))) return 'order-history';
   if (DETAILS_PATHS.some((re) => re.test(p))) return 'order-details';
   if (TRACK_PATHS.some((re) => re.test(p))) return 'track-package';
+  if (SUMMARY_PATHS.some((re) => re.test(p))) return 'order-summary';
   return 'unknown';
 }
 

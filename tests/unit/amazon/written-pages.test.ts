@@ -188,7 +188,7 @@ describe('pages the reader must not trust', () => {
     ]);
   });
   it('unsupported language: ids and links kept, statuses left null, a diagnostic', () => {
-    const r = read('order-history--nl-unsupported.html', 'https://www.amazon.nl/your-orders/orders', '2024-11-05T10:00:00Z');
+    const r = read('order-history--tr-unsupported.html', 'https://www.amazon.nl/your-orders/orders', '2024-11-05T10:00:00Z');
     expect(r.orders.map((o) => [o.orderId, o.status, o.shipments[0]!.shipmentId, o.shipments[0]!.status])).toEqual([
       ['403-1111111-2222222', 'unknown', 'NlAbc1234', null],
     ]);
