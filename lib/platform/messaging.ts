@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
 import type { FoundParcel } from '../services/track-numbers';
 import type { GenericPageReading } from '../shops/generic/read-generic-page';
 import type { PageReading } from '../shops/types';
@@ -10,6 +11,8 @@ import type { PageReading } from '../shops/types';
 export interface ProtocolMap {
   /** A content script read a shop page. Reply: what was stored. */
   pageReading(reading: PageReading): IngestSummary;
+  /** A content script read a carrier's own tracking page (issue #14). Reply: what was stored. */
+  carrierPageReading(reading: CarrierPageReading): IngestSummary;
   /** Refresh now (popup button, tests). Without ids: everything due or active. */
   refreshNow(req: { packageIds?: string[]; force?: boolean }): RefreshSummary;
   /** Archive / mute / unarchive a package from the popup. */

@@ -89,6 +89,7 @@ describe('options page', () => {
       'Notifications',
       'Alert thresholds',
       'Webmail scanning (opt-in)',
+      'Carrier tracking pages',
       'Diagnostics',
     ]);
   });
