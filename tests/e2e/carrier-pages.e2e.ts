@@ -108,12 +108,20 @@ describe('carrier tracking pages in real Chromium (issue #14)', () => {
     const events = await waitFor(async () => ((await eventsOf(pkg.id)).length === 10 ? eventsOf(pkg.id) : null), 10_000, 'the 10 timeline events');
     expect(events.every((e) => e.source === 'page:ups' && e.timeIsLocal)).toBe(true);
     expect(events.map((e) => [e.time, e.description, e.location]).sort()).toContainEqual(['2016-01-13T06:14', 'Out For Delivery', 'Bolzano, Italy']);
-    // The popup lists the parcel with the carrier's own words.
+    // The popup lists the parcel; opened, it shows the page's timeline in the carrier's words (an
+    // older scan too, so it is the timeline and not only the headline).
     await popup.reload();
-    const card = popup.locator(`[data-package-id="${pkg.id}"]`);
-    await card.waitFor({ timeout: 10_000 });
-    await card.locator('button').first().click();
-    await waitFor(async () => /Out For Delivery/i.test((await card.textContent()) ?? ''), 10_000, 'the timeline in the popup');
+    const row = popup.locator(`[data-package-id="${pkg.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.locator('button').first().click();
+    await waitFor(
+      async () => {
+        const shown = (await popup.locator('body').textContent()) ?? '';
+        return shown.includes('Out For Delivery') && shown.includes('Destination Scan') && shown.includes('Bolzano, Italy');
+      },
+      10_000,
+      'the timeline in the popup',
+    );
     await page.close();
   });
 
