@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEMO_HOST_PATTERNS } from './lib/carriers/demo/host';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './lib/hosts';
+import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './lib/hosts';
 
 /**
  * Build variants (PORCHLIGHT_VARIANT), each in its own output folder so one never overwrites another:
@@ -11,8 +11,9 @@ import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, OPTIONAL_HOST_PATTERN
  *   on (lib/hosts.ts). No demo carrier: no code, host or number format (issue #19 §12).
  * - `demo` (`.output-demo/`, what `npm start` builds and loads): production plus the simulated demo
  *   carrier, whose host is required so the demo runs without a prompt.
- * - `e2e` (`.output-e2e/`, the end-to-end suite): the demo plus the carrier API hosts granted at
- *   install, because a test cannot click Chrome's permission prompt.
+ * - `e2e` (`.output-e2e/`, the end-to-end suite): the demo plus the carrier API hosts and the carrier
+ *   tracking page hosts (issue #14) granted at install, because a test cannot click Chrome's
+ *   permission prompt.
  *
  * `PORCHLIGHT_E2E=1` is the older spelling of `PORCHLIGHT_VARIANT=e2e` and still works.
  * tests/build/manifest.build.test.ts reads the built manifests and fails on any drift from this.
@@ -42,7 +43,7 @@ const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 const requiredHosts = [
   ...AMAZON_MATCH_PATTERNS,
   ...(variant.demo ? DEMO_HOST_PATTERNS : []),
-  ...(variant.carrierApisAtInstall ? CARRIER_API_HOST_PATTERNS : []),
+  ...(variant.carrierApisAtInstall ? [...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS] : []),
 ];
 const optionalHosts = OPTIONAL_HOST_PATTERNS.filter((p) => !requiredHosts.includes(p));
 

@@ -4,6 +4,7 @@
  * Amazon is required at install; every other host is an optional permission, asked for when the
  * shopper turns on the feature that needs it and given back when they turn it off.
  */
+import { CARRIER_PAGE_SITES } from './carrier-pages/registry';
 
 /** Amazon marketplaces we read (content scripts match these; refresh fetches use them). */
 export const AMAZON_HOSTS = [
@@ -54,5 +55,13 @@ export const WEBMAIL_HOSTS = {
 
 export const WEBMAIL_HOST_PATTERNS: readonly string[] = Object.values(WEBMAIL_HOSTS).flat();
 
+/**
+ * Carriers' own tracking pages (issue #14): each site's pages are read only when the shopper turns
+ * that site on in the options page, which asks for its hosts then (lib/carrier-pages/registry.ts).
+ */
+export const CARRIER_PAGE_HOSTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(CARRIER_PAGE_SITES.map((s) => [s.site, s.matchPatterns]));
+
+export const CARRIER_PAGE_HOST_PATTERNS: readonly string[] = Object.values(CARRIER_PAGE_HOSTS).flat();
+
 /** Every optional host permission of the production manifest, in manifest order. */
-export const OPTIONAL_HOST_PATTERNS: readonly string[] = [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS];
+export const OPTIONAL_HOST_PATTERNS: readonly string[] = [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS];

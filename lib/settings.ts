@@ -59,6 +59,11 @@ export const SettingsSchema = z.object({
   amazonTracker: z.boolean().catch(true),
   /** Opt-in scanning of webmail for shipping e-mails (optional host permissions asked when turned on). */
   webmail: z.object({ gmail: z.boolean().catch(false), outlook: z.boolean().catch(false) }).catch({ gmail: false, outlook: false }),
+  /**
+   * Carrier tracking sites (`ups`, `dhl-de`… lib/carrier-pages/registry.ts) whose pages the shopper
+   * visits are read (issue #14); each one's hosts are asked for when it is turned on. Off by default.
+   */
+  carrierPages: z.record(z.string(), z.boolean().catch(false)).catch({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

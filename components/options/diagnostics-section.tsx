@@ -20,7 +20,7 @@ export function DiagnosticsSection({ data, actions }: { data: DiagnosticsData; a
     <section class="section" id="diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       <p class="intro">
-        When a shop page looks different from what Porchlight expects, it notes what it saw here (page kind, layout, counts; no
+        When a shop or carrier page looks different from what Porchlight expects, it notes what it saw here (page kind, layout, counts; no
         order details). Copy the report into a bug report to help fix it.
       </p>
       <div class="buttons">

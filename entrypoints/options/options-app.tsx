@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
+import { CarrierPagesSection } from '../../components/options/carrier-pages-section';
 import { DiagnosticsSection } from '../../components/options/diagnostics-section';
 import { NotificationsSection } from '../../components/options/notifications-section';
 import { SourcesSection } from '../../components/options/sources-section';
@@ -16,6 +17,7 @@ import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/client
 import type { DiagnosticRecord } from '../../lib/db/database';
 import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
+import { CARRIER_PAGE_SITE_INFO, carrierPageRefusedMessage } from '../../lib/view/options-carrier-pages';
 import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
 import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
@@ -71,6 +73,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [webmailBusy, setWebmailBusy] = useState<Partial<Record<WebmailId, boolean>>>({});
   const [webmailMessages, setWebmailMessages] = useState<Partial<Record<WebmailId, string>>>({});
   const [diagMessage, setDiagMessage] = useState<string | null>(null);
+  const [carrierPageBusy, setCarrierPageBusy] = useState<Record<string, boolean>>({});
+  const [carrierPageMessages, setCarrierPageMessages] = useState<Record<string, string | undefined>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
 
@@ -267,6 +271,23 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     },
   };
 
+  const carrierPagesActions = {
+    setEnabled(id: string, on: boolean) {
+      const site = CARRIER_PAGE_SITE_INFO.find((x) => x.id === id);
+      if (!site) return;
+      setCarrierPageBusy((m) => ({ ...m, [id]: true }));
+      setCarrierPageMessages((m) => ({ ...m, [id]: undefined }));
+      // On: ask first, straight from the click (issue #14). Off: store "off" whatever happens to the permission.
+      const permission = on ? deps.requestOrigins(site.hostPatterns).catch(() => false) : deps.removeOrigins(site.hostPatterns).catch(() => true);
+      void permission
+        .then(async (granted) => {
+          if (on && !granted) return setCarrierPageMessages((m) => ({ ...m, [id]: carrierPageRefusedMessage(site) }));
+          await update((s) => ({ ...s, carrierPages: { ...s.carrierPages, [id]: on } }));
+        })
+        .finally(() => setCarrierPageBusy((m) => ({ ...m, [id]: false })));
+    },
+  };
+
   const diagnosticsActions = {
     copyReport() {
       const records = diagRecords ?? [];
@@ -310,6 +331,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <a href="#sources">Sources</a>
         <a href="#reading">Page reading</a>
         <a href="#webmail">Webmail</a>
+        <a href="#carrier-pages">Carrier pages</a>
         <a href="#thresholds">Alert thresholds</a>
         <a href="#notifications">Notifications</a>
         <a href="#list">The list</a>
@@ -329,6 +351,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <WebmailSection
         data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
         actions={webmailActions}
+      />
+      <CarrierPagesSection
+        data={{ sites: CARRIER_PAGE_SITE_INFO, enabled: settings.carrierPages, busy: carrierPageBusy, messages: carrierPageMessages }}
+        actions={carrierPagesActions}
       />
       <AlertThresholdsSection
         data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}

@@ -30,6 +30,9 @@ import { createMenus, MENU_SCAN_PAGE, MENU_TRACK_SELECTION, notice, readTabHtml 
 import { openPopupWindow, openWelcome } from './windows';
 import { parseGenericInBackground, parsePageInBackground } from './html-parser';
 import { syncWebmailScripts } from './webmail';
+import { syncCarrierPageScripts } from './carrier-pages';
+import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
+import { ingestCarrierPage } from '../services/ingest-carrier-page';
 import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
@@ -211,7 +214,10 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   }
 
   /** What the reader did not understand, for the options page (no personal data in diagnostics). */
-  async function recordDiagnostics(reading: Pick<PageReading, 'url' | 'shop'>, list: PageReading['diagnostics']): Promise<void> {
+  async function recordDiagnostics(
+    reading: { url: string; shop: string },
+    list: ReadonlyArray<{ code: string; message: string; pageKind: string; layout?: string | null; expected?: number | null; found?: number | null }>,
+  ): Promise<void> {
     const host = new URL(reading.url).hostname;
     for (const d of list) {
       await diagnosticsRepo.add(db, {
@@ -267,6 +273,19 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await afterChanges(ids(changes));
       // New packages are due now: refresh them right away rather than at the next alarm.
       if (summary.newPackages > 0) inBackground('refresh after a page read', app.refresh({}));
+      return summary;
+    },
+    /**
+     * A carrier's own tracking page the shopper opened (issue #14): stored as that carrier's answer,
+     * observed when read; what the reader did not understand goes to the diagnostics, as for shop pages.
+     */
+    async ingestCarrierPage(reading: CarrierPageReading): Promise<IngestSummary> {
+      const { summary, changes } = await guarded(() => ingestCarrierPage(db, reading, { ...ingestDeps(), now: now(), shopperZone: timeZone() }));
+      await recordDiagnostics(
+        { url: reading.url, shop: `carrier-page:${reading.site}` },
+        reading.diagnostics.map((d) => ({ ...d, pageKind: reading.kind })),
+      );
+      await afterChanges(ids(changes));
       return summary;
     },
     /**
@@ -443,6 +462,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       }
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
+      await syncCarrierPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: carrier page scripts', err));
       if (await mustRunNow()) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
@@ -468,6 +488,7 @@ export type BackgroundApp = ReturnType<typeof createBackgroundApp>;
 export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => void {
   const removers: Array<() => void> = [];
   removers.push(onMessage('pageReading', ({ data }) => app.ingest(data)));
+  removers.push(onMessage('carrierPageReading', ({ data }) => app.ingestCarrierPage(data)));
   removers.push(onMessage('refreshNow', ({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds })));
   removers.push(onMessage('updatePackage', ({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted, label: data.label })));
   removers.push(onMessage('trackInput', ({ data }) => app.trackInput(data.numbers)));
@@ -509,9 +530,13 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local') return;
     if ('settings' in changes) inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
+    if ('settings' in changes) inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
     if ('settings' in changes || 'credentials' in changes) inBackground('refresh after a settings change', app.refresh({}));
   };
-  const onPermissions = () => inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
+  const onPermissions = () => {
+    inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
+    inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
+  };
   // An event a browser (or the test fake) lacks is skipped, not fatal: the rest must still be wired.
   type Listenable = { addListener(fn: never): void; removeListener(fn: never): void } | undefined;
   const listen = (event: Listenable, fn: unknown) => {

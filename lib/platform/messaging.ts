@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
 import type { Alert, Package, TrackingEvent } from '../model/types';
 import type { FoundParcel } from '../services/track-numbers';
 import type { GenericPageReading } from '../shops/generic/read-generic-page';
@@ -12,6 +13,8 @@ import type { SourceStatus } from '../view/popup-model';
 export interface ProtocolMap {
   /** A content script read a shop page. Reply: what was stored. */
   pageReading(reading: PageReading): IngestSummary;
+  /** A content script read a carrier's own tracking page (issue #14). Reply: what was stored. */
+  carrierPageReading(reading: CarrierPageReading): IngestSummary;
   /** Refresh now (popup button, tests). Without ids: everything due or active. */
   refreshNow(req: { packageIds?: string[]; force?: boolean }): RefreshSummary;
   /** Archive / mute / unarchive / rename (label; null: back to the item's name) a package from the popup. */

@@ -2,9 +2,14 @@
  * `npm run -s inspect -- page FILE.html --url URL [--now ISO] [--tz ZONE]`: runs the shop page reader on a saved
  * page and prints the foundation contract's `page` shape (issue #2): kind, shop, orders with their shipments
  * (absent values are null), diagnostics. Scripts in the file are never run.
+ *
+ * A URL on a carrier's tracking site runs the carrier-page reader instead (issue #14) and prints kind
+ * `carrier-tracking` with the package and its events. A JSON file is read as the browser shows a
+ * JSON address (its text in a `<pre>`), the same path a JSON page takes in the extension.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
+import { readCarrierPage } from '../../lib/carrier-pages/read-carrier-page';
 import { readAmazonPage } from '../../lib/shops/amazon/page';
 import type { PageReading } from '../../lib/shops/types';
 import { parseArgs } from './args';
@@ -25,6 +30,27 @@ function contractShape(r: PageReading) {
       items: o.items,
       shipments: o.shipments.map((s) => ({ ...s })),
     })),
+    diagnostics: r.diagnostics,
+  };
+}
+
+function carrierShape(r: NonNullable<ReturnType<typeof readCarrierPage>>) {
+  const p = r.result;
+  return {
+    kind: r.kind,
+    site: r.site,
+    carrier: r.carrier,
+    url: r.url,
+    readAt: new Date(r.readAt).toISOString(),
+    package: p
+      ? {
+          trackingNumber: p.trackingNumber,
+          status: p.status,
+          statusText: p.statusText ?? null,
+          events: p.events.map((e) => ({ time: e.time, timeIsLocal: e.timeIsLocal, status: e.status, code: e.code, description: e.description, location: e.location })),
+        }
+      : null,
+    undatedRows: r.undatedRows,
     diagnostics: r.diagnostics,
   };
 }
@@ -60,7 +86,12 @@ export async function run(args: string[]): Promise<unknown> {
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const parser = new window.DOMParser();
+    const isJson = /^\s*[[{]/.test(html);
+    const doc = (isJson ? parser.parseFromString('<html><body><pre></pre></body></html>', 'text/html') : parser.parseFromString(html, 'text/html')) as unknown as Document;
+    if (isJson) doc.querySelector('pre')!.textContent = html;
+    const carrierPage = readCarrierPage(doc, url, now.getTime());
+    if (carrierPage) return carrierShape(carrierPage);
     const reading = readAmazonPage(doc, url, now, flags.tz ? { timeZone: flags.tz } : {});
     return contractShape(reading);
   } finally {

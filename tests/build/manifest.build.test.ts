@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AMAZON_HOSTS, AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOST_PATTERNS } from '../../lib/hosts';
+import { AMAZON_HOSTS, AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOST_PATTERNS } from '../../lib/hosts';
 import { type BuiltManifest, filesContaining, type ManifestPolicy, manifestProblems, permissionsOf, readmeHosts } from '../support/manifest-policy';
 
 const DEMO_HOST = 'https://api.demo-carrier.test/*';
@@ -46,7 +46,7 @@ const BUILDS: { dir: string; policy: ManifestPolicy; demo: boolean }[] = [
     dir: '.output-e2e/chrome-mv3',
     demo: true,
     policy: {
-      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS],
+      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS],
       optionalHosts: WEBMAIL_HOST_PATTERNS,
       apiPermissions: CHROME_API,
       contentScriptHosts: AMAZON_HOSTS,

@@ -17,6 +17,9 @@ export const MAPPED_HOSTS = [
   'api-eu.dhl.com',
   'api.17track.net',
   'api.ship24.com',
+  // Carriers' own tracking pages (issue #14).
+  'www.ups.com',
+  'nolp.dhl.de',
 ];
 
 export interface LaunchOptions {

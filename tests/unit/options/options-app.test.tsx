@@ -88,6 +88,7 @@ describe('options page', () => {
       'Sources',
       'Page reading',
       'Webmail scanning (opt-in)',
+      'Carrier tracking pages',
       'Alert thresholds',
       'Notifications',
       'The list',

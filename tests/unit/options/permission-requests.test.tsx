@@ -5,12 +5,14 @@
  * fake permission API refuses any host the manifest does not declare optional, as Chrome does.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
 import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, PROVIDER_INFO } from '../../../lib/carriers/clients';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOSTS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOSTS } from '../../../lib/hosts';
+import { CARRIER_PAGE_SITES } from '../../../lib/carrier-pages/registry';
+import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOSTS, CARRIER_PAGE_HOSTS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOSTS } from '../../../lib/hosts';
 import { releaseHosts, requestHosts } from '../../../lib/platform/permissions';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { type FakePermissions, fakePermissions } from '../../support/fake-permissions';
@@ -125,8 +127,36 @@ describe('optional hosts are asked for when their feature is switched on', () =>
     expect([...perms.granted].sort()).toEqual([...AMAZON_MATCH_PATTERNS].sort());
   });
 
+  it.each(CARRIER_PAGE_SITES.map((s) => [s.site, s.name] as const))(
+    'carrier pages, %s: its switch asks browser.permissions.request for exactly its hosts; off gives them back (issue #14)',
+    async (id, name) => {
+      const request = vi.mocked(browser.permissions.request);
+      const root = await open();
+      expect(request).not.toHaveBeenCalled();
+      toggle(byLabel(root, `Read ${name} tracking pages`), true);
+      await waitFor(() => expect(stored.settings.carrierPages[id]).toBe(true));
+      expect(request).toHaveBeenCalledTimes(1);
+      expect(request).toHaveBeenCalledWith({ origins: [...CARRIER_PAGE_HOSTS[id]!] });
+      toggle(byLabel(root, `Read ${name} tracking pages`), false);
+      await waitFor(() => expect(stored.settings.carrierPages[id]).toBe(false));
+      expect(perms.removals).toEqual([[...CARRIER_PAGE_HOSTS[id]!]]);
+      expect([...perms.granted].sort()).toEqual([...AMAZON_MATCH_PATTERNS].sort());
+    },
+  );
+
+  it('carrier pages: refused, the switch stays off and says why (issue #14)', async () => {
+    perms.answer.grant = false;
+    const root = await open();
+    toggle(byLabel(root, 'Read UPS tracking pages'), true);
+    await waitFor(() => expect(text(root.querySelector('[data-carrier-page="ups"] [role="alert"]'))).toBe(
+      'UPS pages stay unread: the browser did not grant access to www.ups.com, wwwapps.ups.com.',
+    ));
+    expect(stored.settings.carrierPages.ups).toBeUndefined();
+    expect(perms.requests).toEqual([[...CARRIER_PAGE_HOSTS.ups!]]);
+  });
+
   it('every optional host of the manifest is asked for by some feature, and no feature asks for any other', () => {
-    const byFeature = [...Object.values(CARRIER_API_HOSTS), ...Object.values(WEBMAIL_HOSTS)].flat();
+    const byFeature = [...Object.values(CARRIER_API_HOSTS), ...Object.values(WEBMAIL_HOSTS), ...Object.values(CARRIER_PAGE_HOSTS)].flat();
     expect([...byFeature].sort()).toEqual([...OPTIONAL_HOST_PATTERNS].sort());
     for (const id of CONFIGURABLE_PROVIDER_IDS) {
       expect(PROVIDER_INFO[id].hostPatterns).toEqual(CARRIER_API_HOSTS[id]);
