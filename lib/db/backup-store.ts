@@ -77,3 +77,14 @@ export async function wipeDatabase(db: PorchlightDb): Promise<Record<string, num
     return removed;
   });
 }
+
+/** The events of these packages (one index query per page of packages). */
+export function eventsOfPackages(db: PorchlightDb, packageIds: string[]): Promise<TrackingEvent[]> {
+  return db.events.where('packageId').anyOf(packageIds).toArray();
+}
+
+export async function ordersByKey(db: PorchlightDb, keys: string[]): Promise<Map<string, Order>> {
+  const unique = [...new Set(keys)];
+  const found = await db.orders.bulkGet(unique);
+  return new Map(found.filter((o): o is Order => Boolean(o)).map((o) => [o.key, o]));
+}

@@ -58,6 +58,24 @@ export async function seedWorld(name = `backup-${Math.random()}`): Promise<Porch
   await db.alerts.put(alert);
   await db.notifications.put({ id: 'n1', alertKeys: [alert.key], packageIds: [alert.packageId], title: 'Running late', message: HOSTILE, createdAt: WORLD_NOW - 3_500_000 });
   await db.packages.update(pkgs[1]!.id, { label: HOSTILE, archived: true, muted: true });
+  // Two still on their way (the 2024 page's parcels are all delivered by now): one with an ETA that
+  // moved once, one waiting at a locker with a deadline.
+  await db.packages.update(pkgs[0]!.id, {
+    status: 'in_transit',
+    label: `Lamp; ${HOSTILE}`,
+    trackingNumber: '1Z999AA10123456784',
+    carrier: 'ups',
+    eta: { from: '2024-12-23', to: '2024-12-24' },
+    etaHistory: [
+      { eta: { from: '2024-12-21', to: '2024-12-21' }, seenAt: WORLD_NOW - 86_400_000, source: 'carrier:ups' },
+      { eta: { from: '2024-12-23', to: '2024-12-24' }, seenAt: WORLD_NOW, source: 'carrier:ups' },
+    ],
+  });
+  await db.packages.update(pkgs[2]!.id, {
+    status: 'available_for_pickup',
+    eta: null,
+    pickup: { location: 'Locker 12, Main St; "north" side', code: '4711', until: '2024-12-27' },
+  });
   return db;
 }
 
