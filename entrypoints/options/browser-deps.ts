@@ -3,7 +3,8 @@ import { testConnection } from '../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
 import { releaseHosts, requestHosts } from '../../lib/platform/permissions';
-import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
+import { saveFile, textChunksOf } from '../../lib/platform/files';
+import { clearLocalStorage, loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
 import { userTimeZone } from '../../lib/platform/user-time-zone';
 import { parseSettings } from '../../lib/settings';
 import type { OptionsDeps } from './deps';
@@ -30,6 +31,10 @@ export function createBrowserDeps(): OptionsDeps {
     // Wrapped: a bare `fetch` called as `ctx.fetch(...)` throws "Illegal invocation" in Chrome.
     testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
     copyText: (text) => navigator.clipboard.writeText(text),
+    saveFile,
+    readFile: textChunksOf,
+    clearStorage: clearLocalStorage,
+    storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
     now: () => Date.now(),
     timeZone: userTimeZone(),
     version: browser.runtime.getManifest().version,

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
+import { DataSection } from '../../components/options/data-section';
 import { DiagnosticsSection } from '../../components/options/diagnostics-section';
 import { NotificationsSection } from '../../components/options/notifications-section';
 import { SourcesSection } from '../../components/options/sources-section';
@@ -25,6 +26,7 @@ import {
 } from '../../lib/view/options-sources';
 import { WEBMAIL, WEBMAIL_IDS, type WebmailId, webmailRefusedMessage } from '../../lib/view/options-webmail';
 import type { OptionsDeps } from './deps';
+import { useDataSection } from './use-data-section';
 
 /** Key under which the background keeps carrier budget usage in the `kv` table (lib/carriers/budgets.ts). */
 export const BUDGET_KV_KEY = 'carrierBudgets';
@@ -67,6 +69,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [webmailMessages, setWebmailMessages] = useState<Partial<Record<WebmailId, string>>>({});
   const [diagMessage, setDiagMessage] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const dataSection = useDataSection(deps);
 
   // Actions read the latest values through refs: two quick changes must not overwrite each other.
   const settingsRef = useRef<Settings | null>(null);
@@ -305,6 +308,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <a href="#notifications">Notifications</a>
         <a href="#thresholds">Alert thresholds</a>
         <a href="#webmail">Webmail</a>
+        <a href="#data">Data</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
       {saveError && (
@@ -344,6 +348,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
         actions={webmailActions}
       />
+      <DataSection {...dataSection} />
       <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>
   );

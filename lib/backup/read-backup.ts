@@ -23,6 +23,7 @@ export type BackupItem =
   | { [T in BackupTable]: { kind: 'record'; table: T; line: number; value: z.infer<(typeof RECORD_SCHEMAS)[T]> } }[BackupTable];
 
 const NOT_A_BACKUP = 'This is not a Porchlight backup';
+const TRUNCATED = 'The file ends too early: it is truncated (the backup was cut off before its end). Nothing was imported.';
 
 function jsonError(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
@@ -62,7 +63,7 @@ function checkRecord(table: BackupTable, raw: unknown, line: number): BackupItem
 }
 
 /** Lines of a text stream (LF or CRLF; a leading byte-order mark dropped), each with its number. */
-async function* linesOf(chunks: AsyncIterable<string>, maxLine: number): AsyncGenerator<{ text: string; line: number; rest?: string }> {
+async function* linesOf(chunks: AsyncIterable<string>, maxLine: number): AsyncGenerator<{ text: string; line: number; rest?: string; unterminated?: true }> {
   let buf = '';
   let line = 0;
   let started = false;
@@ -90,7 +91,8 @@ async function* linesOf(chunks: AsyncIterable<string>, maxLine: number): AsyncGe
       buf = '';
     }
   }
-  if (buf.length) yield { text: buf.replace(/\r$/, ''), line: line + 1 };
+  // The writer ends every line, the last one too: a line without its end is where a file was cut.
+  if (buf.length) yield { text: buf.replace(/\r$/, ''), line: line + 1, unterminated: true };
 }
 
 /**
@@ -104,7 +106,7 @@ export async function* readBackup(chunks: AsyncIterable<string>): AsyncGenerator
   let inTable = false;
   let done = false;
   let seenAnything = false;
-  for await (const { text, line, rest } of lines) {
+  for await (const { text, line, rest, unterminated } of lines) {
     if (rest !== undefined) {
       if (!header && !seenAnything) {
         if (!rest.trimStart().startsWith('{')) throw new BackupError(`${NOT_A_BACKUP}: it does not start with a JSON object.`);
@@ -154,12 +156,13 @@ export async function* readBackup(chunks: AsyncIterable<string>): AsyncGenerator
     try {
       raw = JSON.parse(body);
     } catch (err) {
+      if (unterminated) throw new BackupError(TRUNCATED);
       throw new BackupError(`Line ${line} is not valid JSON (${jsonError(err)}): the file is damaged.`);
     }
     yield checkRecord(BACKUP_TABLES[tableIndex]!, raw, line);
   }
   if (!seenAnything) throw new BackupError('The file is empty.');
-  if (!done) throw new BackupError('The file ends too early: it is truncated (the backup was cut off before its end). Nothing was imported.');
+  if (!done) throw new BackupError(TRUNCATED);
 }
 
 /** A backup not in the line layout: the rest of the stream gathered (up to the limit) and parsed once. */

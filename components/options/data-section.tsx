@@ -1,0 +1,102 @@
+import { EXPORTS, type ExportKind } from '../../lib/view/options-data';
+
+export interface DataData {
+  /** "Stored in this browser: …", or null while counting. */
+  stored: string | null;
+  /** What is running now (buttons are disabled meanwhile). */
+  busy: ExportKind | 'import' | 'delete' | null;
+  /** The result of the last export, import or deletion; `bad` ones are alerts. */
+  message: { tone: 'good' | 'bad' | 'info'; text: string } | null;
+  /** "Delete all data" was pressed and waits for its confirmation. */
+  confirmingDelete: boolean;
+  /** What the confirmation says will go. */
+  deleteWarning: string | null;
+}
+
+export interface DataActions {
+  exportFile(kind: ExportKind): void;
+  importBackup(file: File): void;
+  askDelete(): void;
+  confirmDelete(): void;
+  cancelDelete(): void;
+}
+
+const ORDER: readonly ExportKind[] = ['backup', 'events-csv', 'packages-csv', 'calendar'];
+
+/** The Data section (issue #12): export in open formats, import a backup, delete everything. */
+export function DataSection({ data, actions }: { data: DataData; actions: DataActions }) {
+  const busy = data.busy !== null;
+  return (
+    <section class="section" id="data" aria-labelledby="data-title">
+      <h2 id="data-title">Data</h2>
+      <p class="intro">
+        Your parcels stay in this browser. Take them out in open formats, bring a backup back in (here or in another browser),
+        or delete everything. Files are saved through a normal download.
+      </p>
+      {data.stored && <p class="hint">{data.stored}</p>}
+      <h3>Export</h3>
+      <ul class="exports">
+        {ORDER.map((kind) => (
+          <li key={kind}>
+            <button type="button" class={kind === 'backup' ? 'primary' : undefined} disabled={busy} aria-describedby={`export-${kind}-hint`} onClick={() => actions.exportFile(kind)}>
+              {data.busy === kind ? 'Exporting…' : EXPORTS[kind].label}
+            </button>
+            <span class="hint" id={`export-${kind}-hint`}>
+              {` ${EXPORTS[kind].hint}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3>Import</h3>
+      <div class="field">
+        <label for="import-backup">Import backup</label>
+        <input
+          id="import-backup"
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          aria-describedby="import-backup-hint"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file) actions.importBackup(file);
+            // The same file can be chosen again after a fix.
+            input.value = '';
+          }}
+        />
+        <span class="hint" id="import-backup-hint">
+          A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer
+          of two versions of a parcel wins field by field.
+        </span>
+      </div>
+      <h3>Delete</h3>
+      {!data.confirmingDelete && (
+        <div class="buttons">
+          <button type="button" disabled={busy} onClick={() => actions.askDelete()}>
+            Delete all data…
+          </button>
+        </div>
+      )}
+      {data.confirmingDelete && (
+        <div class="confirm" role="group" aria-labelledby="delete-confirm-text">
+          <p id="delete-confirm-text" class="status status--warn">
+            {data.deleteWarning}
+          </p>
+          <div class="buttons">
+            <button type="button" class="danger" disabled={busy} onClick={() => actions.confirmDelete()}>
+              {data.busy === 'delete' ? 'Deleting…' : 'Yes, delete everything'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.cancelDelete()}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {data.message && (
+        <p class={`status status--${data.message.tone}`} role={data.message.tone === 'bad' ? 'alert' : 'status'}>
+          {data.message.text}
+        </p>
+      )}
+    </section>
+  );
+}

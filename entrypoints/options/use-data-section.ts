@@ -1,0 +1,100 @@
+/**
+ * The Data section's state and actions (issue #12): the options page renders
+ * `<DataSection {...useDataSection(deps)} />`. Files are written by lib/backup and lib/export and
+ * saved or read through the page's deps (lib/platform/files.ts in the browser).
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import type { DataActions, DataData } from '../../components/options/data-section';
+import { importBackup } from '../../lib/backup/import-backup';
+import { BackupError } from '../../lib/backup/read-backup';
+import { backupChunks } from '../../lib/backup/write-backup';
+import { tableCounts, wipeDatabase } from '../../lib/db/backup-store';
+import { calendarChunks } from '../../lib/export/ics';
+import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
+import { deletedText, EXPORTS, type ExportKind, exportedText, exportFileName, importedText, type StoredCounts, storedText } from '../../lib/view/options-data';
+import type { OptionsDeps } from './deps';
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function useDataSection(deps: OptionsDeps): { data: DataData; actions: DataActions } {
+  const [counts, setCounts] = useState<StoredCounts | null>(null);
+  const [usage, setUsage] = useState<number | null>(null);
+  const [busy, setBusy] = useState<DataData['busy']>(null);
+  const [message, setMessage] = useState<DataData['message']>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    const sub = liveQuery(() => tableCounts(deps.db)).subscribe({ next: setCounts, error: (e) => console.error('Porchlight options:', e) });
+    return () => sub.unsubscribe();
+  }, [deps]);
+  useEffect(() => {
+    void deps.storageUsage().then(setUsage, () => setUsage(null));
+  }, [deps, counts]);
+
+  function run(what: NonNullable<DataData['busy']>, job: () => Promise<DataData['message']>) {
+    if (busy) return;
+    setBusy(what);
+    setMessage(null);
+    job()
+      .then(setMessage, (err) => setMessage({ tone: 'bad', text: errorText(err) }))
+      .finally(() => setBusy(null));
+  }
+
+  async function chunks(kind: ExportKind, now: number): Promise<AsyncIterable<string>> {
+    if (kind === 'backup') return backupChunks(deps.db, { now, appVersion: deps.version, settings: await deps.loadSettings() });
+    if (kind === 'events-csv') return eventsCsvChunks(deps.db, deps.timeZone);
+    if (kind === 'packages-csv') return packagesCsvChunks(deps.db);
+    return calendarChunks(deps.db, now);
+  }
+
+  const actions: DataActions = {
+    exportFile(kind) {
+      run(kind, async () => {
+        const now = deps.now();
+        const name = exportFileName(kind, now, deps.timeZone);
+        const bytes = await deps.saveFile(name, EXPORTS[kind].type, await chunks(kind, now));
+        return { tone: 'good', text: exportedText(kind, name, bytes) };
+      });
+    },
+    importBackup(file) {
+      setConfirming(false);
+      run('import', async () => {
+        try {
+          const summary = await importBackup(deps.db, deps.readFile(file), await deps.loadSettings());
+          if (summary.settings) await deps.saveSettings(summary.settings);
+          return { tone: 'good', text: importedText(summary) };
+        } catch (err) {
+          if (err instanceof BackupError) return { tone: 'bad', text: `${file.name} was not imported. ${err.message}${/Nothing was imported/.test(err.message) ? '' : ' Nothing was changed.'}` };
+          throw err;
+        }
+      });
+    },
+    askDelete() {
+      setMessage(null);
+      setConfirming(true);
+    },
+    cancelDelete() {
+      setConfirming(false);
+    },
+    confirmDelete() {
+      run('delete', async () => {
+        const rows = await wipeDatabase(deps.db);
+        const keys = await deps.clearStorage();
+        setConfirming(false);
+        return { tone: 'info', text: deletedText(rows, keys) };
+      });
+    },
+  };
+
+  const data: DataData = {
+    stored: counts ? storedText(counts, usage) : null,
+    busy,
+    message,
+    confirmingDelete: confirming,
+    deleteWarning: counts
+      ? `This deletes everything Porchlight keeps in this browser: ${storedText(counts, null).replace(/^Stored in this browser: /, '').replace(/\.$/, '')}, your settings and any carrier keys. It cannot be undone; export a backup first if you may want them back.`
+      : null,
+  };
+  return { data, actions };
+}
