@@ -1,17 +1,19 @@
 /**
  * "Export CSV" (issue #12): one row per event and one per package, RFC 4180 (CRLF, quoted where
- * needed), written with csv-stringify a page of packages at a time. Text from pages and carriers
+ * needed), written with Papa Parse's unparse a page of packages at a time. Text from pages and carriers
  * that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is prefixed with an
  * apostrophe (OWASP "CSV injection"): the file is data, never code. Only free-text cells are: an
  * offset like `-05:00` is not text from a page.
  */
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import { eventsOfPackages, ordersByKey, rowsInKeyOrder } from '../db/backup-store';
 import type { PorchlightDb } from '../db/database';
 import { eventEpoch } from '../model/time';
 import type { Order, Package, TrackingEvent } from '../model/types';
 
-const OPTIONS = { record_delimiter: 'windows', quoted_match: /^\s|\s$/ } as const;
+const OPTIONS = { newline: '\r\n', header: false } as const;
+/** Rows as CSV records, each ended by CRLF (RFC 4180 §2.1-2.2). */
+const stringify = (rows: string[][]) => `${Papa.unparse(rows, OPTIONS)}\r\n`;
 
 /** A free-text cell, defused for spreadsheets. */
 const text = (s: string | null | undefined): string => (s ? (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s) : '');
@@ -121,7 +123,7 @@ const byTime = (zone: string) => (a: TrackingEvent, b: TrackingEvent) =>
 
 /** The events CSV in pieces: packages in id order, each one's events oldest first. */
 export async function* eventsCsvChunks(db: PorchlightDb, shopperZone: string): AsyncGenerator<string> {
-  yield stringify([[...EVENT_COLUMNS]], OPTIONS);
+  yield stringify([[...EVENT_COLUMNS]]);
   for await (const page of rowsInKeyOrder(db, 'packages', 200)) {
     const orders = await ordersByKey(db, page.flatMap((p) => (p.orderKey ? [p.orderKey] : [])));
     const events = await eventsOfPackages(db, page.map((p) => p.id));
@@ -136,18 +138,15 @@ export async function* eventsCsvChunks(db: PorchlightDb, shopperZone: string): A
       const order = p.orderKey ? orders.get(p.orderKey) : undefined;
       for (const e of (byPackage.get(p.id) ?? []).sort(byTime(shopperZone))) rows.push(eventRow(e, p, order, shopperZone));
     }
-    if (rows.length) yield stringify(rows, OPTIONS);
+    if (rows.length) yield stringify(rows);
   }
 }
 
 /** The packages CSV in pieces, in id order. */
 export async function* packagesCsvChunks(db: PorchlightDb): AsyncGenerator<string> {
-  yield stringify([[...PACKAGE_COLUMNS]], OPTIONS);
+  yield stringify([[...PACKAGE_COLUMNS]]);
   for await (const page of rowsInKeyOrder(db, 'packages')) {
     const orders = await ordersByKey(db, page.flatMap((p) => (p.orderKey ? [p.orderKey] : [])));
-    yield stringify(
-      page.map((p) => packageRow(p, p.orderKey ? orders.get(p.orderKey) : undefined)),
-      OPTIONS,
-    );
+    yield stringify(page.map((p) => packageRow(p, p.orderKey ? orders.get(p.orderKey) : undefined)));
   }
 }

@@ -1,5 +1,5 @@
-/** The CSV exports (issue #12) read back by an independent parser (Papa Parse), row for row. */
-import Papa from 'papaparse';
+/** The CSV exports (issue #12, written with Papa Parse) read back by an independent strict parser (csv-parse), row for row. */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_COLUMNS, eventsCsvChunks, PACKAGE_COLUMNS, packagesCsvChunks } from '../../../lib/export/csv';
 import type { PorchlightDb } from '../../../lib/db/database';
@@ -11,12 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.delete());
 
-function parse(text: string) {
-  const r = Papa.parse<string[]>(text, { newline: '\r\n' });
-  expect(r.errors).toEqual([]);
-  // A trailing CRLF ends the last record (RFC 4180 §2.2).
+function parse(text: string): string[][] {
+  // Every record ends with CRLF, the last one too (RFC 4180 §2.1-2.2); no bare LF between records.
   expect(text.endsWith('\r\n')).toBe(true);
-  return r.data.filter((row) => !(row.length === 1 && row[0] === ''));
+  // Strict: throws on a stray quote or a row of another width.
+  return parseCsv(text, { record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false });
 }
 
 describe('events CSV', () => {
