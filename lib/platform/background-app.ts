@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
 import { onMessage } from './messaging';
-import { classify, SELECTION_CONFIDENCE_THRESHOLD } from '../carriers/registry';
+import { classify } from '../carriers/registry';
 import type { CarrierClient } from '../carriers/client';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
 import { createMemoryTokenCache } from '../carriers/http';
@@ -24,12 +24,13 @@ import { activeHolds, planProviders, refreshRound, type RoundDeps, type ShopTrac
 import { amazonTracker, AMAZON_TRACKER } from '../services/amazon-tracker';
 import type { Settings } from '../settings';
 import type { PageReading } from '../shops/types';
-import { findTrackingNumbers } from '../scan/find-tracking-numbers';
+import { parseTrackingInput } from '../scan/parse-input';
 import { type FoundParcel, trackNumbers } from '../services/track-numbers';
 import { createMenus, MENU_SCAN_PAGE, MENU_TRACK_SELECTION, notice, readTabHtml } from './context-menu';
+import { openPopupWindow, openWelcome } from './windows';
 import { parseGenericInBackground, parsePageInBackground } from './html-parser';
 import { syncWebmailScripts } from './webmail';
-import type { IngestSummary, RefreshSummary } from './messaging';
+import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
 import { loadCredentials, loadSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
 import { credentialedFetchTarget } from '../url-policy';
@@ -302,18 +303,77 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       if (r.added > 0) inBackground('refresh of new numbers', app.refresh({}));
       return { added: r.added, known: r.known };
     },
-    /** "Track …" on a selection: the user pointed at it, so weaker formats count too. */
+    /**
+     * "Track …" on a selection, and numbers typed or pasted into the popup: one parser
+     * (lib/scan/parse-input.ts, issue #11 §8). The popup sends the carrier the shopper chose when formats overlap.
+     */
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
-      const found = findTrackingNumbers(text.slice(0, 10_000), { minConfidence: SELECTION_CONFIDENCE_THRESHOLD });
-      if (found.length === 0) {
-        await notice('No tracking number found', 'Porchlight found no valid tracking number in the selected text.');
+      const parsed = parseTrackingInput(text.slice(0, 10_000));
+      if (parsed.numbers.length === 0) {
+        await notice('No tracking number found', parsed.rejected[0]?.message ?? 'Porchlight found no valid tracking number in the selected text.');
         return { added: 0, known: 0, found: 0 };
       }
-      const r = await app.trackFound(
-        found.map((f) => ({ trackingNumber: f.trackingNumber, carrier: f.carrier, confidence: f.confidence })),
-        'selection',
+      const r = await app.trackInput(parsed.numbers.map((n) => ({ number: n.candidates[0]!.trackingNumber, carrier: n.candidates[0]!.carrier })), 'selection');
+      await notice(
+        r.added > 0 ? `Tracking ${r.added} new package${r.added === 1 ? '' : 's'}` : 'Already tracked',
+        r.added > 0
+          ? `${r.added} added${r.known ? `, ${r.known} already tracked` : ''}. Open Porchlight from the toolbar to see ${r.added === 1 ? 'it' : 'them'}.`
+          : `Porchlight already tracks ${r.known === 1 ? 'this number' : `these ${r.known} numbers`}.`,
       );
-      return { ...r, found: found.length };
+      return { added: r.added, known: r.known, found: parsed.numbers.length };
+    },
+    /** Numbers the shopper gave (typed, pasted, selected), each with its carrier. Reply: the packages' ids. */
+    async trackInput(numbers: { number: string; carrier: string | null }[], source = 'typed'): Promise<{ added: number; known: number; ids: string[] }> {
+      const found = numbers.slice(0, 500).map((n) => ({ trackingNumber: n.number, carrier: n.carrier, confidence: 1 }));
+      const r = await app.trackFound(found, source);
+      const ids: string[] = [];
+      for (const n of numbers.slice(0, 500)) {
+        const pkg = (await packagesRepo.byNumber(db, n.number))[0];
+        if (pkg && !ids.includes(pkg.id)) ids.push(pkg.id);
+      }
+      return { ...r, ids };
+    },
+    /** Deletes packages with their events and situations, in one transaction; the reply lets the popup undo it. */
+    async deletePackages(ids: string[]): Promise<RemovedPackages> {
+      const removed = await inTransaction(db, async () => {
+        const pkgs = await packagesRepo.bulkGet(db, ids);
+        const out: RemovedPackages = { packages: pkgs, events: [], alerts: [] };
+        for (const p of pkgs) {
+          out.events.push(...(await eventsRepo.forPackage(db, p.id)));
+          out.alerts.push(...(await alertsRepo.forPackage(db, p.id)));
+          await packagesRepo.remove(db, p.id);
+        }
+        return out;
+      });
+      await after.run(updateBadge);
+      await after.run(async () => void (await scheduleNext(await loadSettings())));
+      return removed;
+    },
+    /** Undo of a delete: puts the rows back as they were (a package re-added meanwhile keeps its newer row). */
+    async restorePackages(removed: RemovedPackages): Promise<{ restored: number }> {
+      const restored = await inTransaction(db, async () => {
+        let n = 0;
+        for (const p of removed.packages) {
+          if (await packagesRepo.get(db, p.id)) continue;
+          await packagesRepo.put(db, p);
+          await eventsRepo.apply(db, removed.events.filter((e) => e.packageId === p.id), []);
+          await alertsRepo.bulkPut(db, removed.alerts.filter((a) => a.packageId === p.id));
+          n++;
+        }
+        return n;
+      });
+      await afterChanges(removed.packages.map((p) => p.id));
+      return { restored };
+    },
+    /** Which sources can refresh what, for the popup's "nobody can refresh this" line (issue #11 §4). */
+    async sourceStatus(): Promise<SourceStatus> {
+      const [settings, credentials] = await Promise.all([loadSettings(), loadCredentials()]);
+      const { clients, trackers } = available(settings, credentials);
+      const off = new Set(settings.disabledProviders);
+      return {
+        providers: planProviders(clients, trackers).map((p) => ({ id: p.id, carriers: [...p.carriers], shop: p.shop, needsTrackUrl: p.needsTrackUrl })),
+        needsKey: registry.filter((c) => c.needsCredentials && !credentials[c.id] && !off.has(c.id)).map((c) => ({ id: c.id, carriers: [...c.carriers] })),
+      };
     },
     /** "Scan this page": schema.org, carrier links and labelled numbers on the page the user is on. */
     async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
@@ -362,8 +422,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await after.run(updateBadge);
       return { ok };
     },
-    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean }): Promise<{ ok: boolean }> {
-      const ok = (await packagesRepo.update(db, id, patch)) > 0;
+    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean; label?: string | null }): Promise<{ ok: boolean }> {
+      const clean = { ...patch, ...(patch.label !== undefined ? { label: patch.label?.trim().slice(0, 120) || null } : {}) };
+      const ok = (await packagesRepo.update(db, id, clean)) > 0;
       // Archiving ends its situations and takes it off the schedule; unarchiving puts it back.
       if (ok && patch.archived !== undefined) {
         const pkg = await packagesRepo.get(db, id);
@@ -408,7 +469,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   const removers: Array<() => void> = [];
   removers.push(onMessage('pageReading', ({ data }) => app.ingest(data)));
   removers.push(onMessage('refreshNow', ({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds })));
-  removers.push(onMessage('updatePackage', ({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted })));
+  removers.push(onMessage('updatePackage', ({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted, label: data.label })));
+  removers.push(onMessage('trackInput', ({ data }) => app.trackInput(data.numbers)));
+  removers.push(onMessage('deletePackages', ({ data }) => app.deletePackages(data.ids)));
+  removers.push(onMessage('restorePackages', ({ data }) => app.restorePackages(data)));
+  removers.push(onMessage('sourceStatus', () => app.sourceStatus()));
   removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
   removers.push(onMessage('dismissSituation', ({ data }) => app.dismissSituation(data.key)));
   removers.push(onMessage('trackFound', ({ data }) => app.trackFound(data.found, data.source)));
@@ -420,10 +485,15 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     else if (alarm.name === PRUNE_ALARM) inBackground('pruning old records', app.prune());
   };
   const onWakeEvent = () => inBackground('waking', app.ensureAlarms());
+  // The options page opens once on install with the three ways in (issue #11 §5); never on updates.
+  const onInstalled = (details: { reason: string }) => {
+    onWakeEvent();
+    if (details.reason === 'install') inBackground('welcome', openWelcome());
+  };
   const onClicked = async (id: string) => {
     const rec = await db.notifications.get(id);
     const pkg = rec && rec.packageIds.length === 1 ? rec.packageIds[0] : null;
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${pkg ? `#package=${encodeURIComponent(pkg)}` : ''}`) });
+    await openPopupWindow(pkg ?? null);
     await browser.notifications.clear(id);
   };
   const onMenu = (info: { menuItemId: string | number; selectionText?: string }, tab?: { id?: number }) => {
@@ -458,7 +528,7 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   listen(browser.permissions?.onAdded, onPermissions);
   listen(browser.permissions?.onRemoved, onPermissions);
   listen(browser.alarms.onAlarm, onAlarm);
-  listen(browser.runtime.onInstalled, onWakeEvent);
+  listen(browser.runtime.onInstalled, onInstalled);
   listen(browser.runtime.onStartup, onWakeEvent);
   listen(browser.notifications.onClicked, onClicked);
   return () => {

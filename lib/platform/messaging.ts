@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PlanProvider } from '../engine/plan';
+import type { Alert, Package, TrackingEvent } from '../model/types';
 import type { FoundParcel } from '../services/track-numbers';
 import type { GenericPageReading } from '../shops/generic/read-generic-page';
 import type { PageReading } from '../shops/types';
@@ -12,8 +14,16 @@ export interface ProtocolMap {
   pageReading(reading: PageReading): IngestSummary;
   /** Refresh now (popup button, tests). Without ids: everything due or active. */
   refreshNow(req: { packageIds?: string[]; force?: boolean }): RefreshSummary;
-  /** Archive / mute / unarchive a package from the popup. */
-  updatePackage(req: { id: string; archived?: boolean; muted?: boolean }): { ok: boolean };
+  /** Archive / mute / unarchive / rename (label; null: back to the item's name) a package from the popup. */
+  updatePackage(req: { id: string; archived?: boolean; muted?: boolean; label?: string | null }): { ok: boolean };
+  /** Popup box: numbers the shopper typed or pasted, each with the carrier they chose. Reply: the packages' ids. */
+  trackInput(req: { numbers: { number: string; carrier: string | null }[] }): { added: number; known: number; ids: string[] };
+  /** Delete packages with their events and situations. Reply: the removed rows, for undo. */
+  deletePackages(req: { ids: string[] }): RemovedPackages;
+  /** Undo a delete. */
+  restorePackages(req: RemovedPackages): { restored: number };
+  /** Which providers can refresh which packages now, and which need a key (popup, issue #11 §4). */
+  sourceStatus(): SourceStatus;
   /** The shopper dismisses a card's attention line (the situation stays recorded; the line hides). */
   dismissSituation(req: { key: string }): { ok: boolean };
   /** The shopper says a "delivered" parcel never arrived. */
@@ -39,6 +49,19 @@ export interface RefreshSummary {
   checked: number;
   changed: number;
   errors: { provider: string; kind: string; message: string }[];
+}
+
+export interface RemovedPackages {
+  packages: Package[];
+  events: TrackingEvent[];
+  alerts: Alert[];
+}
+
+export interface SourceStatus {
+  /** As the scheduler sees them: lookupFor(pkg, providers) null means nobody can refresh the package. */
+  providers: PlanProvider[];
+  /** Carrier APIs the shopper could switch on with a free key. */
+  needsKey: { id: string; carriers: string[] }[];
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PorchlightDb } from '../../lib/db/database';
 import { type BackgroundApp, createBackgroundApp, REFRESH_ALARM, registerListeners } from '../../lib/platform/background-app';
 import type { PageReading } from '../../lib/shops/types';
+import { classify } from '../../lib/carriers/registry';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { DEMO_SHIPMENTS, SHOPPER_ZONE } from '../support/demo/catalog';
 
@@ -221,4 +222,49 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
     const pkgs = await db.packages.toArray();
     expect(pkgs.map((p) => [p.id, p.carrier, p.trackingNumber])).toEqual([['ups:1Z999AA10123456784', 'ups', '1Z999AA10123456784']]);
   });
+  it('"Track …" on 60 space-separated numbers adds all 60 (issue #11: it used to keep the first and the last)', async () => {
+    const a = app();
+    const numbers = upsNumbers(60);
+    const r = await a.trackSelection(numbers.join(' '));
+    expect(r).toMatchObject({ found: 60, added: 60, known: 0 });
+    await a.idle();
+    expect((await db.packages.toArray()).map((p) => p.trackingNumber).sort()).toEqual([...numbers].sort());
+  });
+
+  it('a typed number is tracked under the carrier the shopper chose; delete and undo restore every row', async () => {
+    const a = app();
+    const [n] = upsNumbers(1);
+    const r = await a.trackInput([{ number: n!, carrier: 'ups' }]);
+    expect(r).toMatchObject({ added: 1, known: 0, ids: [`ups:${n}`] });
+    await a.markNotReceived(r.ids[0]!);
+    await a.idle();
+    const before = { pkgs: await db.packages.count(), events: await db.events.count(), alerts: await db.alerts.count() };
+    expect(before.events).toBeGreaterThan(0);
+    const removed = await a.deletePackages(r.ids);
+    expect([await db.packages.count(), await db.events.count(), await db.alerts.count()]).toEqual([0, 0, 0]);
+    expect(removed.packages).toHaveLength(1);
+    expect(await a.restorePackages(removed)).toEqual({ restored: 1 });
+    await a.idle();
+    expect({ pkgs: await db.packages.count(), events: await db.events.count(), alerts: await db.alerts.count() }).toEqual(before);
+    // Rename, then back to the item's name.
+    await a.updatePackage(r.ids[0]!, { label: '  Birthday present  ' });
+    expect((await db.packages.get(r.ids[0]!))!.label).toBe('Birthday present');
+    await a.updatePackage(r.ids[0]!, { label: '' });
+    expect((await db.packages.get(r.ids[0]!))!.label).toBeNull();
+  });
 });
+
+/** `count` distinct valid UPS 1Z numbers (the check digit found by trying each). */
+function upsNumbers(count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const base = `1Z999AA1${String(1000000 + i * 7919).padStart(9, '0')}`;
+    for (let d = 0; d <= 9; d++) {
+      if (classify(base + d)[0]?.carrier === 'ups') {
+        out.push(base + d);
+        break;
+      }
+    }
+  }
+  return out;
+}
