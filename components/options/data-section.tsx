@@ -4,7 +4,7 @@ export interface DataData {
   /** "Stored in this browser: …", or null while counting. */
   stored: string | null;
   /** What is running now (buttons are disabled meanwhile). */
-  busy: ExportKind | 'import' | 'delete' | null;
+  busy: ExportKind | 'import' | 'numbers' | 'delete' | null;
   /** The result of the last export, import or deletion; `bad` ones are alerts. */
   message: { tone: 'good' | 'bad' | 'info'; text: string } | null;
   /** "Delete all data" was pressed and waits for its confirmation. */
@@ -16,6 +16,7 @@ export interface DataData {
 export interface DataActions {
   exportFile(kind: ExportKind): void;
   importBackup(file: File): void;
+  importNumbers(file: File): void;
   askDelete(): void;
   confirmDelete(): void;
   cancelDelete(): void;
@@ -48,27 +49,22 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
         ))}
       </ul>
       <h3>Import</h3>
-      <div class="field">
-        <label for="import-backup">Import backup</label>
-        <input
-          id="import-backup"
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          aria-describedby="import-backup-hint"
-          onChange={(e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            if (file) actions.importBackup(file);
-            // The same file can be chosen again after a fix.
-            input.value = '';
-          }}
-        />
-        <span class="hint" id="import-backup-hint">
-          A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer
-          of two versions of a parcel wins field by field.
-        </span>
-      </div>
+      <FileField
+        id="import-backup"
+        label="Import backup"
+        accept=".json,application/json"
+        disabled={busy}
+        hint='A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer of two versions of a parcel wins field by field.'
+        onFile={(f) => actions.importBackup(f)}
+      />
+      <FileField
+        id="import-numbers"
+        label="Import tracking numbers"
+        accept=".csv,.txt,text/csv,text/plain"
+        disabled={busy}
+        hint="A text file with one number per line, or a CSV with a tracking number column (a spreadsheet's export)."
+        onFile={(f) => actions.importNumbers(f)}
+      />
       <h3>Delete</h3>
       {!data.confirmingDelete && (
         <div class="buttons">
@@ -98,5 +94,30 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
         </p>
       )}
     </section>
+  );
+}
+
+function FileField(props: { id: string; label: string; accept: string; disabled: boolean; hint: string; onFile(file: File): void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="file"
+        accept={props.accept}
+        disabled={props.disabled}
+        aria-describedby={`${props.id}-hint`}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          if (file) props.onFile(file);
+          // The same file can be chosen again after a fix.
+          input.value = '';
+        }}
+      />
+      <span class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </span>
+    </div>
   );
 }

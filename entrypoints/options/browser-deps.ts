@@ -4,6 +4,7 @@ import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
 import { releaseHosts, requestHosts } from '../../lib/platform/permissions';
 import { saveFile, textChunksOf } from '../../lib/platform/files';
+import { sendMessage } from '../../lib/platform/messaging';
 import { clearLocalStorage, loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
 import { userTimeZone } from '../../lib/platform/user-time-zone';
 import { parseSettings } from '../../lib/settings';
@@ -34,6 +35,7 @@ export function createBrowserDeps(): OptionsDeps {
     saveFile,
     readFile: textChunksOf,
     clearStorage: clearLocalStorage,
+    trackNumbers: (numbers) => sendMessage('trackInput', { numbers }),
     storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
     now: () => Date.now(),
     timeZone: userTimeZone(),

@@ -27,6 +27,8 @@ export interface OptionsDeps {
   saveFile(name: string, type: string, chunks: AsyncIterable<string>): Promise<number>;
   /** A chosen file's text, from its start each call. */
   readFile(file: Blob): () => AsyncIterable<string>;
+  /** Numbers to track, each with its carrier (the popup box's `trackInput` message to the background). */
+  trackNumbers(numbers: { number: string; carrier: string | null }[]): Promise<{ added: number; known: number }>;
   /** "Delete all data": empties extension storage; resolves to the keys it held. */
   clearStorage(): Promise<string[]>;
   /** Bytes this extension stores (database and storage), or null when the browser does not say. */

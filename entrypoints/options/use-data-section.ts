@@ -8,12 +8,26 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DataActions, DataData } from '../../components/options/data-section';
 import { importBackup } from '../../lib/backup/import-backup';
 import { BackupError } from '../../lib/backup/read-backup';
+import { readTrackingList } from '../../lib/backup/tracking-list';
 import { backupChunks } from '../../lib/backup/write-backup';
 import { tableCounts, wipeDatabase } from '../../lib/db/backup-store';
 import { calendarChunks } from '../../lib/export/ics';
 import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
-import { deletedText, EXPORTS, type ExportKind, exportedText, exportFileName, importedText, type StoredCounts, storedText } from '../../lib/view/options-data';
+import {
+  deletedText,
+  EXPORTS,
+  type ExportKind,
+  exportedText,
+  exportFileName,
+  importedText,
+  numbersImportedText,
+  type StoredCounts,
+  storedText,
+} from '../../lib/view/options-data';
 import type { OptionsDeps } from './deps';
+
+/** Larger than any list of numbers a shopper keeps (the parser reads the first 100,000 characters). */
+const MAX_NUMBERS_FILE = 5 * 1024 * 1024;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -68,6 +82,24 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
           if (err instanceof BackupError) return { tone: 'bad', text: `${file.name} was not imported. ${err.message}${/Nothing was imported/.test(err.message) ? '' : ' Nothing was changed.'}` };
           throw err;
         }
+      });
+    },
+    importNumbers(file) {
+      setConfirming(false);
+      run('numbers', async () => {
+        if (file.size > MAX_NUMBERS_FILE) return { tone: 'bad', text: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: a list of tracking numbers is far smaller. Nothing was imported.` };
+        let text = '';
+        for await (const chunk of deps.readFile(file)()) text += chunk;
+        const list = readTrackingList(text);
+        // The background takes at most 500 numbers a message (lib/platform/background-app.ts trackInput).
+        const picked = list.numbers.map((n) => ({ number: n.candidates[0]!.trackingNumber, carrier: n.candidates[0]!.carrier }));
+        const total = { added: 0, known: 0 };
+        for (let i = 0; i < picked.length; i += 500) {
+          const r = await deps.trackNumbers(picked.slice(i, i + 500));
+          total.added += r.added;
+          total.known += r.known;
+        }
+        return { tone: list.numbers.length ? 'good' : 'bad', text: numbersImportedText(list, total) };
       });
     },
     askDelete() {

@@ -3,6 +3,7 @@
  * export, an import or a deletion did.
  */
 import type { ImportSummary } from '../backup/import-backup';
+import type { TrackingList } from '../backup/tracking-list';
 import { zonedDate } from '../model/time';
 
 export type ExportKind = 'backup' | 'events-csv' | 'packages-csv' | 'calendar';
@@ -77,4 +78,18 @@ export function deletedText(rows: Readonly<Record<string, number>>, storageKeys:
   const p = (t: string) => rows[t] ?? 0;
   const stored = [storageKeys.includes('settings') ? 'your settings' : null, storageKeys.includes('credentials') ? 'carrier keys' : null].filter(Boolean);
   return `Deleted ${plural(p('packages'), 'parcel')}, ${plural(p('orders'), 'order')}, ${plural(p('events'), 'tracking event')}, ${plural(p('alerts'), 'alert')} and ${plural(p('notifications'), 'notification record')}${stored.length ? `, and ${stored.join(' and ')}` : ''}. Porchlight is as new in this browser.`;
+}
+
+/** What "Import tracking numbers" did: how many were added, already tracked, and why others were not read. */
+export function numbersImportedText(list: TrackingList, r: { added: number; known: number }): string {
+  const from = list.column ? ` (column "${list.column}")` : '';
+  const head =
+    list.numbers.length === 0
+      ? `No tracking number found in the file${from}.`
+      : `${plural(r.added, 'number')} added${r.known ? `, ${r.known} already tracked` : ''}${from}.`;
+  const shown = list.rejected.slice(0, 3).map((x) => `"${x.text.slice(0, 40)}": ${x.message}`);
+  const more = list.rejected.length > 3 ? ` (and ${list.rejected.length - 3} more)` : '';
+  const rejected = shown.length ? ` Not read: ${shown.join('; ')}${more}.` : '';
+  const cut = list.cut ? ' The file is long: only its first part was read; import the rest separately.' : '';
+  return `${head}${rejected}${cut}`;
 }

@@ -58,9 +58,8 @@ async function page() {
   return { section, files, store, db };
 }
 
-function choose(section: HTMLElement, name: string, content: string) {
-  const input = section.querySelector('input[type="file"]') as HTMLInputElement;
-  expect(section.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Import backup');
+function choose(section: HTMLElement, name: string, content: string, label = 'Import backup') {
+  const input = [...section.querySelectorAll('input[type="file"]')].find((i) => section.querySelector(`label[for="${i.id}"]`)?.textContent === label) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File([content], name, { type: 'application/json' })], configurable: true });
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -109,6 +108,13 @@ describe('Data section', () => {
     });
     expect(text(alert)).toMatch(/^cut\.json was not imported\. .*truncated/);
     expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it('Import tracking numbers sends what the one parser read to the background, and says what it could not read', async () => {
+    const { section, files } = await page();
+    choose(section, 'numbers.csv', '\uFEFFTracking number;Carrier\r\n1Z879E930346834440;UPS\r\n1Z879E930346834441;UPS\r\n', 'Import tracking numbers');
+    await waitFor(() => expect(status(section)).toMatch(/^1 number added \(column "Tracking number"\)\. Not read: "1Z879E930346834441"/));
+    expect(files.tracked).toEqual([{ number: '1Z879E930346834440', carrier: 'ups' }]);
   });
 
   it('the CSV and calendar buttons save their files', async () => {

@@ -3,7 +3,13 @@ import type { OptionsDeps } from '../../../entrypoints/options/deps';
 /** The options page's file deps in memory: saved files are kept by name; a chosen file is read from its text. */
 export function memoryFiles(onClear: () => string[] = () => []) {
   const saved = new Map<string, { type: string; text: string }>();
-  const deps: Pick<OptionsDeps, 'saveFile' | 'readFile' | 'clearStorage' | 'storageUsage'> = {
+  const tracked: { number: string; carrier: string | null }[] = [];
+  const deps: Pick<OptionsDeps, 'saveFile' | 'readFile' | 'clearStorage' | 'storageUsage' | 'trackNumbers'> = {
+    async trackNumbers(numbers) {
+      const before = tracked.length;
+      for (const n of numbers) if (!tracked.some((t) => t.number === n.number)) tracked.push(n);
+      return { added: tracked.length - before, known: numbers.length - (tracked.length - before) };
+    },
     async saveFile(name, type, chunks) {
       let text = '';
       for await (const c of chunks) text += c;
@@ -17,5 +23,5 @@ export function memoryFiles(onClear: () => string[] = () => []) {
     clearStorage: async () => onClear(),
     storageUsage: async () => null,
   };
-  return { saved, deps };
+  return { saved, tracked, deps };
 }
