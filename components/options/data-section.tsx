@@ -4,7 +4,11 @@ export interface DataData {
   /** "Stored in this browser: …", or null while counting. */
   stored: string | null;
   /** What is running now (buttons are disabled meanwhile). */
-  busy: ExportKind | 'import' | 'numbers' | 'delete' | null;
+  busy: ExportKind | 'import' | 'numbers' | 'claim' | 'delete' | null;
+  /** Parcels a claim kit can be made for, newest first; null while loading. */
+  claimChoices: readonly { id: string; label: string }[] | null;
+  /** The one chosen in the list. */
+  claimPackage: string | null;
   /** The result of the last export, import or deletion; `bad` ones are alerts. */
   message: { tone: 'good' | 'bad' | 'info'; text: string } | null;
   /** "Delete all data" was pressed and waits for its confirmation. */
@@ -17,6 +21,8 @@ export interface DataActions {
   exportFile(kind: ExportKind): void;
   importBackup(file: File): void;
   importNumbers(file: File): void;
+  chooseClaimPackage(id: string): void;
+  saveClaimKit(): void;
   askDelete(): void;
   confirmDelete(): void;
   cancelDelete(): void;
@@ -65,6 +71,28 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
         hint="A text file with one number per line, or a CSV with a tracking number column (a spreadsheet's export)."
         onFile={(f) => actions.importNumbers(f)}
       />
+      <h3>Claim kit</h3>
+      <p class="hint">
+        A printable page for one parcel with everything a claim asks for: the order, the timeline, delivery estimates, your
+        reports and the refund and claim deadlines. Open it and print it, or save it as PDF.
+      </p>
+      {data.claimChoices && data.claimChoices.length > 0 ? (
+        <div class="inline">
+          <label for="claim-package">Claim kit for</label>
+          <select id="claim-package" value={data.claimPackage ?? ''} disabled={busy} onChange={(e) => actions.chooseClaimPackage(e.currentTarget.value)}>
+            {data.claimChoices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={busy || !data.claimPackage} onClick={() => actions.saveClaimKit()}>
+            {data.busy === 'claim' ? 'Saving…' : 'Save claim kit'}
+          </button>
+        </div>
+      ) : (
+        data.claimChoices && <p class="empty">No parcels yet.</p>
+      )}
       <h3>Delete</h3>
       {!data.confirmingDelete && (
         <div class="buttons">

@@ -24,7 +24,7 @@ export interface OptionsDeps {
   testConnection(id: ConfigurableProviderId, credentials: Credentials): Promise<ConnectionResult>;
   copyText(text: string): Promise<void>;
   /** Saves a file the page wrote (a download); resolves to its size in bytes (lib/platform/files.ts). */
-  saveFile(name: string, type: string, chunks: AsyncIterable<string>): Promise<number>;
+  saveFile(name: string, type: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
   /** A chosen file's text, from its start each call. */
   readFile(file: Blob): () => AsyncIterable<string>;
   /** Numbers to track, each with its carrier (the popup box's `trackInput` message to the background). */

@@ -10,15 +10,19 @@ import { importBackup } from '../../lib/backup/import-backup';
 import { BackupError } from '../../lib/backup/read-backup';
 import { readTrackingList } from '../../lib/backup/tracking-list';
 import { backupChunks } from '../../lib/backup/write-backup';
-import { tableCounts, wipeDatabase } from '../../lib/db/backup-store';
+import { packageRecord, recentPackages, tableCounts, wipeDatabase } from '../../lib/db/backup-store';
+import { claimKitHtml } from '../../lib/export/claim-kit';
 import { calendarChunks } from '../../lib/export/ics';
 import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
 import {
+  claimChoiceLabel,
+  claimKitFileName,
   deletedText,
   EXPORTS,
   type ExportKind,
   exportedText,
   exportFileName,
+  formatBytes,
   importedText,
   numbersImportedText,
   type StoredCounts,
@@ -29,6 +33,9 @@ import type { OptionsDeps } from './deps';
 /** Larger than any list of numbers a shopper keeps (the parser reads the first 100,000 characters). */
 const MAX_NUMBERS_FILE = 5 * 1024 * 1024;
 
+/** The claim kit's list shows the parcels updated last (a claim is about a recent one). */
+const CLAIM_CHOICES = 300;
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function useDataSection(deps: OptionsDeps): { data: DataData; actions: DataActions } {
@@ -37,9 +44,18 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
   const [busy, setBusy] = useState<DataData['busy']>(null);
   const [message, setMessage] = useState<DataData['message']>(null);
   const [confirming, setConfirming] = useState(false);
+  const [choices, setChoices] = useState<DataData['claimChoices']>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   useEffect(() => {
     const sub = liveQuery(() => tableCounts(deps.db)).subscribe({ next: setCounts, error: (e) => console.error('Porchlight options:', e) });
+    return () => sub.unsubscribe();
+  }, [deps]);
+  useEffect(() => {
+    const sub = liveQuery(() => recentPackages(deps.db, CLAIM_CHOICES)).subscribe({
+      next: (list) => setChoices(list.map((p) => ({ id: p.id, label: claimChoiceLabel(p) }))),
+      error: (e) => console.error('Porchlight options:', e),
+    });
     return () => sub.unsubscribe();
   }, [deps]);
   useEffect(() => {
@@ -102,6 +118,21 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
         return { tone: list.numbers.length ? 'good' : 'bad', text: numbersImportedText(list, total) };
       });
     },
+    chooseClaimPackage(id) {
+      setChosen(id);
+    },
+    saveClaimKit() {
+      const id = chosen ?? choices?.[0]?.id;
+      if (!id) return;
+      run('claim', async () => {
+        const record = await packageRecord(deps.db, id);
+        if (!record) return { tone: 'bad', text: 'That parcel is no longer stored.' };
+        const now = deps.now();
+        const name = claimKitFileName(record.pkg, now, deps.timeZone);
+        const bytes = await deps.saveFile(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone: deps.timeZone })]);
+        return { tone: 'good', text: `Claim kit saved as ${name} (${formatBytes(bytes)}). Open it to print it or save it as PDF.` };
+      });
+    },
     askDelete() {
       setMessage(null);
       setConfirming(true);
@@ -124,6 +155,8 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
     busy,
     message,
     confirmingDelete: confirming,
+    claimChoices: choices,
+    claimPackage: chosen && choices?.some((c) => c.id === chosen) ? chosen : (choices?.[0]?.id ?? null),
     deleteWarning: counts
       ? `This deletes everything Porchlight keeps in this browser: ${storedText(counts, null).replace(/^Stored in this browser: /, '').replace(/\.$/, '')}, your settings and any carrier keys. It cannot be undone; export a backup first if you may want them back.`
       : null,

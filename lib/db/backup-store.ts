@@ -78,13 +78,35 @@ export async function wipeDatabase(db: PorchlightDb): Promise<Record<string, num
   });
 }
 
-/** The events of these packages (one index query per page of packages). */
-export function eventsOfPackages(db: PorchlightDb, packageIds: string[]): Promise<TrackingEvent[]> {
-  return db.events.where('packageId').anyOf(packageIds).toArray();
+/**
+ * The events of a page of packages, `ids` sorted as {@link rowsInKeyOrder} gives them: one range scan
+ * of the packageId index from the first id to the last (an `anyOf` of hundreds of keys is a cursor
+ * jump per key, quadratic in fake-indexeddb), keeping only these packages' rows.
+ */
+export async function eventsOfPackages(db: PorchlightDb, ids: string[]): Promise<TrackingEvent[]> {
+  if (!ids.length) return [];
+  const wanted = new Set(ids);
+  const rows = await db.events.where('packageId').between(ids[0]!, ids[ids.length - 1]!, true, true).toArray();
+  return rows.filter((e) => wanted.has(e.packageId));
 }
 
 export async function ordersByKey(db: PorchlightDb, keys: string[]): Promise<Map<string, Order>> {
   const unique = [...new Set(keys)];
   const found = await db.orders.bulkGet(unique);
   return new Map(found.filter((o): o is Order => Boolean(o)).map((o) => [o.key, o]));
+}
+
+/** The most recently updated packages, newest first (the claim kit's choice list). */
+export function recentPackages(db: PorchlightDb, limit: number): Promise<Package[]> {
+  return db.packages.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
+
+/** One package with its order, events and alerts (the claim kit), read in one transaction. */
+export function packageRecord(db: PorchlightDb, id: string): Promise<{ pkg: Package; order: Order | null; events: TrackingEvent[]; alerts: Alert[] } | null> {
+  return db.transaction('r', [db.packages, db.orders, db.events, db.alerts], async () => {
+    const pkg = await db.packages.get(id);
+    if (!pkg) return null;
+    const order = pkg.orderKey ? ((await db.orders.get(pkg.orderKey)) ?? null) : null;
+    return { pkg, order, events: await db.events.where('packageId').equals(id).toArray(), alerts: await db.alerts.where('packageId').equals(id).toArray() };
+  });
 }

@@ -4,7 +4,7 @@
  * is read as a stream of text. The Blob is assembled from the writer's pieces, so the page never
  * builds the file as one string.
  */
-export async function saveFile(name: string, type: string, chunks: AsyncIterable<string>): Promise<number> {
+export async function saveFile(name: string, type: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number> {
   // Pieces are folded into a Blob every few megabytes: the browser keeps Blob data outside the
   // script's heap (Chrome spills large ones to disk), so a big history does not sit in memory twice.
   let blob = new Blob([], { type });

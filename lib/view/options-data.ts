@@ -5,6 +5,7 @@
 import type { ImportSummary } from '../backup/import-backup';
 import type { TrackingList } from '../backup/tracking-list';
 import { zonedDate } from '../model/time';
+import { oneLine } from './options-diagnostics';
 
 export type ExportKind = 'backup' | 'events-csv' | 'packages-csv' | 'calendar';
 
@@ -92,4 +93,16 @@ export function numbersImportedText(list: TrackingList, r: { added: number; know
   const rejected = shown.length ? ` Not read: ${shown.join('; ')}${more}.` : '';
   const cut = list.cut ? ' The file is long: only its first part was read; import the rest separately.' : '';
   return `${head}${rejected}${cut}`;
+}
+
+/** A package as the claim kit's list names it: its label, then its number or order. */
+export function claimChoiceLabel(p: { label: string | null; trackingNumber: string | null; orderId: string | null; carrier: string | null; id: string }): string {
+  const number = p.trackingNumber ? `${p.carrier ? `${p.carrier.toUpperCase()} ` : ''}${p.trackingNumber}` : p.orderId ? `order ${p.orderId}` : p.id;
+  const label = p.label ? oneLine(p.label, 60) : null;
+  return label ? `${label} (${number})` : number;
+}
+
+export function claimKitFileName(p: { trackingNumber: string | null; orderId: string | null; id: string }, now: number, timeZone: string): string {
+  const what = (p.trackingNumber ?? p.orderId ?? p.id).replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 40);
+  return `porchlight-claim-${what}-${zonedDate(now, timeZone)}.html`;
 }

@@ -10,6 +10,7 @@ import { tableCounts } from '../../../lib/db/backup-store';
 import type { PorchlightDb } from '../../../lib/db/database';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
+import { act } from 'preact/test-utils';
 import { button, click, mount, text, waitFor } from './dom';
 import { memoryFiles } from './file-deps';
 
@@ -115,6 +116,27 @@ describe('Data section', () => {
     choose(section, 'numbers.csv', '\uFEFFTracking number;Carrier\r\n1Z879E930346834440;UPS\r\n1Z879E930346834441;UPS\r\n', 'Import tracking numbers');
     await waitFor(() => expect(status(section)).toMatch(/^1 number added \(column "Tracking number"\)\. Not read: "1Z879E930346834441"/));
     expect(files.tracked).toEqual([{ number: '1Z879E930346834440', carrier: 'ups' }]);
+  });
+
+  it('Save claim kit saves a printable page for the chosen parcel', async () => {
+    const { section, files, db } = await page();
+    const select = await waitFor(() => {
+      const s = section.querySelector('select') as HTMLSelectElement;
+      expect(s.options.length).toBe(8);
+      return s;
+    });
+    expect(section.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Claim kit for');
+    const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
+    act(() => {
+      select.selectedIndex = [...select.options].findIndex((o) => o.value === pkg!.id);
+    });
+    expect(select.value).toBe(pkg!.id);
+    act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    click(button(section, 'Save claim kit'));
+    await waitFor(() => expect(status(section)).toMatch(/^Claim kit saved as porchlight-claim-1Z999AA10123456784-2024-12-20\.html/));
+    expect(files.saved.get('porchlight-claim-1Z999AA10123456784-2024-12-20.html')!.text).toMatch(/^<!doctype html>.*1Z999AA10123456784/s);
   });
 
   it('the CSV and calendar buttons save their files', async () => {
