@@ -45,7 +45,12 @@ const AlertSchema = z.object({
   delayCodes: z.array(z.string()).catch(A.delayCodes),
 });
 
+/** Delivered parcels move from the list to History after this many days (issue #11 §2). */
+export const DEFAULT_HISTORY_AFTER_DAYS = 3;
+
 export const SettingsSchema = z.object({
+  /** The popup's list: days a finished parcel stays before it moves to History. */
+  historyAfterDays: z.number().int().min(0).max(60).catch(DEFAULT_HISTORY_AFTER_DAYS),
   notifications: NotifySchema.catch(() => NotifySchema.parse({})),
   alerts: AlertSchema.catch(() => AlertSchema.parse({})),
   /** Providers the user switched off (`ups`, `17track`, `amazon-tracker`…). */

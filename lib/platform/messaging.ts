@@ -1,9 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PlanProvider } from '../engine/plan';
 import type { Alert, Package, TrackingEvent } from '../model/types';
 import type { FoundParcel } from '../services/track-numbers';
 import type { GenericPageReading } from '../shops/generic/read-generic-page';
 import type { PageReading } from '../shops/types';
+import type { SourceStatus } from '../view/popup-model';
 
 /**
  * The one typed message map between contexts (content scripts, popup, options, offscreen, background).
@@ -51,17 +51,12 @@ export interface RefreshSummary {
   errors: { provider: string; kind: string; message: string }[];
 }
 
+export type { SourceStatus };
+
 export interface RemovedPackages {
   packages: Package[];
   events: TrackingEvent[];
   alerts: Alert[];
-}
-
-export interface SourceStatus {
-  /** As the scheduler sees them: lookupFor(pkg, providers) null means nobody can refresh the package. */
-  providers: PlanProvider[];
-  /** Carrier APIs the shopper could switch on with a free key. */
-  needsKey: { id: string; carriers: string[] }[];
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

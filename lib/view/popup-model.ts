@@ -1,5 +1,9 @@
 import { getCarrier } from '../carriers/registry';
-import { STATUS_PROGRESS, type Status } from '../model/status';
+import { lookupFor } from '../engine/plan';
+import { AMAZON_TRACKER } from '../services/amazon-tracker';
+import { isTerminal, STATUS_LABEL, STATUS_PROGRESS, type Status } from '../model/status';
+import type { PlanProvider } from '../engine/plan';
+import { DEFAULT_HISTORY_AFTER_DAYS } from '../settings';
 import type { ProviderHold } from '../db/holds';
 import type { Alert, Order, Package } from '../model/types';
 import { type AttentionLine, cardText, type Headline } from './headline';
@@ -10,7 +14,10 @@ import { type AttentionLine, cardText, type Headline } from './headline';
  * one function (headline.ts); a source that is blocked for all its packages (Amazon asks the shopper
  * to sign in) is one banner, not a line on every card (issue #19 §11).
  */
-export type GroupId = 'attention' | 'today' | 'pickup' | 'on_the_way' | 'ordered' | 'delivered' | 'closed';
+export type GroupId = 'attention' | 'today' | 'pickup' | 'on_the_way' | 'ordered' | 'delivered' | 'closed' | 'history' | 'archived';
+
+/** Which list the popup shows: the current parcels, History (finished a while ago) or Archived. */
+export type PopupView = 'list' | 'history' | 'archived';
 
 export const GROUP_TITLES: Record<GroupId, string> = {
   attention: 'Needs attention',
@@ -18,16 +25,36 @@ export const GROUP_TITLES: Record<GroupId, string> = {
   pickup: 'Ready for pickup',
   on_the_way: 'On the way',
   ordered: 'Ordered',
-  delivered: 'Delivered',
+  delivered: 'Delivered recently',
   closed: 'Cancelled and returned',
+  history: 'History',
+  archived: 'Archived',
 };
 
-const GROUP_ORDER: GroupId[] = ['attention', 'today', 'pickup', 'on_the_way', 'ordered', 'delivered', 'closed'];
+const GROUP_ORDER: GroupId[] = ['attention', 'today', 'pickup', 'on_the_way', 'ordered', 'delivered', 'closed', 'history', 'archived'];
+
+/** Which sources can refresh what (from the background), for "nobody can refresh this" (issue #11 §4). */
+export interface SourceStatus {
+  /** As the scheduler sees them: lookupFor(pkg, providers) null means nobody can refresh the package. */
+  providers: PlanProvider[];
+  /** Carrier APIs the shopper could switch on with a free key. */
+  needsKey: { id: string; carriers: string[] }[];
+}
+
+/** A way to fix a parcel nobody can refresh (issue #11 §4). */
+export interface SourceFix {
+  kind: 'add_key' | 'carrier_page' | 'shop_page';
+  label: string;
+}
 
 export interface PackageView {
   id: string;
+  /** The name the shopper recognises: their label, else the first item, else the number. */
   title: string;
-  subtitle: string;
+  /** "Amazon · UPS": where it comes from and who carries it. */
+  meta: string;
+  /** "2 h ago": age of the newest event (or of the last check when there is none). */
+  age: string | null;
   status: Status;
   headline: Headline;
   attention: AttentionLine | null;
@@ -36,9 +63,13 @@ export interface PackageView {
   carrier: string | null;
   /** A refresh problem of this package alone (a blocked source is a banner instead). */
   error: string | null;
+  /** Nobody can refresh it: what the shopper can do (issue #11 §4). Null when a source can. */
+  noSource: { text: string; fixes: SourceFix[] } | null;
   muted: boolean;
   archived: boolean;
   shopUrl: string | null;
+  /** The list it lives in when not searched (History and Archived rows say so in search results). */
+  home: PopupView;
 }
 
 export interface PopupGroup {
@@ -53,6 +84,8 @@ export interface Banner {
   text: string;
   /** How many packages wait for it. */
   count: number;
+  /** The link that fixes it (Amazon's sign-in page), when there is one. */
+  fix: { label: string; url: string } | null;
 }
 
 /**
@@ -71,8 +104,114 @@ function groupOf(p: Package, attention: AttentionLine | null, headline: Headline
 }
 
 export interface PopupModel {
+  view: PopupView;
   groups: PopupGroup[];
   banners: Banner[];
+  /** Packages in each list (unfiltered), for the view switcher. */
+  counts: Record<PopupView, number>;
+  /** Rows shown (after the search). */
+  shown: number;
+  /** The search matched nothing (the box has text). */
+  noMatch: boolean;
+}
+
+/** Where a finished parcel's end is dated: delivery time, else when its status began, else its last change. */
+function finishedAt(p: Package): number {
+  if (p.deliveredAt) {
+    const t = Date.parse(p.deliveredAt.length <= 10 ? `${p.deliveredAt}T12:00:00Z` : p.deliveredAt);
+    if (Number.isFinite(t)) return t;
+  }
+  return p.statusSince ?? p.lastChangeAt;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", "Nov 3" (older than a week). */
+export function ageText(at: number, now: number, timeZone: string): string {
+  const d = Math.max(0, now - at);
+  if (d < MINUTE) return 'just now';
+  if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;
+  if (d < DAY) return `${Math.floor(d / HOUR)} h ago`;
+  if (d < 7 * DAY) {
+    const days = Math.floor(d / DAY);
+    return `${days} day${days === 1 ? '' : 's'} ago`;
+  }
+  const sameYear = new Date(at).getUTCFullYear() === new Date(now).getUTCFullYear();
+  return new Date(at).toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone });
+}
+
+/** What the providers list says about a package nobody can refresh, and the fixes (issue #11 §4). */
+function noSourceOf(p: Package, carrierName: string | null, sources: SourceStatus | null | undefined): PackageView['noSource'] {
+  if (!sources || p.archived || isTerminal(p.status)) return null;
+  if (lookupFor(p, sources.providers)) return null;
+  const fixes: SourceFix[] = [];
+  if (p.trackingNumber && p.carrier) {
+    const keyed = sources.needsKey.find((k) => k.carriers.includes(p.carrier!));
+    if (keyed) fixes.push({ kind: 'add_key', label: `Add a free ${carrierName ?? keyed.id} key` });
+    else fixes.push({ kind: 'add_key', label: 'Add a 17TRACK or Ship24 key' });
+    if (getCarrier(p.carrier)?.trackingUrl) fixes.push({ kind: 'carrier_page', label: `Open ${carrierName ?? 'the carrier'}'s page` });
+    return {
+      text: keyed
+        ? `Porchlight cannot refresh this ${carrierName ?? ''} number yet: add your free ${carrierName ?? 'carrier'} key in Options.`.replace('  ', ' ')
+        : `Porchlight has no source for ${carrierName ?? 'this carrier'}: open the carrier's page, or add a 17TRACK or Ship24 key in Options.`,
+      fixes,
+    };
+  }
+  if (p.shop && (p.trackUrl || p.orderId)) {
+    const shop = capitalise(p.shop);
+    return { text: `Porchlight refreshes this when you open the order on ${shop}.`, fixes: [{ kind: 'shop_page', label: `Open the order on ${shop}` }] };
+  }
+  return null;
+}
+
+function ordersPage(url: string | null): string {
+  let origin = 'https://www.amazon.com';
+  try {
+    if (url) origin = new URL(url).origin;
+  } catch {
+    // keep amazon.com
+  }
+  return `${origin}/gp/css/order-history`;
+}
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** The text a search matches: names, items, shop, carrier, every number, order id, status and headline. */
+function haystack(p: Package, order: Order | undefined, carrier: string | null, view: { title: string; headline: Headline }): string {
+  return [
+    view.title,
+    p.label,
+    ...(order?.items.map((i) => i.title) ?? []),
+    ...(order?.items.map((i) => i.seller) ?? []),
+    p.shop,
+    carrier,
+    p.carrier,
+    p.orderId,
+    p.orderId?.replace(/-/g, ''),
+    ...p.numbers.map((n) => n.number),
+    p.trackingNumber,
+    STATUS_LABEL[p.status],
+    view.headline.label,
+    view.headline.line,
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}
+
+/** A parsed search: every word must match, or any of the numbers it holds (issue #11 §1). */
+export interface PopupQuery {
+  words: readonly string[];
+  numbers: readonly string[];
+}
+
+function matches(hay: string, numbers: readonly string[], q: PopupQuery): boolean {
+  if (q.numbers.length > 0) return q.numbers.some((n) => numbers.includes(n)) || (q.words.length > 0 && q.words.every((w) => hay.includes(w)));
+  return q.words.every((w) => hay.includes(w));
 }
 
 export function buildPopupModel(input: {
@@ -82,9 +221,18 @@ export function buildPopupModel(input: {
   now: number;
   timeZone: string;
   holds?: Readonly<Record<string, ProviderHold>>;
-  showArchived?: boolean;
+  view?: PopupView;
+  query?: PopupQuery | null;
+  /** Delivered (or cancelled, returned) parcels move to History after this many days (setting, default 3). */
+  historyAfterDays?: number;
+  sources?: SourceStatus | null;
+  /** Every package whatever list it lives in, History and Archived under their own headings (one package's view). */
+  everywhere?: boolean;
 }): PopupModel {
   const { now, timeZone } = input;
+  const view = input.view ?? 'list';
+  const query = input.query && (input.query.words.length || input.query.numbers.length) ? input.query : null;
+  const historyAfter = (input.historyAfterDays ?? DEFAULT_HISTORY_AFTER_DAYS) * DAY;
   const ordersByKey = new Map(input.orders.map((o) => [o.key, o]));
   const alertsByPkg = new Map<string, Alert[]>();
   for (const a of input.alerts) {
@@ -93,26 +241,40 @@ export function buildPopupModel(input: {
     list.push(a);
     alertsByPkg.set(a.packageId, list);
   }
-  const holdMessages = new Map<string, { id: string; count: number }>();
-  for (const [id, h] of Object.entries(input.holds ?? {})) if (h.until > now) holdMessages.set(h.message, { id, count: 0 });
+  const holdMessages = new Map<string, { id: string; count: number; url: string | null }>();
+  for (const [id, h] of Object.entries(input.holds ?? {})) if (h.until > now) holdMessages.set(h.message, { id, count: 0, url: null });
 
+  const counts: Record<PopupView, number> = { list: 0, history: 0, archived: 0 };
   const groups = new Map<GroupId, { view: PackageView; sort: number }[]>();
+  let shown = 0;
   for (const p of input.packages) {
-    if (p.archived && !input.showArchived) continue;
     const situations = alertsByPkg.get(p.id) ?? [];
     const order = p.orderKey ? ordersByKey.get(p.orderKey) : undefined;
     const { headline, attention } = cardText({ pkg: p, situations, now, timeZone });
-    const group = groupOf(p, attention, headline);
-    const shopName = p.shop ? p.shop[0]!.toUpperCase() + p.shop.slice(1) : null;
+    let group = groupOf(p, attention, headline);
+    const finished = group === 'delivered' || group === 'closed';
+    const home: PopupView = p.archived ? 'archived' : finished && now - finishedAt(p) > historyAfter ? 'history' : 'list';
+    counts[home]++;
     const held = p.lastError ? holdMessages.get(p.lastError.message) : undefined;
-    if (held) held.count++;
+    if (held && home === 'list') {
+      held.count++;
+      held.url ??= p.trackUrl ?? order?.orderUrl ?? null;
+    }
     const carrier = p.carrier ? (getCarrier(p.carrier)?.name ?? null) : null;
-    const view: PackageView = {
+    const title = p.label ?? order?.items[0]?.title ?? p.trackingNumber ?? p.id;
+    if (query || input.everywhere) {
+      if (query && !matches(haystack(p, order, carrier, { title, headline }), [p.trackingNumber, ...p.numbers.map((n) => n.number)].filter((n): n is string => n !== null), query)) continue;
+      // Search looks everywhere; a History or Archived match is shown under its own heading.
+      if (home !== 'list') group = home;
+    } else if (home !== view) continue;
+    else if (view !== 'list') group = view;
+    const lastAt = p.timeline.last?.at ?? null;
+    const shopName = p.shop ? capitalise(p.shop) : null;
+    const row: PackageView = {
       id: p.id,
-      title: p.label ?? order?.items[0]?.title ?? p.trackingNumber ?? p.id,
-      subtitle: [shopName && p.orderId ? `${shopName} order ${p.orderId}` : null, p.trackingNumber ? [carrier, p.trackingNumber].filter(Boolean).join(' ') : null]
-        .filter(Boolean)
-        .join(' · '),
+      title,
+      meta: [shopName, carrier ?? (p.trackingNumber ? 'Carrier not known' : null)].filter(Boolean).join(' · '),
+      age: lastAt !== null ? ageText(lastAt, now, timeZone) : null,
       status: p.status,
       headline,
       attention,
@@ -120,27 +282,42 @@ export function buildPopupModel(input: {
       trackingNumber: p.trackingNumber,
       carrier,
       error: p.lastError && !held ? p.lastError.message : null,
+      noSource: noSourceOf(p, carrier, input.sources),
       muted: p.muted,
       archived: p.archived,
       shopUrl: p.trackUrl ?? order?.orderUrl ?? null,
+      home,
     };
     // Within a group: soonest ETA first, then most recently changed; finished ones newest first.
-    const finished = group === 'delivered' || group === 'closed';
-    const sort = finished
-      ? -(p.deliveredAt ? Date.parse(p.deliveredAt.length <= 10 ? `${p.deliveredAt}T12:00:00Z` : p.deliveredAt) : (p.statusSince ?? p.lastChangeAt))
-      : p.eta
-        ? Date.parse(`${p.eta.to.slice(0, 10)}T00:00:00Z`)
-        : Number.MAX_SAFE_INTEGER - p.lastChangeAt;
+    const sort =
+      group === 'delivered' || group === 'closed' || group === 'history' || group === 'archived'
+        ? -finishedAt(p)
+        : p.eta
+          ? Date.parse(`${p.eta.to.slice(0, 10)}T00:00:00Z`)
+          : Number.MAX_SAFE_INTEGER - p.lastChangeAt;
     const list = groups.get(group) ?? [];
-    list.push({ view, sort });
+    list.push({ view: row, sort });
     groups.set(group, list);
+    shown++;
   }
   const banners: Banner[] = [];
   for (const [message, b] of holdMessages) {
-    if (b.count > 0) banners.push({ id: b.id, text: `${message} (${b.count} package${b.count === 1 ? '' : 's'} waiting)`, count: b.count });
+    if (b.count > 0) {
+      banners.push({
+        id: b.id,
+        text: `${message} (${b.count} package${b.count === 1 ? '' : 's'} waiting)`,
+        count: b.count,
+        // Signing in on the orders page of the waiting parcels' marketplace both fixes it and refreshes them.
+        fix: b.id === AMAZON_TRACKER ? { label: 'Open Amazon and sign in', url: ordersPage(b.url) } : null,
+      });
+    }
   }
   return {
+    view,
     banners,
+    counts,
+    shown,
+    noMatch: query !== null && shown === 0,
     groups: GROUP_ORDER.filter((g) => groups.has(g)).map((g) => ({
       id: g,
       title: GROUP_TITLES[g],

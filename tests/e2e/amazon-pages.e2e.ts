@@ -197,7 +197,9 @@ describe('Amazon pages in real Chromium (issue #4)', () => {
     const card = popup.locator(`[data-package-id="${blocked[0]!.id}"]`);
     await card.waitFor({ timeout: 10_000 });
     const banner = popup.locator('[data-banner="amazon-tracker"]');
-    expect(await banner.textContent()).toMatch(/^Sign in to Amazon to refresh \(\d+ packages? waiting\)$/);
+    expect(await banner.locator('span').textContent()).toMatch(/^Sign in to Amazon to refresh \(\d+ packages? waiting\)$/);
+    // With the link that fixes it (issue #11 §4).
+    expect(await banner.getByRole('button', { name: 'Open Amazon and sign in' }).count()).toBe(1);
     expect(await popup.getByText('Sign in to Amazon to refresh').count()).toBe(1);
     await page.close();
   });

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PackageList, type PackageListActions } from '../../../components/package-list';
+import { type PopupActions, type PopupData, PopupShell } from '../../../components/popup-shell';
 import type { Alert, Package, TrackingEvent } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
-import { buildPopupModel } from '../../../lib/view/popup-model';
+import { buildPopupModel, type SourceStatus } from '../../../lib/view/popup-model';
+import { parseTrackingInput } from '../../../lib/scan/parse-input';
+import { trackOffers } from '../../../lib/view/track-offers';
 import { blankPackage } from '../../../lib/engine/merge';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // 09:00 in Chicago
@@ -80,27 +82,105 @@ describe('popup model', () => {
       timeZone: TZ,
       holds: { 'amazon-tracker': { until: NOW + 3_600_000, reason: 'auth', message: 'Sign in to Amazon to refresh' } },
     });
-    expect(model.banners).toEqual([{ id: 'amazon-tracker', text: 'Sign in to Amazon to refresh (2 packages waiting)', count: 2 }]);
+    expect(model.banners).toEqual([
+      {
+        id: 'amazon-tracker',
+        text: 'Sign in to Amazon to refresh (2 packages waiting)',
+        count: 2,
+        fix: { label: 'Open Amazon and sign in', url: 'https://www.amazon.com/gp/css/order-history' },
+      },
+    ]);
     expect(model.groups.flatMap((g) => g.packages).map((p) => p.error)).toEqual([null, null, null]);
   });
 });
 
-describe('popup components', () => {
-  const actions = (): PackageListActions => ({
-    refresh: vi.fn(),
-    scanPage: vi.fn(),
-    openTracking: vi.fn(),
-    openShop: vi.fn(),
-    archive: vi.fn(),
-    mute: vi.fn(),
-    toggle: vi.fn(),
-    openUrl: vi.fn(),
-    copy: vi.fn(),
-    markNotReceived: vi.fn(),
-    dismiss: vi.fn(),
+describe('popup lists: current, History, Archived, search (issue #11 §2)', () => {
+  const DAY = 86_400_000;
+  const base = [
+    pkg('recent', { status: 'delivered', deliveredAt: new Date(NOW - 1 * DAY).toISOString(), label: 'Blue socks' }),
+    pkg('old', { status: 'delivered', deliveredAt: new Date(NOW - 5 * DAY).toISOString(), label: 'Desk lamp' }),
+    pkg('gone', { status: 'cancelled', statusSince: NOW - 10 * DAY, label: 'Cancelled kettle' }),
+    pkg('moving', { label: 'Camera', trackingNumber: '1Z999AA10123456784', carrier: 'ups' }),
+    pkg('put-away', { archived: true, label: 'Old charger' }),
+  ];
+  const build = (over: Partial<Parameters<typeof buildPopupModel>[0]> = {}) =>
+    buildPopupModel({ packages: base, orders: [], alerts: [], now: NOW, timeZone: TZ, ...over });
+  const ids = (m: ReturnType<typeof build>) => m.groups.flatMap((g) => g.packages.map((p) => p.id));
+
+  it('delivered parcels move to History after the setting\'s days (default 3); archived ones to Archived', () => {
+    expect(ids(build())).toEqual(['moving', 'recent']);
+    expect(ids(build({ view: 'history' }))).toEqual(['old', 'gone']);
+    expect(ids(build({ view: 'archived' }))).toEqual(['put-away']);
+    expect(build().counts).toEqual({ list: 2, history: 2, archived: 1 });
+    expect(ids(build({ historyAfterDays: 7 }))).toEqual(['moving', 'recent', 'old']);
+    expect(ids(build({ historyAfterDays: 0 }))).toEqual(['moving']);
   });
 
-  it('renders page text as text, never HTML, and wires actions', () => {
+  it('search looks in every list, History and Archived matches under their own headings', () => {
+    const q = (text: string) => trackOffers(parseTrackingInput(text), new Map(), {}).query;
+    expect(ids(build({ query: q('lamp') }))).toEqual(['old']);
+    expect(build({ query: q('lamp') }).groups.map((g) => g.id)).toEqual(['history']);
+    expect(ids(build({ query: q('charger') }))).toEqual(['put-away']);
+    expect(ids(build({ query: q('ups') }))).toEqual(['moving']);
+    expect(ids(build({ query: q('1Z999AA1 0123456784') }))).toEqual(['moving']);
+    expect(ids(build({ query: q('111-0000000-0000000') })).length).toBe(5);
+    const none = build({ query: q('piano') });
+    expect([none.shown, none.noMatch]).toEqual([0, true]);
+  });
+
+  it('a parcel nobody can refresh says so and offers the fix (issue #11 §4)', () => {
+    const sources: SourceStatus = { providers: [], needsKey: [{ id: 'ups', carriers: ['ups'] }] };
+    const row = build({ sources }).groups.flatMap((g) => g.packages).find((p) => p.id === 'moving')!;
+    expect(row.noSource?.text).toBe('Porchlight cannot refresh this UPS number yet: add your free UPS key in Options.');
+    expect(row.noSource?.fixes.map((f) => f.kind)).toEqual(['add_key', 'carrier_page']);
+    const withKey: SourceStatus = { providers: [{ id: 'ups', carriers: ['ups'] }], needsKey: [] };
+    expect(build({ sources: withKey }).groups.flatMap((g) => g.packages).find((p) => p.id === 'moving')!.noSource).toBeNull();
+    // Finished parcels need no source.
+    expect(build({ sources }).groups.flatMap((g) => g.packages).find((p) => p.id === 'recent')!.noSource).toBeNull();
+  });
+});
+
+describe('popup components', () => {
+  const actions = (): PopupActions => ({
+    setQuery: vi.fn(),
+    setView: vi.fn(),
+    track: vi.fn(),
+    choose: vi.fn(),
+    open: vi.fn(),
+    back: vi.fn(),
+    refresh: vi.fn(),
+    refreshOne: vi.fn(),
+    scanPage: vi.fn(),
+    undo: vi.fn(),
+    openTracking: vi.fn(),
+    openShop: vi.fn(),
+    openUrl: vi.fn(),
+    openOptions: vi.fn(),
+    copy: vi.fn(),
+    rename: vi.fn(),
+    mute: vi.fn(),
+    archive: vi.fn(),
+    markNotReceived: vi.fn(),
+    remove: vi.fn(),
+    dismiss: vi.fn(),
+  });
+  const data = (over: Partial<PopupData> & { model: PopupData['model'] }): PopupData => ({
+    loading: false,
+    query: '',
+    offers: [],
+    reasons: [],
+    refreshing: false,
+    busy: false,
+    message: null,
+    undo: null,
+    open: null,
+    ordersLinks: [{ label: 'Your orders on Amazon.com', url: 'https://www.amazon.com/gp/css/order-history' }],
+    ...over,
+  });
+  const button = (root: Element, text: string | RegExp) =>
+    [...root.querySelectorAll('button')].find((b) => (typeof text === 'string' ? b.textContent === text : text.test(b.textContent ?? ''))) as HTMLButtonElement;
+
+  it('renders page text as text, never HTML; a row is one button with one attention mark', () => {
     const evil = '<img src=x onerror=alert(1)>Shoes';
     const model = buildPopupModel({
       packages: [pkg('a', { label: evil, trackingNumber: '1Z999AA10123456784', carrier: 'ups', eta: { from: '2026-11-20', to: '2026-11-20' } })],
@@ -111,37 +191,105 @@ describe('popup components', () => {
     });
     const root = document.createElement('div');
     const a = actions();
-    render(<PackageList data={{ ...model, loading: false, refreshing: false, message: null, details: null }} actions={a} />, root);
+    render(<PopupShell data={data({ model })} actions={a} />, root);
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain(evil);
-    (root.querySelector('[data-package-id="a"] .pkg__title') as HTMLButtonElement).click();
-    expect(a.toggle).toHaveBeenCalledWith('a');
-    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Carrier page')!.click();
-    expect(a.openTracking).toHaveBeenCalledWith('a');
-    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Archive')!.click();
-    expect(a.archive).toHaveBeenCalledWith('a', true);
-    // One attention line, dismissable.
-    expect(root.querySelectorAll('.pkg__attention')).toHaveLength(1);
-    (root.querySelector('.pkg__dismiss') as HTMLButtonElement).click();
-    expect(a.dismiss).toHaveBeenCalledWith('a|delayed|x');
+    const row = root.querySelector('[data-package-id="a"]')!;
+    expect(row.querySelectorAll('button')).toHaveLength(1);
+    expect(row.querySelectorAll('.pkg__attention')).toHaveLength(1);
+    expect(row.querySelector('.pkg__attention')!.getAttribute('aria-label')).toContain(evil);
+    expect(root.querySelector('[data-group="attention"] ul')!.getAttribute('role')).toBe('list');
+    (row.querySelector('.pkg__open') as HTMLButtonElement).click();
+    expect(a.open).toHaveBeenCalledWith('a');
+    button(root, /^History/).click();
+    expect(a.setView).toHaveBeenCalledWith('history');
   });
 
-  it('opened package: timeline newest first, next steps, and "not received" for a delivered parcel', () => {
-    const p = pkg('d', { status: 'delivered', carrier: 'ups', trackingNumber: '1Z999AA10123456784', deliveredAt: '2026-11-22T14:00:00-06:00' });
+  it('the box offers each number with its carrier, a choice when formats overlap, and reasons', () => {
+    const gls = '12345678902';
+    const parsed = parseTrackingInput(`1Z999AA10123456784 ${gls}, 1Z999AA10123456785`);
+    const box = trackOffers(parsed, new Map(), {});
+    const model = buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ, query: box.query });
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model, query: 'typed', offers: box.offers, reasons: box.reasons })} actions={a} />, root);
+    const offers = [...root.querySelectorAll('[data-offer]')].map((o) => o.getAttribute('data-offer'));
+    expect(offers[0]).toBe('1Z999AA10123456784');
+    expect(root.querySelector('[data-offer="1Z999AA10123456784"]')!.textContent).toContain('UPS');
+    expect(root.querySelector('.box__reason')!.textContent).toContain('check digit does not match');
+    expect(root.querySelector('#box-status')!.getAttribute('role')).toBe('status');
+    button(root, /^Track/).click();
+    expect(a.track).toHaveBeenCalledWith(box.offers.map((o) => ({ number: o.number, carrier: o.chosen })));
+  });
+
+  it('an already tracked number offers to open its package instead', () => {
+    const box = trackOffers(parseTrackingInput('1Z999AA10123456784'), new Map([['1Z999AA10123456784', 'ups:1Z999AA10123456784']]), {});
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ }), query: 'x', offers: box.offers })} actions={a} />, root);
+    expect(button(root, /^Track/)).toBeUndefined();
+    button(root, 'Already tracked: open').click();
+    expect(a.open).toHaveBeenCalledWith('ups:1Z999AA10123456784');
+  });
+
+  it('the empty popup explains the three ways in, with the orders link', () => {
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ }) })} actions={a} />, root);
+    expect(root.querySelector('.welcome')!.textContent).toMatch(/Open your orders.*Paste a tracking number.*right-click/s);
+    button(root, 'Your orders on Amazon.com').click();
+    expect(a.openUrl).toHaveBeenCalledWith('https://www.amazon.com/gp/css/order-history');
+  });
+
+  it('an undo is offered after an action', () => {
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ }), undo: { text: 'Deleted: x.' } })} actions={a} />, root);
+    expect(root.querySelector('.popup__status')!.getAttribute('role')).toBe('status');
+    expect(root.querySelector('.popup__status')!.textContent).toContain('Deleted: x.');
+    button(root, 'Undo').click();
+    expect(a.undo).toHaveBeenCalled();
+  });
+
+  it('package view: progress, timeline newest first by day, number, order, every action wired', () => {
+    const p = pkg('d', { status: 'delivered', carrier: 'ups', trackingNumber: '1Z999AA10123456784', deliveredAt: '2026-11-22T14:00:00-06:00', orderKey: 'amazon:111-0000000-0000000' });
     const events: TrackingEvent[] = [
+      { key: 'k0', packageId: 'd', time: '2025-12-30T08:00:00', timeIsLocal: true, timeZone: 'America/New_York', status: 'info_received', code: 'M', description: 'Label created', location: 'New York, NY', source: 'carrier:ups' },
       { key: 'k1', packageId: 'd', time: '2026-11-21T08:00:00-06:00', timeIsLocal: false, status: 'in_transit', code: 'I', description: 'Departed', location: 'Louisville, KY', source: 'carrier:ups' },
       { key: 'k2', packageId: 'd', time: '2026-11-22T14:00:00-06:00', timeIsLocal: false, status: 'delivered', code: 'D', description: 'Delivered', location: 'Chicago, IL', source: 'carrier:ups' },
     ];
-    const details = buildPackageDetails({ pkg: p, events, alerts: [alert('d', 'delivered', 'good')], now: NOW, timeZone: TZ });
-    expect(details.timeline.map((e) => e.text)).toEqual(['Delivered', 'Departed']);
+    const order = { key: 'amazon:111-0000000-0000000', shop: 'amazon', orderId: '111-0000000-0000000', placedAt: '2026-11-18', items: [{ title: 'Camera', quantity: 2, seller: 'Acme', url: null }], total: '$24.37', status: 'open' as const, kind: 'physical' as const, pageUrl: 'https://www.amazon.com/', orderUrl: 'https://www.amazon.com/gp/your-account/order-details?orderID=111-0000000-0000000', firstSeenAt: NOW, updatedAt: NOW };
+    const details = buildPackageDetails({ pkg: p, events, alerts: [alert('d', 'delivered', 'good')], order, now: NOW, timeZone: TZ });
+    expect(details.timeline.map((e) => e.text)).toEqual(['Delivered', 'Departed', 'Label created']);
+    // In the event's own zone, its short name when it is not the shopper's; the year when not this year.
+    expect(details.timeline[2]).toMatchObject({ day: 'Tue, Dec 30, 2025', time: '8:00 AM EST' });
+    expect(details.timeline[0]).toMatchObject({ day: 'Sun, Nov 22', time: '2:00 PM' });
+    expect(details.progress).toEqual({ steps: ['Ordered', 'Shipped', 'In transit', 'Out for delivery', 'Delivered'], current: 4, stopped: null });
     expect(details.canMarkNotReceived).toBe(true);
-    expect(details.steps.length).toBeGreaterThan(0);
+    const model = buildPopupModel({ packages: [p], orders: [order], alerts: [], now: NOW, timeZone: TZ });
+    const row = model.groups[0]!.packages[0]!;
     const root = document.createElement('div');
     const a = actions();
-    const model = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ });
-    render(<PackageList data={{ ...model, loading: false, refreshing: false, message: null, details }} actions={a} />, root);
-    expect(root.querySelector('.details__timeline')?.textContent).toContain('Louisville, KY');
-    (root.querySelector('.details__not-received') as HTMLButtonElement).click();
+    render(<PopupShell data={data({ model, open: { row, details } })} actions={a} />, root);
+    expect(root.querySelector('.timeline')!.textContent).toContain('Louisville, KY');
+    expect(root.querySelector('[aria-current="step"]')!.textContent).toBe('Delivered');
+    expect(root.textContent).toContain('2 × Camera');
+    expect(root.textContent).toContain('sold by Acme');
+    button(root, '← Back').click();
+    expect(a.back).toHaveBeenCalled();
+    button(root, 'Copy number').click();
+    expect(a.copy).toHaveBeenCalledWith('1Z999AA10123456784');
+    button(root, 'UPS page').click();
+    expect(a.openTracking).toHaveBeenCalledWith('d');
+    button(root, 'Refresh').click();
+    expect(a.refreshOne).toHaveBeenCalledWith('d');
+    button(root, 'Mute').click();
+    expect(a.mute).toHaveBeenCalledWith('d', true);
+    button(root, 'Archive').click();
+    expect(a.archive).toHaveBeenCalledWith('d', true);
+    button(root, 'I did not receive this').click();
     expect(a.markNotReceived).toHaveBeenCalledWith('d');
+    button(root, 'Delete').click();
+    expect(a.remove).toHaveBeenCalledWith('d');
   });
 });

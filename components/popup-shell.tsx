@@ -1,0 +1,125 @@
+import type { PackageDetailsView } from '../lib/view/package-details';
+import type { PackageView as Row, PopupModel, PopupView } from '../lib/view/popup-model';
+import type { TrackOffer } from '../lib/view/track-offers';
+import { PackageList } from './package-list';
+import { PackageView, type PackageViewActions } from './package-view';
+import { TrackBox, type TrackBoxActions } from './track-box';
+
+export interface PopupActions extends PackageViewActions, TrackBoxActions {
+  setView(view: PopupView): void;
+  refresh(): void;
+  scanPage(): void;
+  undo(): void;
+}
+
+export interface PopupData {
+  loading: boolean;
+  model: PopupModel;
+  query: string;
+  offers: TrackOffer[];
+  reasons: string[];
+  refreshing: boolean;
+  busy: boolean;
+  /** The result of the last action (role=status): "Added 2 packages", "Refresh failed: …". */
+  message: string | null;
+  /** An action that can be undone for a few seconds (archive, delete, history). */
+  undo: { text: string } | null;
+  open: { row: Row; details: PackageDetailsView } | null;
+  /** The shopper's marketplaces for "Open your orders" on the empty popup. */
+  ordersLinks: { label: string; url: string }[];
+}
+
+const VIEW_LABEL: Record<PopupView, string> = { list: 'Current', history: 'History', archived: 'Archived' };
+
+/**
+ * The popup: the box, the list (or History, Archived, search results), or one package's view; one
+ * status line for results and an undo (issue #11). Components take data and actions only.
+ */
+export function PopupShell({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const m = data.model;
+  const total = m.counts.list + m.counts.history + m.counts.archived;
+  const searching = data.query.trim() !== '';
+  const status = (
+    <div class="popup__status" role="status" aria-live="polite">
+      {data.message && <p class="popup__message">{data.message}</p>}
+      {data.undo && (
+        <p class="popup__undo">
+          {data.undo.text}{' '}
+          <button type="button" onClick={actions.undo}>
+            Undo
+          </button>
+        </p>
+      )}
+    </div>
+  );
+  if (data.open) {
+    return (
+      <main class="popup popup--view">
+        {status}
+        <PackageView data={{ row: data.open.row, details: data.open.details, refreshing: data.refreshing }} actions={actions} />
+      </main>
+    );
+  }
+  return (
+    <main class="popup">
+      <header class="popup__head">
+        <h1>Porchlight</h1>
+        <button type="button" onClick={actions.scanPage} title="Find tracking numbers on the page in the current tab">
+          Scan page
+        </button>
+        <button type="button" class="popup__refresh" disabled={data.refreshing} onClick={actions.refresh}>
+          {data.refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </header>
+      <TrackBox data={{ query: data.query, offers: data.offers, reasons: m.shown === 0 || !searching ? data.reasons : [], busy: data.busy }} actions={actions} />
+      {status}
+      {m.banners.map((b) => (
+        <div key={b.id} class="popup__banner" data-banner={b.id} role="alert">
+          <span>{b.text}</span>
+          {b.fix && (
+            <button type="button" onClick={() => actions.openUrl(b.fix!.url)}>
+              {b.fix.label}
+            </button>
+          )}
+        </div>
+      ))}
+      {!searching && total > 0 && (
+        <nav class="tabs" aria-label="Lists">
+          {(['list', 'history', 'archived'] as const).map((v) => (
+            <button key={v} type="button" class="tabs__tab" aria-pressed={m.view === v} onClick={() => actions.setView(v)}>
+              {VIEW_LABEL[v]} <span class="tabs__count">{m.counts[v]}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+      {data.loading ? null : total === 0 ? (
+        <section class="welcome" aria-labelledby="welcome-h">
+          <h2 id="welcome-h">Nothing to track yet</h2>
+          <p>Three ways in, no account needed:</p>
+          <ol>
+            <li>
+              Open your orders: Porchlight reads every order and shipment on the page.
+              <span class="welcome__links">
+                {data.ordersLinks.map((l) => (
+                  <button key={l.url} type="button" onClick={() => actions.openUrl(l.url)}>
+                    {l.label}
+                  </button>
+                ))}
+              </span>
+            </li>
+            <li>Paste a tracking number into the box above.</li>
+            <li>Select a tracking number on any page, right-click, and choose “Track … with Porchlight”.</li>
+          </ol>
+        </section>
+      ) : m.noMatch ? (
+        <p class="popup__empty">Nothing matches “{data.query.trim()}”.</p>
+      ) : m.shown === 0 ? (
+        <p class="popup__empty">
+          {m.view === 'history' ? 'No finished parcels older than a few days.' : m.view === 'archived' ? 'Nothing archived.' : 'Nothing on its way right now.'}
+        </p>
+      ) : (
+        <PackageList data={{ groups: m.groups }} actions={actions} />
+      )}
+    </main>
+  );
+}
