@@ -3,7 +3,9 @@ import { testConnection } from '../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
 import { releaseHosts, requestHosts } from '../../lib/platform/permissions';
-import { loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
+import { saveFile, textChunksOf } from '../../lib/platform/files';
+import { sendMessage } from '../../lib/platform/messaging';
+import { clearLocalStorage, loadCredentials, loadSettings, saveCredentials, saveSettings } from '../../lib/platform/storage';
 import { userTimeZone } from '../../lib/platform/user-time-zone';
 import { parseSettings } from '../../lib/settings';
 import type { OptionsDeps } from './deps';
@@ -30,6 +32,11 @@ export function createBrowserDeps(): OptionsDeps {
     // Wrapped: a bare `fetch` called as `ctx.fetch(...)` throws "Illegal invocation" in Chrome.
     testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
     copyText: (text) => navigator.clipboard.writeText(text),
+    saveFile,
+    readFile: textChunksOf,
+    clearStorage: clearLocalStorage,
+    trackNumbers: (numbers) => sendMessage('trackInput', { numbers }),
+    storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
     now: () => Date.now(),
     timeZone: userTimeZone(),
     version: browser.runtime.getManifest().version,

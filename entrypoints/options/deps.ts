@@ -23,6 +23,16 @@ export interface OptionsDeps {
   removeOrigins(origins: readonly string[]): Promise<boolean>;
   testConnection(id: ConfigurableProviderId, credentials: Credentials): Promise<ConnectionResult>;
   copyText(text: string): Promise<void>;
+  /** Saves a file the page wrote (a download); resolves to its size in bytes (lib/platform/files.ts). */
+  saveFile(name: string, type: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  /** A chosen file's text, from its start each call. */
+  readFile(file: Blob): () => AsyncIterable<string>;
+  /** Numbers to track, each with its carrier (the popup box's `trackInput` message to the background). */
+  trackNumbers(numbers: { number: string; carrier: string | null }[]): Promise<{ added: number; known: number }>;
+  /** "Delete all data": empties extension storage; resolves to the keys it held. */
+  clearStorage(): Promise<string[]>;
+  /** Bytes this extension stores (database and storage), or null when the browser does not say. */
+  storageUsage(): Promise<number | null>;
   now(): number;
   timeZone: string;
   version: string;

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
 import { CarrierPagesSection } from '../../components/options/carrier-pages-section';
+import { DataSection } from '../../components/options/data-section';
 import { DiagnosticsSection } from '../../components/options/diagnostics-section';
 import { NotificationsSection } from '../../components/options/notifications-section';
 import { SourcesSection } from '../../components/options/sources-section';
@@ -32,6 +33,7 @@ import {
 } from '../../lib/view/options-sources';
 import { WEBMAIL, WEBMAIL_IDS, type WebmailId, webmailRefusedMessage } from '../../lib/view/options-webmail';
 import type { OptionsDeps } from './deps';
+import { useDataSection } from './use-data-section';
 
 /** Key under which the background keeps carrier budget usage in the `kv` table (lib/carriers/budgets.ts). */
 export const BUDGET_KV_KEY = 'carrierBudgets';
@@ -77,6 +79,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [carrierPageMessages, setCarrierPageMessages] = useState<Record<string, string | undefined>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const dataSection = useDataSection(deps);
 
   // Actions read the latest values through refs: two quick changes must not overwrite each other.
   const settingsRef = useRef<Settings | null>(null);
@@ -335,6 +338,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <a href="#thresholds">Alert thresholds</a>
         <a href="#notifications">Notifications</a>
         <a href="#list">The list</a>
+        <a href="#data">Data</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
       {deps.welcome && <WelcomeSection data={{ ordersLinks: ordersLinks(deps.languages ?? ['en-US']) }} />}
@@ -391,6 +395,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           },
         }}
       />
+      <DataSection {...dataSection} />
       <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>
   );

@@ -30,3 +30,10 @@ export async function saveCredentials(provider: string, creds: Credentials | nul
   else delete all[provider];
   await browser.storage.local.set({ [CREDENTIALS_KEY]: all });
 }
+
+/** "Delete all data": empties this extension's local storage (settings, carrier keys); returns the keys it held. */
+export async function clearLocalStorage(): Promise<string[]> {
+  const keys = Object.keys(await browser.storage.local.get(null));
+  await browser.storage.local.clear();
+  return keys;
+}

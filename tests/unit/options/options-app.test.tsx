@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { memoryFiles } from './file-deps';
 import { spend } from '../../../lib/carriers/budgets';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
@@ -57,6 +58,7 @@ function world(over: Partial<OptionsDeps> = {}): World {
     timeZone: 'UTC',
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
+    ...memoryFiles().deps,
     ...over,
   };
   return { deps, stored, granted, answer, calls };
@@ -92,6 +94,7 @@ describe('options page', () => {
       'Alert thresholds',
       'Notifications',
       'The list',
+      'Data',
       'Diagnostics',
     ]);
   });

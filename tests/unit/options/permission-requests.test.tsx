@@ -4,6 +4,7 @@
  * when the shopper switches its feature on, only then, and given back when it is switched off. The
  * fake permission API refuses any host the manifest does not declare optional, as Chrome does.
  */
+import { memoryFiles } from './file-deps';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
@@ -46,6 +47,7 @@ beforeEach(() => {
     timeZone: 'UTC',
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
+    ...memoryFiles().deps,
   };
 });
 afterEach(() => {

@@ -1,0 +1,151 @@
+import { EXPORTS, type ExportKind } from '../../lib/view/options-data';
+
+export interface DataData {
+  /** "Stored in this browser: …", or null while counting. */
+  stored: string | null;
+  /** What is running now (buttons are disabled meanwhile). */
+  busy: ExportKind | 'import' | 'numbers' | 'claim' | 'delete' | null;
+  /** Parcels a claim kit can be made for, newest first; null while loading. */
+  claimChoices: readonly { id: string; label: string }[] | null;
+  /** The one chosen in the list. */
+  claimPackage: string | null;
+  /** The result of the last export, import or deletion; `bad` ones are alerts. */
+  message: { tone: 'good' | 'bad' | 'info'; text: string } | null;
+  /** "Delete all data" was pressed and waits for its confirmation. */
+  confirmingDelete: boolean;
+  /** What the confirmation says will go. */
+  deleteWarning: string | null;
+}
+
+export interface DataActions {
+  exportFile(kind: ExportKind): void;
+  importBackup(file: File): void;
+  importNumbers(file: File): void;
+  chooseClaimPackage(id: string): void;
+  saveClaimKit(): void;
+  askDelete(): void;
+  confirmDelete(): void;
+  cancelDelete(): void;
+}
+
+const ORDER: readonly ExportKind[] = ['backup', 'events-csv', 'packages-csv', 'calendar'];
+
+/** The Data section (issue #12): export in open formats, import a backup, delete everything. */
+export function DataSection({ data, actions }: { data: DataData; actions: DataActions }) {
+  const busy = data.busy !== null;
+  return (
+    <section class="section" id="data" aria-labelledby="data-title">
+      <h2 id="data-title">Data</h2>
+      <p class="intro">
+        Your parcels stay in this browser. Take them out in open formats, bring a backup back in (here or in another browser),
+        or delete everything. Files are saved through a normal download.
+      </p>
+      {data.stored && <p class="hint">{data.stored}</p>}
+      <h3>Export</h3>
+      <ul class="exports">
+        {ORDER.map((kind) => (
+          <li key={kind}>
+            <button type="button" class={kind === 'backup' ? 'primary' : undefined} disabled={busy} aria-describedby={`export-${kind}-hint`} onClick={() => actions.exportFile(kind)}>
+              {data.busy === kind ? 'Exporting…' : EXPORTS[kind].label}
+            </button>
+            <span class="hint" id={`export-${kind}-hint`}>
+              {` ${EXPORTS[kind].hint}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3>Import</h3>
+      <FileField
+        id="import-backup"
+        label="Import backup"
+        accept=".json,application/json"
+        disabled={busy}
+        hint='A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer of two versions of a parcel wins field by field.'
+        onFile={(f) => actions.importBackup(f)}
+      />
+      <FileField
+        id="import-numbers"
+        label="Import tracking numbers"
+        accept=".csv,.txt,text/csv,text/plain"
+        disabled={busy}
+        hint="A text file with one number per line, or a CSV with a tracking number column (a spreadsheet's export)."
+        onFile={(f) => actions.importNumbers(f)}
+      />
+      <h3>Claim kit</h3>
+      <p class="hint">
+        A printable page for one parcel with everything a claim asks for: the order, the timeline, delivery estimates, your
+        reports and the refund and claim deadlines. Open it and print it, or save it as PDF.
+      </p>
+      {data.claimChoices && data.claimChoices.length > 0 ? (
+        <div class="inline">
+          <label for="claim-package">Claim kit for</label>
+          <select id="claim-package" value={data.claimPackage ?? ''} disabled={busy} onChange={(e) => actions.chooseClaimPackage(e.currentTarget.value)}>
+            {data.claimChoices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={busy || !data.claimPackage} onClick={() => actions.saveClaimKit()}>
+            {data.busy === 'claim' ? 'Saving…' : 'Save claim kit'}
+          </button>
+        </div>
+      ) : (
+        data.claimChoices && <p class="empty">No parcels yet.</p>
+      )}
+      <h3>Delete</h3>
+      {!data.confirmingDelete && (
+        <div class="buttons">
+          <button type="button" disabled={busy} onClick={() => actions.askDelete()}>
+            Delete all data…
+          </button>
+        </div>
+      )}
+      {data.confirmingDelete && (
+        <div class="confirm" role="group" aria-labelledby="delete-confirm-text">
+          <p id="delete-confirm-text" class="status status--warn">
+            {data.deleteWarning}
+          </p>
+          <div class="buttons">
+            <button type="button" class="danger" disabled={busy} onClick={() => actions.confirmDelete()}>
+              {data.busy === 'delete' ? 'Deleting…' : 'Yes, delete everything'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => actions.cancelDelete()}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {data.message && (
+        <p class={`status status--${data.message.tone}`} role={data.message.tone === 'bad' ? 'alert' : 'status'}>
+          {data.message.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FileField(props: { id: string; label: string; accept: string; disabled: boolean; hint: string; onFile(file: File): void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="file"
+        accept={props.accept}
+        disabled={props.disabled}
+        aria-describedby={`${props.id}-hint`}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          if (file) props.onFile(file);
+          // The same file can be chosen again after a fix.
+          input.value = '';
+        }}
+      />
+      <span class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </span>
+    </div>
+  );
+}
