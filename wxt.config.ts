@@ -12,16 +12,17 @@ import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PAT
  * - `demo` (`.output-demo/`, what `npm start` builds and loads): production plus the simulated demo
  *   carrier, whose host is required so the demo runs without a prompt.
  * - `e2e` (`.output-e2e/`, the end-to-end suite): the demo plus the carrier API hosts and the carrier
- *   tracking page hosts (issue #14) granted at install, because a test cannot click Chrome's
- *   permission prompt.
+ *   tracking page hosts (issue #14) granted at install, because a test cannot click Chrome's permission prompt. Its Firefox build also lists the
+ *   popup and options pages as web-accessible: WebDriver BiDi refuses to navigate a tab to
+ *   moz-extension://, so the real-Firefox tier opens them from a link on a page (issue #16).
  *
  * `PORCHLIGHT_E2E=1` is the older spelling of `PORCHLIGHT_VARIANT=e2e` and still works.
  * tests/build/manifest.build.test.ts reads the built manifests and fails on any drift from this.
  */
 const VARIANTS = {
-  production: { outDir: '.output', demo: false, carrierApisAtInstall: false },
-  demo: { outDir: '.output-demo', demo: true, carrierApisAtInstall: false },
-  e2e: { outDir: '.output-e2e', demo: true, carrierApisAtInstall: true },
+  production: { outDir: '.output', demo: false, carrierApisAtInstall: false, pagesForTests: false },
+  demo: { outDir: '.output-demo', demo: true, carrierApisAtInstall: false, pagesForTests: false },
+  e2e: { outDir: '.output-e2e', demo: true, carrierApisAtInstall: true, pagesForTests: true },
 } as const;
 type Variant = keyof typeof VARIANTS;
 
@@ -80,6 +81,8 @@ export default defineConfig({
     ...(manifestVersion === 2 && { optional_permissions: optionalHosts }),
     content_security_policy: manifestVersion === 2 ? CSP : { extension_pages: CSP },
     action: { default_title: 'Porchlight' },
+    // Test builds only (see VARIANTS); the build check fails on this key anywhere else.
+    ...(variant.pagesForTests && browser === 'firefox' && manifestVersion === 2 && { web_accessible_resources: ['popup.html', 'options.html'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'porchlight@porchlight.dev', data_collection_permissions: { required: ['none'] } },

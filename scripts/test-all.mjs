@@ -1,8 +1,9 @@
 // `npm test`: every tier, in order: typecheck, lint, the dead-code check (knip), unit + integration
 // (Vitest, happy-dom, fake browser, fake-indexeddb), the Chrome and Firefox builds with web-ext lint
 // on Firefox's, the E2E and demo variants, the checks on what was built (manifests, CSP, no demo in
-// production), then end to end in real Chromium (Vitest driving playwright-core). Stops at the first
-// red step. The E2E tier is not optional: without a Chromium it fails.
+// production), then end to end in real Chromium (Vitest driving playwright-core) and in real Firefox
+// (puppeteer-core over WebDriver BiDi). Stops at the first red step. The E2E tiers are not optional:
+// without a Chromium or a Firefox they fail.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -55,6 +56,7 @@ step('lint firefox (web-ext)', 'node', ['scripts/lint-firefox.mjs', '.output/fir
 step('zip chrome', npx, ['wxt', 'zip'], production);
 step('zip firefox', npx, ['wxt', 'zip', '-b', 'firefox'], production);
 step('build for end to end', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'e2e' });
+step('build firefox for end to end', npx, ['wxt', 'build', '-b', 'firefox'], { PORCHLIGHT_VARIANT: 'e2e' });
 step('build the demo', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'demo' });
 // Reads the manifests and bundles just built: hosts, permissions, CSP, no demo in production.
 step('built manifests and bundles', npx, [
@@ -73,4 +75,17 @@ step('end to end (real Chromium)', npx, [
   '--outputFile.json=.cache/e2e.json',
 ]);
 addCounts('.cache/e2e.json');
+// Issue #16: the Firefox build in real Firefox (Debian's firefox-esr, puppeteer-core over WebDriver
+// BiDi). Not optional either: without a Firefox it fails.
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+if (!existsSync(firefox)) {
+  console.error(`✖ end to end in Firefox: no Firefox at ${firefox} (install Debian's firefox-esr, or set FIREFOX_PATH)`);
+  summary();
+  process.exit(1);
+}
+step('end to end (real Firefox)', npx, [
+  'vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json',
+  '--outputFile.json=.cache/firefox.json',
+]);
+addCounts('.cache/firefox.json');
 summary();

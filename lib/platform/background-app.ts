@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
+import { setBadge, setButtonTitle } from './toolbar-button';
 import { onMessage } from './messaging';
 import { classify } from '../carriers/registry';
 import type { CarrierClient } from '../carriers/client';
@@ -172,8 +173,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     const current = (await alertsRepo.current(db)).filter((a) => !a.dismissed);
     const pkgs = await packagesRepo.bulkGet(db, [...new Set(current.map((a) => a.packageId))]);
     const count = badgeCount(pkgs, current, []);
-    await browser.action.setBadgeText({ text: badgeText(count) });
-    await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+    await setBadge(badgeText(count), '#b91c1c');
   }
 
   /** Arms the refresh alarm at plan.ts wakeTime() over what is stored now (issue #19 §11). */
@@ -258,8 +258,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     } catch (err) {
       if (err instanceof StorageFullError && now() - toldFullAt > 3_600_000) {
         toldFullAt = now();
-        await browser.action.setBadgeText({ text: '!' }).catch(() => undefined);
-        await browser.action.setTitle({ title: `Porchlight: ${STORAGE_FULL_MESSAGE}` }).catch(() => undefined);
+        await setBadge('!').catch(() => undefined);
+        await setButtonTitle(`Porchlight: ${STORAGE_FULL_MESSAGE}`).catch(() => undefined);
         await notice('Porchlight cannot save', STORAGE_FULL_MESSAGE).catch(() => undefined);
       }
       throw err;

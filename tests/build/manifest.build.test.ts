@@ -2,7 +2,7 @@
  * The built extension, as `wxt build` wrote it (issue #10 "Build" 1, issue #19 §12): run by
  * `npm test` after every variant is built (scripts/test-all.mjs; alone: `npx vitest run --config
  * vitest.build.config.ts` after `npx wxt build`, `npx wxt build -b firefox`,
- * `PORCHLIGHT_VARIANT=e2e npx wxt build` and `PORCHLIGHT_VARIANT=demo npx wxt build`).
+ * `PORCHLIGHT_VARIANT=e2e npx wxt build`, `PORCHLIGHT_VARIANT=e2e npx wxt build -b firefox` and `PORCHLIGHT_VARIANT=demo npx wxt build`).
  *
  * The expected lists are spelled out here, not taken from wxt.config.ts: a host or permission added
  * to the manifest fails this file until it, the README and the reviewer agree.
@@ -51,6 +51,19 @@ const BUILDS: { dir: string; policy: ManifestPolicy; demo: boolean }[] = [
       apiPermissions: CHROME_API,
       contentScriptHosts: AMAZON_HOSTS,
       allowTestHosts: true,
+    },
+  },
+  {
+    // The real-Firefox tier's build (issue #16): the E2E hosts, plus the two pages it opens from a link.
+    dir: '.output-e2e/firefox-mv2',
+    demo: true,
+    policy: {
+      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS],
+      optionalHosts: WEBMAIL_HOST_PATTERNS,
+      apiPermissions: API_PERMISSIONS,
+      contentScriptHosts: AMAZON_HOSTS,
+      allowTestHosts: true,
+      webAccessibleForTests: ['popup.html', 'options.html'],
     },
   },
 ];

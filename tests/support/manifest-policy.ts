@@ -35,6 +35,11 @@ export interface ManifestPolicy {
   contentScriptHosts: readonly string[];
   /** Demo and test hosts (`.test`, loopback) are allowed only in the demo and E2E variants. */
   allowTestHosts?: boolean;
+  /**
+   * Extension files web pages may load: none, except in the E2E Firefox build, whose tier opens the
+   * popup and options from a link because WebDriver BiDi cannot navigate to moz-extension:// (issue #16).
+   */
+  webAccessibleForTests?: readonly string[];
 }
 
 const WILDCARD_HOSTS = new Set(['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', '*://*', 'file:///*']);
@@ -150,7 +155,10 @@ export function manifestProblems(m: BuiltManifest, policy: ManifestPolicy): stri
     }
   }
 
-  if (m.web_accessible_resources && m.web_accessible_resources.length) out.push('web_accessible_resources: pages can load extension files');
+  const war = m.web_accessible_resources ?? [];
+  const allowedWar = policy.webAccessibleForTests ?? [];
+  if (war.length && JSON.stringify(war) !== JSON.stringify(allowedWar)) out.push(`web_accessible_resources: pages can load extension files (${JSON.stringify(war)})`);
+  if (allowedWar.length && !war.length) out.push('web_accessible_resources: the test pages are missing');
   if (m.externally_connectable) out.push('externally_connectable: web pages can message the extension');
   out.push(...cspProblems(m));
   return out;
