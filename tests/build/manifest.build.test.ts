@@ -58,7 +58,7 @@ const BUILDS: { dir: string; policy: ManifestPolicy; demo: boolean }[] = [
     dir: '.output-e2e/firefox-mv2',
     demo: true,
     policy: {
-      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS],
+      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS],
       optionalHosts: WEBMAIL_HOST_PATTERNS,
       apiPermissions: API_PERMISSIONS,
       contentScriptHosts: AMAZON_HOSTS,
