@@ -39,3 +39,9 @@ export function sourceRank(source: string, carrier: string | null): number {
 export function providerSource(providerId: string, isAggregator: boolean): string {
   return `${isAggregator ? 'aggregator' : 'carrier'}:${providerId}`;
 }
+
+/**
+ * The provider id of Amazon's own tracker (lib/services/amazon-tracker.ts): its hold's key too. Here so
+ * the popup can name it without importing the tracker and the Amazon reader (issue #13: first paint).
+ */
+export const AMAZON_TRACKER = 'amazon-tracker';

@@ -12,7 +12,7 @@ import type { ShopTracker, TrackerRead } from './refresh-round';
  * "sign in" or shows a robot check, holds the provider (1 h, doubling to 24 h) and marks every one of
  * its packages: never a tight loop.
  */
-export const AMAZON_TRACKER = 'amazon-tracker';
+import { AMAZON_TRACKER } from '../model/sources';
 export const SIGN_IN_MESSAGE = 'Sign in to Amazon to refresh';
 
 /** Diagnostic codes (from the Amazon reader) that mean "not signed in / blocked". */

@@ -1,6 +1,6 @@
 import { getCarrier } from '../carriers/registry';
 import { lookupFor } from '../engine/plan';
-import { AMAZON_TRACKER } from '../services/amazon-tracker';
+import { AMAZON_TRACKER } from '../model/sources';
 import { isTerminal, STATUS_LABEL, STATUS_PROGRESS, type Status } from '../model/status';
 import type { PlanProvider } from '../engine/plan';
 import { DEFAULT_HISTORY_AFTER_DAYS } from '../settings';
