@@ -59,6 +59,8 @@ const SEGMENTS = /[\r\n,;|\t]+/;
 const EDGE_PUNCTUATION = /^[("'“‘#:[{<]+|[)"'”’.,:;!?\]}>]+$/g;
 const AMAZON_ORDER = /^\d{3}-?\d{7}-?\d{7}$/;
 const DIGIT = /\d/;
+/** The longest letter-only prefix a printed number starts with (TBA, JJD, GFUS, PLDEMO…). */
+const PREFIX = /^[A-Za-z]{1,6}$/;
 
 export function parseTrackingInput(input: string): ParsedInput {
   const text = typeof input === 'string' ? input.slice(0, MAX_INPUT_CHARS) : '';
@@ -112,6 +114,10 @@ function coverTokens(tokens: string[]): Part[] {
   const n = tokens.length;
   if (n === 0) return [];
   const hasDigit = tokens.map((t) => DIGIT.test(t));
+  // A number may also start with a short letter group printed apart from its digits, in either case
+  // ("JJD 0146 …", "RR 123 456 785 DE", GOFO's "cr 1234 5678 9012"; issue #18); it is taken only when
+  // the whole is a valid reading, and otherwise stays a search word.
+  const prefix = tokens.map((t, i) => !hasDigit[i] && PREFIX.test(t) && i + 1 < n && hasDigit[i + 1]!);
   // A run of digit groups with no word between them. A weak reading (a bare 12-digit number, below the
   // scanner's default threshold) is taken only as a whole run: cutting "9400 1000 0000 0000 0000 00"
   // into two weak numbers would invent parcels out of one mistyped number.
@@ -136,11 +142,12 @@ function coverTokens(tokens: string[]): Part[] {
     const rest = score[i + 1]!;
     let best = { numbers: rest.numbers, leftover: rest.leftover + (hasDigit[i] ? 1 : 0), pieces: rest.pieces + 1 };
     let take = 0;
-    if (hasDigit[i]) {
-      for (let j = i + 1; j <= Math.min(n, i + MAX_GROUPS); j++) {
+    if (hasDigit[i] || prefix[i]) {
+      const digitsFrom = hasDigit[i] ? i : i + 1;
+      for (let j = digitsFrom + 1; j <= Math.min(n, i + MAX_GROUPS); j++) {
         const r = read(i, j);
         if (r.length === 0) continue;
-        if (r[0]!.confidence < DEFAULT_CONFIDENCE_THRESHOLD && !(runStart(i) && j === runEnd[i])) continue;
+        if (r[0]!.confidence < DEFAULT_CONFIDENCE_THRESHOLD && !(runStart(digitsFrom) && j === runEnd[digitsFrom])) continue;
         const after = score[j]!;
         const s = { numbers: after.numbers + 1, leftover: after.leftover, pieces: after.pieces + 1 };
         if (better(s, best)) {

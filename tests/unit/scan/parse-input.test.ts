@@ -27,6 +27,9 @@ describe('parseTrackingInput (issue #11 §1, §8)', () => {
     ['an Amazon order number', '113-4567890-1234567', [], ['order_number']],
     ['one digit repeated', '0000000000000000000', [], ['repeated']],
     ['too short', '12345678', [], ['too_short']],
+    ['a letter prefix printed apart, in lower case (GOFO, issue #18)', 'cr 1234 5678 9012', ['CR123456789012'], []],
+    ['a spaced S10 number with its letters apart', 'RR 123 456 785 DE', ['RR123456785DE'], []],
+    ['a word before a number stays a word', 'track 1Z 879E 9303 4683 4440 please', ['1Z879E930346834440'], []],
     ['words only', 'blue socks', [], []],
     ['a quantity or a year is a word', 'socks 2 2024', [], []],
   ])('%s', (_name, text, numbers, reasons) => {
@@ -58,6 +61,19 @@ describe('parseTrackingInput (issue #11 §1, §8)', () => {
           expect(numbersOf(text)).toEqual(list);
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a strong number with its letter prefix printed apart, in either case, is still read whole (1,000 cases)', () => {
+    const prefixed = STRONG.filter((n) => /^[A-Z]{1,6}\d/.test(n));
+    expect(prefixed.length).toBeGreaterThan(5);
+    fc.assert(
+      fc.property(fc.constantFrom(...prefixed), fc.boolean(), fc.constantFrom(' ', '  ', '-'), (n, lower, sep) => {
+        const letters = /^[A-Z]+/.exec(n)![0];
+        const text = `${lower ? letters.toLowerCase() : letters}${sep}${n.slice(letters.length)}`;
+        expect(numbersOf(text)).toEqual([n]);
+      }),
       { numRuns: 1000 },
     );
   });
