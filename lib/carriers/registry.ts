@@ -36,6 +36,7 @@ import { postnl } from './postnl';
 import { postnord } from './postnord';
 import { purolator } from './purolator';
 import { royalMail } from './royal-mail';
+import { sda } from './sda';
 import { speedee } from './speedee';
 import { swissPost } from './swiss-post';
 import { ups } from './ups';
@@ -89,6 +90,7 @@ export const CARRIERS: readonly CarrierDefinition[] = [
   koreaPost,
   hongkongPost,
   gls,
+  sda,
   upu,
 ];
 

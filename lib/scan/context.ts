@@ -11,7 +11,7 @@ export const AFTER_WINDOW = 40;
 
 /** Words that label a tracking number, in the languages of our shops and carriers. */
 const TRACKING_LABEL =
-  /track|sendungs|paketnummer|suivi|colis|tracciam|spedizion|seguimiento|rastreo|env[ií]o|przesy[lł]k|paczk|numer nadania|numerze|waybill|\bawb\b|consignment|pakket|zending|parcel (?:number|no|id)|shipment (?:number|no|id)|delivery number|n[uú]mero de (?:seguimiento|env[ií]o)/i;
+  /track|sendungs|paketnummer|suivi|colis|tracciam|tracciabilit|spedizion|seguimiento|rastreo|env[ií]o|przesy[lł]k|paczk|numer nadania|numerze|waybill|\bawb\b|consignment|pakket|zending|parcel (?:number|no|id)|shipment (?:number|no|id)|delivery number|n[uú]mero de (?:seguimiento|env[ií]o)/i;
 
 /** Words that say a number near them is something else; they lose to a tracking label. */
 const OTHER_LABEL =
@@ -51,7 +51,7 @@ function keywordRegex(words: string[], flags: string): RegExp {
 
 /** A tracking label that ends right where the number starts ("Tracking number: ", "Sendungsnummer "). */
 const LABEL_ADJACENT =
-  /(?:track(?:ing)?|sendungs(?:nummer|nr)?|paketnummer|suivi|tracciamento|seguimiento|rastreo|przesy[lł]k[aię]?|paczk[aię]? o numerze|numer nadania|waybill|awb|consignment|parcel|shipment)\W{0,3}(?:number|no|nr|num[eé]ro|n[uú]mero|id|code|#)?\.?\W{0,3}$/i;
+  /(?:track(?:ing)?|sendungs(?:nummer|nr)?|paketnummer|suivi|tracciamento|tracciabilit[àa]|seguimiento|rastreo|przesy[lł]k[aię]?|paczk[aię]? o numerze|numer nadania|waybill|awb|consignment|parcel|shipment)\W{0,3}(?:number|no|nr|num[eé]ro|n[uú]mero|id|code|#)?\.?\W{0,3}$/i;
 
 export interface TextContext {
   /** A tracking label shortly before the number (or right after it). */
@@ -156,7 +156,7 @@ export function readAfter(text: string, end: number): AfterContext {
 
 /** Literal stems that every TRACKING_LABEL or LABEL_ADJACENT match contains (case-insensitive). */
 const LABEL_LITERALS = [
-  'track', 'sendungs', 'paketnummer', 'suivi', 'colis', 'tracciam', 'spedizion', 'seguimiento', 'rastreo', 'env',
+  'track', 'sendungs', 'paketnummer', 'suivi', 'colis', 'tracciam', 'tracciabilit', 'spedizion', 'seguimiento', 'rastreo', 'env',
   'przesy', 'paczk', 'numer nadania', 'numerze', 'waybill', 'awb', 'consignment', 'pakket', 'zending', 'parcel',
   'shipment', 'delivery number', 'mero de',
 ];

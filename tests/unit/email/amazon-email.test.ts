@@ -62,6 +62,11 @@ describe('Amazon e-mails read as the order they describe (issue #18)', () => {
 
   it('Italian "Arriverà: martedì 01 dicembre", the text-only "Arriving today" and the forwarded confirmation', async () => {
     expect(await brief('amazon_shipped_it.eml')).toMatchObject({ orderId: '405-5236882-9395563', status: 'in_transit', eta: { from: '2020-12-01', to: '2020-12-01' } });
+    // "spedito con il corriere SDA Oversized e il numero di tracciabilità è 350C20177729F": SDA's 13-character
+    // waybill, taken because the text names SDA and labels it.
+    const it = await read('amazon_shipped_it.eml');
+    expect(it.packages.map((p) => [p.trackingNumber, p.carrier])).toEqual([['350C20177729F', 'sda']]);
+    expect(it.shopReading!.orders[0]!.shipments[0]).toMatchObject({ trackingNumber: '350C20177729F', carrier: 'sda' });
     expect(await brief('amazon_arriving_today.eml')).toMatchObject({ orderId: '111-7634359-8390444', status: 'in_transit', eta: { from: '2020-11-30', to: '2020-11-30' } });
     expect(await brief('amazon_fwd.eml')).toMatchObject({ orderId: '123-1234567-1234567', status: 'pending', eta: { from: '2022-01-11', to: '2022-01-11' } });
   });
