@@ -30,6 +30,6 @@ export function innermost(scope: ParentNode, selector: string): Element[] {
   return all.filter((el) => !all.some((o) => o !== el && el.contains(o)));
 }
 
-/** A displayed amount with its currency: `$28.50`, `CDN$ 12.00`, `£7.90`, `24,99 €`, `EUR 24,99`. */
+/** A displayed amount with its currency: `$28.50`, `CDN$ 12.00`, `£7.90`, `24,99 €`, `EUR 24,99`, amazon.co.jp's full-width `￥ 3,960`. */
 export const MONEY_RE =
-  /(?:R\$|CA\$|CDN\$|A\$|MX\$|[$€£¥₹]|EUR|USD|GBP|CAD)\s?-?\d(?:[\d.,\u00a0\u202f]*\d)?|\d(?:[\d.,\u00a0\u202f]*\d)?\s?(?:€|EUR|kr|zł|£)/;
+  /(?:R\$|CA\$|CDN\$|A\$|MX\$|[$€£¥￥₹]|EUR|USD|GBP|CAD)\s?-?\d(?:[\d.,\u00a0\u202f]*\d)?|\d(?:[\d.,\u00a0\u202f]*\d)?\s?(?:€|EUR|kr|zł|£)/;

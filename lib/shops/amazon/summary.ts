@@ -91,7 +91,7 @@ export function readSummaryPage(doc: Document, ctx: ReadContext): SummaryReading
       labels.find((l) => l[key].test(n));
     // A label's value is on its own line or the next one ("Order Placed:" / "December 28, 2018").
     const valueOf = () => {
-      const rest = line.replace(/^[^:]*:/, '').trim();
+      const rest = line.replace(/^[^:：]*[:：]/, '').trim(); // Japanese labels end in a full-width colon
       return rest && rest !== line ? rest : (all[i + 1]?.line ?? '');
     };
     if (!labelledId && match('orderNumber')) labelledId = ORDER_ID_RE.exec(line)?.[0] ?? ORDER_ID_RE.exec(all[i + 1]?.line ?? '')?.[0];

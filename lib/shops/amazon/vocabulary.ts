@@ -556,7 +556,7 @@ export const VOCABULARY: Readonly<Record<AmazonLanguage, LanguageVocabulary>> = 
       cancelled: /^pedido cancelado\b/,
       digital: /^resumo do pedido digital\b/,
       itemRow: /^(\d{1,3}) de\s*:\s*/i,
-      seller: /vendido por\s*:?\s*(.+?)(?:\s*\(perfil do vendedor\)|\s*condicao\s*:|$)/i,
+      seller: /vendido por\s*:?\s*(.+?)(?:\s*\(perfil do vendedor\)|\s*condi[cç][aã]o\s*:|$)/i, // on the printed text: accents kept
     },
   },
 };
