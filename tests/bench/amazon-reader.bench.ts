@@ -19,6 +19,8 @@ const FIXTURES = join(ROOT, 'tests/fixtures/amazon');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const WARMUP = 3;
 const RUNS = 15;
+/** Fresh page loads whose first scan is measured (median reported) for the pages with a first-scan target. */
+const COLD_LOADS = 7;
 /** A real 10-order page (mixed 2023/2024 layouts) for the ≤ 5 ms target. */
 const TEN_ORDER_PAGE = 'order-history-2024-0.html';
 /** Page kinds of issue #18, each with the URL it is read at. */
@@ -95,6 +97,12 @@ async function main() {
     const rows: { name: string; bytes: number; orders: number; reader: number; walk: number; cold: number; isNew: boolean }[] = [];
     for (const { file, name, url, isNew } of pages) {
       const html = inert(readFileSync(file, 'utf8'));
+      // A first scan is one sample per page load: it is measured on COLD_LOADS fresh loads (a new document and a
+      // fresh copy of the reader each) and its median reported, so one preempted run on a shared machine does
+      // not decide it. The first load also gives the warm runs.
+      const colds: number[] = [];
+      let first: { reader: number[]; walk: number[]; orders: number } | null = null;
+      for (let load = 0; load < (isNew || name === TEN_ORDER_PAGE ? COLD_LOADS : 1); load++) {
       await page.setContent(html, { waitUntil: 'domcontentloaded' });
       await page.addScriptTag({ content: code });
       const r = await page.evaluate(
@@ -123,9 +131,12 @@ async function main() {
           }
           return { reader, walk, orders, sink, cold };
         },
-        { url, warmup: WARMUP, runs: RUNS },
+        { url, warmup: load === 0 ? WARMUP : 0, runs: load === 0 ? RUNS : 1 },
       );
-      rows.push({ name, bytes: Buffer.byteLength(html), orders: r.orders, reader: median(r.reader), walk: median(r.walk), cold: r.cold, isNew });
+      colds.push(r.cold);
+      first ??= r;
+      }
+      rows.push({ name, bytes: Buffer.byteLength(html), orders: first!.orders, reader: median(first!.reader), walk: median(first!.walk), cold: median(colds), isNew });
     }
     const pad = (s: string, n: number) => s.padEnd(n);
     // performance.now() is coarsened to 0.1 ms in the page: a ratio against a walk below that is meaningless.
@@ -142,13 +153,13 @@ async function main() {
     const added = rows.filter((r) => r.isNew);
     console.log('');
     console.log(`largest page (${largest.name}, ${Math.round(largest.bytes / 1024)} KB): reader ${largest.reader.toFixed(2)} ms, reference walk ${largest.walk.toFixed(2)} ms (${ratio(largest.reader, largest.walk)})`);
-    console.log(`10-order page (${TEN_ORDER_PAGE}): reader ${ten.reader.toFixed(2)} ms, first (cold) scan ${ten.cold.toFixed(2)} ms (target ≤ 5 ms: ${ten.reader <= 5 ? 'met' : 'NOT met'})`);
+    console.log(`10-order page (${TEN_ORDER_PAGE}): reader ${ten.reader.toFixed(2)} ms, first (cold) scan ${ten.cold.toFixed(2)} ms, median of ${COLD_LOADS} loads (target ≤ 5 ms, both: ${ten.reader <= 5 && ten.cold <= 5 ? 'met' : 'NOT met'})`);
     console.log(`all ${all.length} shared pages: median ${median(all).toFixed(2)} ms, max ${Math.max(...all).toFixed(2)} ms; reference walk median ${median(rows.map((r) => r.walk)).toFixed(2)} ms`);
     const worst = Math.max(...added.flatMap((r) => [r.reader, r.cold]));
     console.log(`issue #18 page kinds (${added.length}: 2018 track pages, printable summaries, layout-changed copies):`);
-    for (const r of added) console.log(`  ${pad(r.name, 40)} reader ${r.reader.toFixed(2)} ms, first (cold) scan ${r.cold.toFixed(2)} ms`);
+    for (const r of added) console.log(`  ${pad(r.name, 40)} reader ${r.reader.toFixed(2)} ms, first (cold) scan ${r.cold.toFixed(2)} ms (median of ${COLD_LOADS} loads)`);
     console.log(`  worst of median and first scan: ${worst.toFixed(2)} ms (target ≤ 5 ms: ${worst <= 5 ? 'met' : 'NOT met'})`);
-    if (ten.reader > 5 || worst > 5) process.exitCode = 1;
+    if (ten.reader > 5 || ten.cold > 5 || worst > 5) process.exitCode = 1;
   } finally {
     await browser.close();
   }
