@@ -23,6 +23,7 @@
  * words, and results are memoised per (location, hint). Intl is touched once per distinct zone, to
  * hand out only zones this runtime knows.
  */
+import { isTimeZone } from './time';
 import {
   AU_POSTCODE,
   AU_POSTCODE_ZONE,
@@ -639,13 +640,9 @@ export function knownZone(zone: string): string | null {
   if (hit !== undefined) return hit;
   hit = null;
   for (const z of [zone, OLDER_NAME[zone]]) {
-    if (!z) continue;
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: z });
+    if (z && isTimeZone(z)) {
       hit = z;
       break;
-    } catch {
-      // not known here
     }
   }
   if (known.size > 1000) known.clear();

@@ -4,6 +4,7 @@ import { sortEvents } from '../engine/derive';
 import { eventInstant } from '../engine/event-merge';
 import { classify, getCarrier, trackingUrl } from '../carriers/registry';
 import { STATUS_LABEL, type Status } from '../model/status';
+import { isTimeZone } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
 
 /** One package opened in the popup: its timeline, its alerts and what to do next. Pure. */
@@ -88,12 +89,7 @@ function formatWhen(e: TrackingEvent, now: number, timeZone: string): { day: str
   const asWritten = e.timeIsLocal && !e.timeZone;
   const zone = asWritten ? 'UTC' : (e.timeZone ?? timeZone);
   const epoch = asWritten ? Date.parse(`${e.time.slice(0, 19)}Z`) : t;
-  let shownZone = zone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    shownZone = timeZone;
-  }
+  const shownZone = isTimeZone(zone) ? zone : timeZone;
   const year = new Date(epoch).toLocaleDateString('en-US', { year: 'numeric', timeZone: shownZone });
   const thisYear = new Date(now).toLocaleDateString('en-US', { year: 'numeric', timeZone });
   const day = new Date(epoch).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', ...(year !== thisYear ? { year: 'numeric' } : {}), timeZone: shownZone });

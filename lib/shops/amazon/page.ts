@@ -10,6 +10,7 @@ import { type AmazonLanguage, isSupportedLanguage, type Marketplace, marketplace
 import { type ReadContext, readOrderCard, readOrderDetails } from './orders';
 import { looksLikeSummary, readSummaryPage } from './summary';
 import { looksLikeTrackPage, readTrackPage } from './track';
+import { isTimeZone } from '../../model/time';
 import { pageKindFromUrl } from './urls';
 
 /** The options every shop reader takes (the shopper's zone, see ShopReader.extract). */
@@ -73,13 +74,7 @@ function detectLanguage(doc: Document, m: Marketplace): string {
 }
 
 function validZone(tz: string | undefined): string | null {
-  if (!tz) return null;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return null;
-  }
+  return tz && isTimeZone(tz) ? tz : null;
 }
 
 /** "10 orders placed in" → 10 (digits only; the wording differs per language). */

@@ -8,7 +8,7 @@
  * `.pt-status-main-status`, `#primaryStatus`, `.milestone-primaryMessage`, `.carrierRelatedInfo-*`).
  */
 import type { Status } from '../../model/status';
-import { toZonedIso, zonedLocalToEpoch } from '../../model/time';
+import { isTimeZone, toZonedIso, zonedLocalToEpoch } from '../../model/time';
 import type { OrderReading, ShipmentEventReading } from '../types';
 import { first, text } from './dom';
 import type { AmazonShipmentReading, ReadContext } from './orders';
@@ -69,13 +69,7 @@ function dig(o: PageState | null, ...path: string[]): unknown {
 }
 
 function validZone(tz: string | null): string | null {
-  if (!tz) return null;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return null;
-  }
+  return tz && isTimeZone(tz) ? tz : null;
 }
 
 const CARRIERS: readonly (readonly [RegExp, string])[] = [
