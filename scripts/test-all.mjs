@@ -5,7 +5,7 @@
 // (puppeteer-core over WebDriver BiDi). Stops at the first red step. The E2E tiers are not optional:
 // without a Chromium or a Firefox they fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const started = Date.now();
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -37,6 +37,24 @@ function summary() {
   console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
+function fuzzTotal() {
+  const dir = '.cache/fuzz';
+  const bySuite = {};
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      Object.assign(bySuite, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
+    }
+  }
+  const total = Object.values(bySuite).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(bySuite).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`);
+  console.log(`fuzz: ${total.toLocaleString('en-US')} generated inputs (${parts.join(', ')})`);
+  if (total < 100_000) {
+    console.error('✖ fuzz: fewer than 100,000 generated inputs (issue #17 point 3)');
+    summary();
+    process.exit(1);
+  }
+}
+
 mkdirSync('.cache', { recursive: true });
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit']);
@@ -44,10 +62,14 @@ step('lint', npx, ['eslint', '.']);
 // Issue #19 point 1: code nothing in entrypoints/ (or the manifest in wxt.config.ts) reaches is
 // deleted, not kept for a test. Fails on unused files and exports (knip.jsonc).
 step('dead code (knip)', npx, ['knip', '--production', '--no-progress']);
+// Issue #17 point 3: each fuzz suite writes how many generated inputs it ran to .cache/fuzz/; cleared
+// first so the total printed is this run's.
+rmSync('.cache/fuzz', { recursive: true, force: true });
 step('unit + integration', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
 ]);
 addCounts('.cache/unit.json');
+fuzzTotal();
 // Production builds are made with the variant switch cleared, whatever the caller's environment says.
 const production = { PORCHLIGHT_VARIANT: 'production', PORCHLIGHT_E2E: '' };
 step('build chrome', npx, ['wxt', 'build'], production);
