@@ -55,6 +55,28 @@ function fuzzTotal() {
   }
 }
 
+/** Sums the E2E sessions' request audits (tests/support/request-audit.ts); each session already failed on its own. */
+function requestAudit() {
+  const dir = '.cache/request-audit';
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+  const byHost = {};
+  let total = 0;
+  let outside = 0;
+  for (const f of files) {
+    const a = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+    total += a.extension;
+    outside += a.outside.length;
+    for (const [h, n] of Object.entries(a.byHost)) byHost[h] = (byHost[h] ?? 0) + n;
+  }
+  const hosts = Object.entries(byHost).sort((a, b) => b[1] - a[1]).map(([h, n]) => `${h.replace('https://', '')} ${n}`);
+  console.log(`request audit: ${total} requests by the extension in ${files.length} Chromium sessions, ${outside} to a host that is neither a carrier nor a shop (${hosts.join(', ')})`);
+  if (files.length === 0 || outside > 0) {
+    console.error('✖ request audit: no sessions audited, or requests beyond carriers and shops (issue #17 point 5)');
+    summary();
+    process.exit(1);
+  }
+}
+
 mkdirSync('.cache', { recursive: true });
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit']);
@@ -92,11 +114,14 @@ if (!existsSync(chromium)) {
   summary();
   process.exit(1);
 }
+// Issue #17 point 5: every Chromium session writes its request audit to .cache/request-audit/.
+rmSync('.cache/request-audit', { recursive: true, force: true });
 step('end to end (real Chromium)', npx, [
   'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json',
   '--outputFile.json=.cache/e2e.json',
 ]);
 addCounts('.cache/e2e.json');
+requestAudit();
 // Issue #16: the Firefox build in real Firefox (Debian's firefox-esr, puppeteer-core over WebDriver
 // BiDi). Not optional either: without a Firefox it fails.
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

@@ -20,6 +20,11 @@ const CASES = [
   { shipment: 'Bt9WtyrpM', carrier: 'usps', name: 'USPS', number: USPS_PROGRESSION, host: 'apis.usps.com' },
 ];
 const PROVIDER_HOSTS = new Set(CASES.map((c) => c.host));
+// Each carrier's own key pair, so the server can tell whose credential a request carries (issue #17 point 5).
+const KEYS = (carrier: string) => ({ clientId: `${carrier}-e2e-client-id`, clientSecret: `${carrier}-e2e-client-secret-${carrier.length}x` });
+const SECRETS: Record<string, string> = Object.fromEntries(
+  CASES.flatMap((c) => [[KEYS(c.carrier).clientId, c.host], [KEYS(c.carrier).clientSecret, c.host]]),
+);
 
 interface Row {
   id: string;
@@ -40,13 +45,12 @@ describe('carrier APIs end to end (UPS, FedEx, USPS)', () => {
       pages: { '/gp/css/order-history': 'tests/fixtures/amazon/order-history-amazon-store.html' },
       tracking: Object.fromEntries(CASES.map((c) => [c.shipment, { carrierName: c.name, number: c.number }])),
     });
-    server = await startCarrierServer({ tls: await loopbackTls(), extraRoutes: [shop], quiet: true });
+    server = await startCarrierServer({ tls: await loopbackTls(), extraRoutes: [shop], quiet: true, secrets: SECRETS });
     server.advance(STEP + 1000); // in transit
     browser = await launchWithExtension({ port: server.port });
-    const oauth = { clientId: 'porchlight-e2e', clientSecret: 'e2e-secret' };
     await configureExtension(browser, {
       settings: { notifications: { quietHours: null } },
-      credentials: { ups: oauth, fedex: oauth, usps: oauth },
+      credentials: Object.fromEntries(CASES.map((c) => [c.carrier, KEYS(c.carrier)])),
     });
     popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -118,6 +122,11 @@ describe('carrier APIs end to end (UPS, FedEx, USPS)', () => {
     const authorized = server.requests.filter((r) => r.authorized);
     expect(authorized.length).toBeGreaterThan(0);
     for (const r of authorized) expect(PROVIDER_HOSTS.has(r.host)).toBe(true);
+    // Each carrier's key went to its own host, and to no other (headers, Basic credentials, query, body).
+    const carrying = server.requests.filter((r) => r.credentialsOf.length > 0);
+    for (const r of carrying) expect(r.credentialsOf, `${r.method} ${r.host}${r.path}`).toEqual([r.host]);
+    for (const c of CASES) expect(carrying.some((r) => r.host === c.host), `${c.name}'s key was used`).toBe(true);
+    console.log(`credential audit: ${carrying.length} requests carried a carrier key, each to its own host (${[...new Set(carrying.map((r) => r.host))].join(', ')}); 0 elsewhere`);
     // Each provider got a token once and reused it.
     for (const c of CASES) {
       const tokenCalls = server.requests.filter((r) => r.host === c.host && /oauth|token/.test(r.path));

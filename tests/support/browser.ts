@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { auditNetLog, type RequestAudit } from './request-audit';
 
 /** Hosts the extension talks to, mapped to the local server (with its port) by Chromium itself. */
 export const MAPPED_HOSTS = [
@@ -32,11 +34,17 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
 }
 
+/** Where each session's request audit goes; scripts/test-all.mjs sums them after the E2E tier. */
+const AUDIT_DIR = resolve('.cache/request-audit');
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker(): Promise<Worker>;
+  /** Closes the browser and audits its requests (throws when the extension reached beyond carriers and shops). */
   close(): Promise<void>;
+  /** Closes the browser and returns the audit without judging it (the audit's own test). */
+  closeForAudit(): Promise<RequestAudit>;
 }
 
 /**
@@ -50,6 +58,8 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-profile-'));
   // Every other host resolves to nothing: no test or demo request can leave the machine.
   const rules = [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const session = `porchlight-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const netLog = join(tmpdir(), `${session}-netlog.json`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
@@ -66,6 +76,8 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       `--host-resolver-rules=${rules}`,
+      // Issue #17 point 5: Chromium's own record of every request, audited on close.
+      `--log-net-log=${netLog}`,
     ],
   });
   const serviceWorker = async (): Promise<Worker> => {
@@ -74,14 +86,27 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   };
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
+  const closeForAudit = async (): Promise<RequestAudit> => {
+    await context.close();
+    if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });
+    if (!existsSync(netLog)) throw new Error(`request audit: Chromium wrote no network log at ${netLog}`);
+    const audit = auditNetLog(netLog, extensionId);
+    rmSync(netLog, { force: true });
+    return audit;
+  };
   return {
     context,
     extensionId,
     serviceWorker,
     async close() {
-      await context.close();
-      if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });
+      const audit = await closeForAudit();
+      mkdirSync(AUDIT_DIR, { recursive: true });
+      writeFileSync(join(AUDIT_DIR, `${session}.json`), JSON.stringify(audit));
+      if (audit.outside.length > 0) {
+        throw new Error(`request audit: the extension sent ${audit.outside.length} request(s) to hosts that are neither carriers nor shops: ${audit.outside.slice(0, 5).join(', ')}`);
+      }
     },
+    closeForAudit,
   };
 }
 

@@ -27,6 +27,11 @@ export interface LoggedRequest {
   authorized: boolean;
   fault: string | null;
   status: number;
+  /**
+   * Issue #17 point 5: the owners (hosts) of the `secrets` this request carried, anywhere: headers
+   * (Basic credentials decoded), path, query or body. A credential only ever goes to its own host.
+   */
+  credentialsOf: string[];
 }
 
 export interface CarrierServerOptions {
@@ -40,6 +45,8 @@ export interface CarrierServerOptions {
   /** Start the simulated clock here (default: real now). */
   startAt?: number;
   quiet?: boolean;
+  /** Secret values the test configured, each with the one host it belongs to (see `credentialsOf`). */
+  secrets?: Record<string, string>;
 }
 
 export interface CarrierServer {
@@ -63,9 +70,23 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function credentialsIn(req: IncomingRequest, secrets: Record<string, string>): string[] {
+  const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  const text = [JSON.stringify(req.headers), basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : '', req.path, req.query.toString(), req.body].join('\n');
+  const plain = (() => {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      return text;
+    }
+  })();
+  return [...new Set(Object.entries(secrets).filter(([value]) => text.includes(value) || plain.includes(value)).map(([, host]) => host))];
+}
+
 export async function startCarrierServer(options: CarrierServerOptions = {}): Promise<CarrierServer> {
   const routes = [...(options.extraRoutes ?? []), ...(options.providers ?? PROVIDERS)];
   const requests: LoggedRequest[] = [];
+  const secrets: Record<string, string> = { ...options.secrets };
   let faults: Fault[] = [];
   let offset = 0;
   const realStart = Date.now();
@@ -158,6 +179,7 @@ export async function startCarrierServer(options: CarrierServerOptions = {}): Pr
       authorized: Boolean(incoming.headers.authorization || incoming.headers['dhl-api-key'] || incoming.headers['17token']),
       fault: null,
       status: 0,
+      credentialsOf: credentialsIn(incoming, secrets),
     };
     let reply: Reply | 'hang' | null = null;
     try {
@@ -196,6 +218,9 @@ export async function startCarrierServer(options: CarrierServerOptions = {}): Pr
       reply = { status: 500, body: { error: 'server_bug', message: String(err) } };
     }
     requests.push(log);
+    // A token a provider issues is that provider's credential from now on.
+    const issued = reply && reply !== 'hang' && typeof reply.body === 'object' ? (reply.body as { access_token?: unknown }).access_token : undefined;
+    if (typeof issued === 'string' && options.secrets) secrets[issued] = incoming.host;
     if (reply === 'hang') {
       log.status = -1;
       hanging.add(res);
