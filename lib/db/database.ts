@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { RefreshJob } from '../engine/job-state';
 import type { Alert, NotificationRecord, Order, Package, TrackingEvent } from '../model/types';
+import { AMAZON_BLOCKED_MESSAGES } from '../model/sources';
 import { HOLDS_KEY } from './holds';
 import { upgradePackageToV2 } from './upgrade-v2';
 
@@ -127,7 +128,7 @@ async function upgradeToV2(tx: Transaction, zone: string): Promise<void> {
   const step = (await kv.get('amazonTracker.backoffStep'))?.value;
   if (typeof until === 'number') {
     const holds = ((await kv.get(HOLDS_KEY))?.value as Record<string, unknown> | undefined) ?? {};
-    holds['amazon-tracker'] = { until, reason: 'auth', message: 'Sign in to Amazon to refresh', step: typeof step === 'number' ? step : 1 };
+    holds['amazon-tracker'] = { until, reason: 'auth', message: AMAZON_BLOCKED_MESSAGES['sign-in'], step: typeof step === 'number' ? step : 1 };
     await kv.put({ key: HOLDS_KEY, value: holds });
   }
   await kv.bulkDelete(['amazonTracker.blockedUntil', 'amazonTracker.backoffStep']);

@@ -45,3 +45,12 @@ export function providerSource(providerId: string, isAggregator: boolean): strin
  * the popup can name it without importing the tracker and the Amazon reader (issue #13: first paint).
  */
 export const AMAZON_TRACKER = 'amazon-tracker';
+
+/**
+ * What the shopper is told while Amazon's tracker is held, one message per wall it met: a robot check
+ * is not a sign-in, and saying "sign in" to a signed-in shopper is false (issue #17, fault matrix).
+ */
+export const AMAZON_BLOCKED_MESSAGES = {
+  'sign-in': 'Sign in to Amazon to refresh',
+  'robot-check': 'Amazon wants to check you are not a robot: open Amazon and answer its check to refresh',
+} as const;

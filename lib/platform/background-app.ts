@@ -193,9 +193,10 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       .each((p) => void pkgs.push({ archived: p.archived, nextCheckAt: p.nextCheckAt, provider: lookupFor(p, providers)?.provider ?? null }));
     const deferred = (await kv.get<number | null>(db, DEFERRED_KEY)) ?? null;
     const when = wakeTime(pkgs, at, holds, deferred);
-    await kv.set(db, WAKE_KEY, when);
+    // The alarm first: with the disk full the record below fails, and the schedule must not stop with it.
     if (when === null) await browser.alarms.clear(REFRESH_ALARM);
     else await browser.alarms.create(REFRESH_ALARM, { when });
+    await kv.set(db, WAKE_KEY, when);
     return when;
   }
 
@@ -204,13 +205,20 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     return after.run(async () => {
       const s = settings ?? (await loadSettings());
       const at = now();
-      const { started } =
-        ids === 'all' || ids.length
-          ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)])
-          : { started: [] };
-      await notifyPending(s, at, started);
-      await updateBadge();
-      await scheduleNext(s);
+      try {
+        await guarded(async () => {
+          const { started } =
+            ids === 'all' || ids.length
+              ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)])
+              : { started: [] };
+          await notifyPending(s, at, started);
+          await updateBadge();
+        });
+      } finally {
+        // The next wake is armed even when saving failed (a full disk, issue #17 fault matrix): a
+        // failure is retried by schedule, never the end of refreshing.
+        await guarded(() => scheduleNext(s));
+      }
     });
   }
 

@@ -12,8 +12,7 @@ import type { ShopTracker, TrackerRead } from './refresh-round';
  * "sign in" or shows a robot check, holds the provider (1 h, doubling to 24 h) and marks every one of
  * its packages: never a tight loop.
  */
-import { AMAZON_TRACKER } from '../model/sources';
-export const SIGN_IN_MESSAGE = 'Sign in to Amazon to refresh';
+import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
 
 /** Diagnostic codes (from the Amazon reader) that mean "not signed in / blocked". */
 export const BLOCKED_CODES: ReadonlySet<string> = new Set([DIAGNOSTIC_CODES.signIn, DIAGNOSTIC_CODES.robotCheck]);
@@ -37,7 +36,6 @@ export function amazonTracker(deps: AmazonTrackerDeps): ShopTracker {
     shop: 'amazon',
     carriers: ['amazon'],
     gapMs: deps.gapMs ?? 4000,
-    blockedMessage: SIGN_IN_MESSAGE,
     async read(pkg: Package, now: () => number): Promise<TrackerRead> {
       const url = pkg.trackUrl;
       if (!url) return { ok: false, blocked: false, error: { kind: 'not_found', message: 'No Amazon track-package link for this package' } };
@@ -61,7 +59,10 @@ export function amazonTracker(deps: AmazonTrackerDeps): ShopTracker {
         const error: TrackError = { kind: 'malformed', message: `Amazon tracker: ${String(err)}` };
         return { ok: false, blocked: false, error };
       }
-      if (isBlockedReading(reading)) return { ok: false, blocked: true, error: { kind: 'auth', message: SIGN_IN_MESSAGE }, reading };
+      if (isBlockedReading(reading)) {
+        const wall = reading.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.robotCheck) ? 'robot-check' : 'sign-in';
+        return { ok: false, blocked: true, error: { kind: 'auth', message: AMAZON_BLOCKED_MESSAGES[wall] }, reading };
+      }
       return { ok: true, reading };
     },
   };

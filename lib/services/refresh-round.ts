@@ -61,8 +61,6 @@ export interface ShopTracker {
   carriers: readonly string[];
   /** Time between two requests (plus ±25 % jitter). */
   gapMs: number;
-  /** What the packages are marked with while the tracker is blocked. */
-  blockedMessage: string;
   read(pkg: Package, now: () => number): Promise<TrackerRead>;
 }
 
@@ -347,8 +345,9 @@ async function runTrackerJob(
     const holds = await loadHolds(db);
     const step = (holds[tracker.id]?.step ?? 0) + 1;
     const until = now + Math.min(3_600_000 * 2 ** (step - 1), 86_400_000);
-    await setHold(db, tracker.id, { until, reason: 'auth', message: tracker.blockedMessage, step });
-    await markProvider(deps, tracker.id, until, tracker.blockedMessage);
+    // The packages are marked with what the tracker met (a sign-in or a robot check).
+    await setHold(db, tracker.id, { until, reason: 'auth', message: r.error.message, step });
+    await markProvider(deps, tracker.id, until, r.error.message);
     await jobsRepo.remove(db, job.id);
     return { changes: [], error: r.error, checked: 1, blocked: true };
   }

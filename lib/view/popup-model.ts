@@ -1,6 +1,6 @@
 import { getCarrier } from '../carriers/registry';
 import { lookupFor } from '../engine/plan';
-import { AMAZON_TRACKER } from '../model/sources';
+import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
 import { isTerminal, STATUS_LABEL, STATUS_PROGRESS, type Status } from '../model/status';
 import type { PlanProvider } from '../engine/plan';
 import { DEFAULT_HISTORY_AFTER_DAYS } from '../settings';
@@ -310,8 +310,12 @@ export function buildPopupModel(input: {
         id: b.id,
         text: `${message} (${b.count} package${b.count === 1 ? '' : 's'} waiting)`,
         count: b.count,
-        // Signing in on the orders page of the waiting parcels' marketplace both fixes it and refreshes them.
-        fix: b.id === AMAZON_TRACKER ? { label: 'Open Amazon and sign in', url: ordersPage(b.url) } : null,
+        // Signing in (or answering the robot check) on the orders page of the waiting parcels'
+        // marketplace both fixes it and refreshes them.
+        fix:
+          b.id === AMAZON_TRACKER
+            ? { label: message === AMAZON_BLOCKED_MESSAGES['robot-check'] ? 'Open Amazon' : 'Open Amazon and sign in', url: ordersPage(b.url) }
+            : null,
       });
     }
   }
