@@ -77,6 +77,25 @@ function requestAudit() {
   }
 }
 
+/** The fault matrix (tests/support/fault-table.ts): every row 0 lost, 0 duplicated, 0 uncaught. */
+function faultTable() {
+  const dir = '.cache/fault-matrix';
+  const rows = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort().flatMap((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))) : [];
+  const w = Math.max(5, ...rows.map((r) => r.fault.length));
+  console.log(`\nfault matrix (${rows.length} rows)`);
+  console.log(`${'fault'.padEnd(w)}  ${'tier'.padEnd(11)}  lost  duplicated  uncaught  what the shopper sees`);
+  for (const r of rows) {
+    const seen = r.seen.length > 140 ? `${r.seen.slice(0, 139)}…` : r.seen;
+    console.log(`${r.fault.padEnd(w)}  ${r.tier.padEnd(11)}  ${String(r.lost).padStart(4)}  ${String(r.duplicated).padStart(10)}  ${String(r.uncaught).padStart(8)}  ${seen}`);
+  }
+  const bad = rows.filter((r) => r.lost || r.duplicated || r.uncaught);
+  if (rows.length < 17 || bad.length > 0) {
+    console.error(`✖ fault matrix: ${rows.length} rows (17 expected), ${bad.length} with loss, duplicates or uncaught errors`);
+    summary();
+    process.exit(1);
+  }
+}
+
 mkdirSync('.cache', { recursive: true });
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit']);
@@ -87,6 +106,8 @@ step('dead code (knip)', npx, ['knip', '--production', '--no-progress']);
 // Issue #17 point 3: each fuzz suite writes how many generated inputs it ran to .cache/fuzz/; cleared
 // first so the total printed is this run's.
 rmSync('.cache/fuzz', { recursive: true, force: true });
+// Issue #17 point 1: the fault matrix's rows (integration tier and real Chromium), printed after the E2E tier.
+rmSync('.cache/fault-matrix', { recursive: true, force: true });
 step('unit + integration', npx, [
   'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/unit.json',
 ]);
@@ -122,6 +143,7 @@ step('end to end (real Chromium)', npx, [
 ]);
 addCounts('.cache/e2e.json');
 requestAudit();
+faultTable();
 // Issue #16: the Firefox build in real Firefox (Debian's firefox-esr, puppeteer-core over WebDriver
 // BiDi). Not optional either: without a Firefox it fails.
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

@@ -50,6 +50,12 @@ export function e2eShop(options: {
     hosts: ['www.amazon.com'],
     pageHits,
     owns: (req) => req.host === 'www.amazon.com',
+    // Amazon's own block pages (real captures in tests/fixtures/amazon/), served instead of the page asked for.
+    faultBody(mode) {
+      if (mode === 'robot_check') return readFileSync('tests/fixtures/amazon/robot-check.html', 'utf8');
+      if (mode === 'sign_in') return readFileSync('tests/fixtures/amazon/sign-in.html', 'utf8');
+      return undefined;
+    },
     handle(req) {
       const html = (body: string) => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
       const file = options.pages[req.path];

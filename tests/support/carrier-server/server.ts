@@ -55,6 +55,8 @@ export interface CarrierServer {
   requests: LoggedRequest[];
   state: ServerState;
   addFault(fault: Partial<Fault> & Pick<Fault, 'mode'>): void;
+  /** Removes every armed fault (requests and the clock are kept). */
+  clearFaults(): void;
   advance(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -155,6 +157,17 @@ export async function startCarrierServer(options: CarrierServerOptions = {}): Pr
         return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"trackResponse": {"shipment": [' };
       case 'html':
         return { status: 200, headers: { 'content-type': 'text/html' }, body: HTML_ERROR_PAGE };
+      case 'forbidden':
+        return { status: 403, body: custom ?? { error: 'forbidden', message: 'Forbidden' } };
+      case 'http_not_found':
+        return { status: 404, headers: { 'content-type': 'text/html' }, body: custom ?? '<html><body><h1>404 Not Found</h1></body></html>' };
+      case 'unavailable':
+        return { status: 503, headers: { 'retry-after': String(fault.retryAfterSeconds ?? 60), 'content-type': 'text/html' }, body: custom ?? '<html><body><h1>503 Service Unavailable</h1></body></html>' };
+      case 'warnings':
+        return custom === undefined ? null : { status: 200, headers: { 'content-type': 'application/json' }, body: custom };
+      case 'robot_check':
+      case 'sign_in':
+        return typeof custom === 'string' ? { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: custom } : null;
       default:
         return null; // slow and not_found are handled with the provider's own answer
     }
@@ -164,7 +177,8 @@ export async function startCarrierServer(options: CarrierServerOptions = {}): Pr
     const url = new URL(req.url ?? '/', 'http://local');
     const incoming: IncomingRequest = {
       method: req.method ?? 'GET',
-      host: (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase(),
+      // Node's fetch sets Host itself; in-process tests name the host they mean in x-test-host.
+      host: String(req.headers['x-test-host'] ?? req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase(),
       path: url.pathname,
       query: url.searchParams,
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
@@ -263,6 +277,9 @@ export async function startCarrierServer(options: CarrierServerOptions = {}): Pr
     requests,
     state,
     addFault,
+    clearFaults() {
+      faults = [];
+    },
     advance(ms) {
       offset += ms;
     },

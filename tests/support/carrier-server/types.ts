@@ -27,7 +27,13 @@ export type FaultMode =
   | 'timeout' // never answers (the socket is closed after a minute)
   | 'slow' // answers normally after `delayMs`
   | 'malformed' // 200 with a truncated JSON body
-  | 'html'; // 200 with an HTML error page instead of JSON
+  | 'html' // 200 with an HTML error page instead of JSON
+  | 'forbidden' // 403
+  | 'http_not_found' // 404 for the whole call (not a per-number answer)
+  | 'unavailable' // 503 with Retry-After
+  | 'warnings' // 200 holding only warnings, no results (providers give the body)
+  | 'robot_check' // a shop's robot-check page instead of the page asked for (shops give the body)
+  | 'sign_in'; // a shop's sign-in page instead of the page asked for (shops give the body)
 
 export interface Fault {
   /** Provider id it applies to (`ups`…); `*` for any. */

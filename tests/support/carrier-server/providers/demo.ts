@@ -43,6 +43,11 @@ export function demoProvider(fixedStepMs?: number): ProviderRoutes {
     id: 'demo',
     hosts: ['api.demo-carrier.test', 'track.demo-carrier.test'],
     owns: (req) => req.path === '/v1/track' || req.host === 'track.demo-carrier.test',
+    faultBody(mode) {
+      // A 200 that answers nothing: only a service warning (as UPS's and FedEx's "warnings"/"alerts").
+      if (mode === 'warnings') return { shipments: [], warnings: [{ code: 'TW01', message: 'Tracking information is temporarily unavailable' }] };
+      return undefined;
+    },
     handle(req, state) {
       if (req.host === 'track.demo-carrier.test') {
         const stepMs = stepLength(fixedStepMs);
