@@ -14,6 +14,8 @@ export interface PackageViewActions {
   mute(id: string, muted: boolean): void;
   archive(id: string, archived: boolean): void;
   markNotReceived(id: string): void;
+  /** This parcel's claim kit as a file (issue #12 §1: the package view exports its one package). */
+  saveClaimKit(id: string): void;
   remove(id: string): void;
   dismiss(situationKey: string): void;
 }
@@ -254,6 +256,9 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
               I did not receive this
             </button>
           )}
+          <button type="button" onClick={() => actions.saveClaimKit(row.id)} title="A printable page with the order, the timeline and the claim deadlines">
+            Save claim kit
+          </button>
           <button type="button" class="view__delete" onClick={() => actions.remove(row.id)}>
             Delete
           </button>

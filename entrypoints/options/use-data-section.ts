@@ -10,19 +10,17 @@ import { importBackup } from '../../lib/backup/import-backup';
 import { BackupError } from '../../lib/backup/read-backup';
 import { readTrackingList } from '../../lib/backup/tracking-list';
 import { backupChunks } from '../../lib/backup/write-backup';
-import { packageRecord, recentPackages, tableCounts, wipeDatabase } from '../../lib/db/backup-store';
-import { claimKitHtml } from '../../lib/export/claim-kit';
+import { recentPackages, tableCounts, wipeDatabase } from '../../lib/db/backup-store';
+import { downloadClaimKit } from '../../lib/platform/claim-kit-download';
 import { calendarChunks } from '../../lib/export/ics';
 import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
 import {
   claimChoiceLabel,
-  claimKitFileName,
   deletedText,
   EXPORTS,
   type ExportKind,
   exportedText,
   exportFileName,
-  formatBytes,
   importedText,
   numbersImportedText,
   type StoredCounts,
@@ -125,12 +123,9 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
       const id = chosen ?? choices?.[0]?.id;
       if (!id) return;
       run('claim', async () => {
-        const record = await packageRecord(deps.db, id);
-        if (!record) return { tone: 'bad', text: 'That parcel is no longer stored.' };
-        const now = deps.now();
-        const name = claimKitFileName(record.pkg, now, deps.timeZone);
-        const bytes = await deps.saveFile(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone: deps.timeZone })]);
-        return { tone: 'good', text: `Claim kit saved as ${name} (${formatBytes(bytes)}). Open it to print it or save it as PDF.` };
+        const saved = await downloadClaimKit(deps.db, id, deps.now(), deps.timeZone, deps.saveFile);
+        if (!saved) return { tone: 'bad', text: 'That parcel is no longer stored.' };
+        return { tone: 'good', text: saved.text };
       });
     },
     askDelete() {

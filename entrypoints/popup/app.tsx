@@ -268,6 +268,15 @@ export function App() {
     markNotReceived(id) {
       void sendMessage('markNotReceived', { id });
     },
+    saveClaimKit(id) {
+      // Loaded on the click: the popup's first paint does not carry the claim kit's writer (issue #13 §3).
+      void import('@/lib/platform/claim-kit-download')
+        .then(({ downloadClaimKit }) => downloadClaimKit(getDb(), id, Date.now(), timeZone))
+        .then(
+          (saved) => setMessage(saved ? saved.text : 'That package is no longer stored.'),
+          (err: unknown) => setMessage(`Could not save the claim kit: ${err instanceof Error ? err.message : String(err)}`),
+        );
+    },
     async scanPage() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;

@@ -102,6 +102,10 @@ export function claimChoiceLabel(p: { label: string | null; trackingNumber: stri
   return label ? `${label} (${number})` : number;
 }
 
+export function claimKitSavedText(name: string, bytes: number): string {
+  return `Claim kit saved as ${name} (${formatBytes(bytes)}). Open it to print it or save it as PDF.`;
+}
+
 export function claimKitFileName(p: { trackingNumber: string | null; orderId: string | null; id: string }, now: number, timeZone: string): string {
   const what = (p.trackingNumber ?? p.orderId ?? p.id).replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 40);
   return `porchlight-claim-${what}-${zonedDate(now, timeZone)}.html`;

@@ -161,6 +161,13 @@ describe('hostile content is shown as text, and never runs (issue #17 point 4)',
     const text = await view.innerText();
     expect(text).toContain(PLACE.trim());
     expect(await planted(popup)).toEqual([]);
+    // The package view saves this parcel's claim kit (issue #12 §1): the payloads in it are escaped text.
+    const [download] = await Promise.all([popup.waitForEvent('download'), view.getByRole('button', { name: 'Save claim kit' }).click()]);
+    const kit = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^porchlight-claim-PLDEMO\d+-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(kit).toContain('Arrived &lt;iframe src=');
+    expect(kit).not.toContain('<iframe');
+    await expect.poll(() => popup.locator('.popup__status').innerText()).toMatch(/^Claim kit saved as porchlight-claim-/);
     // The shopper names the parcel with a payload: shown as text in the list.
     await view.getByRole('button', { name: 'Rename', exact: true }).click();
     await view.getByLabel('Name').fill(LABEL);

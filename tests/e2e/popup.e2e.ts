@@ -153,6 +153,8 @@ describe('the popup a shopper can drive (issue #11)', () => {
       await popup.locator(`[data-view-package="${id}"]`).waitFor({ timeout: 5_000 });
     };
     await open();
+    await popup.locator('.view__actions').scrollIntoViewIfNeeded();
+    await shot('package-actions');
     await popup.getByRole('button', { name: 'Archive', exact: true }).click();
     await waitFor(async () => (await readStore<Row>(popup, 'packages')).find((p) => p.id === id)?.archived === true, 5_000, 'archived');
     expect(await popup.locator('.popup__undo').textContent()).toContain('Archived');

@@ -161,6 +161,7 @@ describe('popup components', () => {
     mute: vi.fn(),
     archive: vi.fn(),
     markNotReceived: vi.fn(),
+    saveClaimKit: vi.fn(),
     remove: vi.fn(),
     dismiss: vi.fn(),
   });
@@ -289,6 +290,8 @@ describe('popup components', () => {
     expect(a.archive).toHaveBeenCalledWith('d', true);
     button(root, 'I did not receive this').click();
     expect(a.markNotReceived).toHaveBeenCalledWith('d');
+    button(root, 'Save claim kit').click();
+    expect(a.saveClaimKit).toHaveBeenCalledWith('d');
     button(root, 'Delete').click();
     expect(a.remove).toHaveBeenCalledWith('d');
   });
