@@ -1,10 +1,20 @@
-import { EXPORTS, type ExportKind } from '../../lib/view/options-data';
+import { BACKUP_WITH_KEYS_HINT, EXPORTS, type ExportKind } from '../../lib/view/options-data';
 
 export interface DataData {
   /** "Stored in this browser: …", or null while counting. */
   stored: string | null;
   /** What is running now (buttons are disabled meanwhile). */
-  busy: ExportKind | 'import' | 'numbers' | 'claim' | 'delete' | null;
+  busy: ExportKind | 'import' | 'numbers' | 'claim' | 'delete' | 'keys' | null;
+  /** Carrier keys in a backup: sealed with the shopper's passphrase, only when they tick it. */
+  keys: {
+    include: boolean;
+    passphrase: string;
+    /** How many carriers have keys in this browser. */
+    saved: number;
+    minPassphrase: number;
+    /** A backup just imported holds keys: its file name, and the carriers once unlocked. */
+    restore: { file: string; unlocked: string | null } | null;
+  };
   /** Parcels a claim kit can be made for, newest first; null while loading. */
   claimChoices: readonly { id: string; label: string }[] | null;
   /** The one chosen in the list. */
@@ -21,6 +31,11 @@ export interface DataActions {
   exportFile(kind: ExportKind): void;
   importBackup(file: File): void;
   importNumbers(file: File): void;
+  setIncludeKeys(on: boolean): void;
+  setPassphrase(text: string): void;
+  unlockKeys(passphrase: string): void;
+  saveKeys(): void;
+  skipKeys(): void;
   chooseClaimPackage(id: string): void;
   saveClaimKit(): void;
   askDelete(): void;
@@ -49,11 +64,46 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
               {data.busy === kind ? 'Exporting…' : EXPORTS[kind].label}
             </button>
             <span class="hint" id={`export-${kind}-hint`}>
-              {` ${EXPORTS[kind].hint}`}
+              {` ${kind === 'backup' && data.keys.include ? BACKUP_WITH_KEYS_HINT : EXPORTS[kind].hint}`}
             </span>
           </li>
         ))}
       </ul>
+      <fieldset class="keys" disabled={busy}>
+        <legend>Carrier keys in the backup</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={data.keys.include}
+            disabled={data.keys.saved === 0}
+            aria-describedby="keys-hint"
+            onChange={(e) => actions.setIncludeKeys(e.currentTarget.checked)}
+          />
+          Include my carrier keys, locked with a passphrase
+        </label>
+        <p class="hint" id="keys-hint">
+          {data.keys.saved === 0
+            ? 'No carrier keys are saved in this browser.'
+            : 'Off by default: a backup without them is safe to keep anywhere. With them, anyone who has the file and the passphrase has your keys.'}
+        </p>
+        {data.keys.include && (
+          <div class="inline">
+            <label for="keys-passphrase">Passphrase</label>
+            <input
+              id="keys-passphrase"
+              type="password"
+              autocomplete="new-password"
+              minLength={data.keys.minPassphrase}
+              value={data.keys.passphrase}
+              aria-describedby="keys-passphrase-hint"
+              onInput={(e) => actions.setPassphrase(e.currentTarget.value)}
+            />
+            <span class="hint" id="keys-passphrase-hint">
+              {` At least ${data.keys.minPassphrase} characters. You need it to restore the keys; Porchlight cannot recover it.`}
+            </span>
+          </div>
+        )}
+      </fieldset>
       <h3>Import</h3>
       <FileField
         id="import-backup"
@@ -63,6 +113,43 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
         hint='A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer of two versions of a parcel wins field by field.'
         onFile={(f) => actions.importBackup(f)}
       />
+      {data.keys.restore && (
+        <div class="keys-restore" role="group" aria-labelledby="keys-restore-text">
+          <p id="keys-restore-text">
+            {data.keys.restore.unlocked
+              ? `Keys for ${data.keys.restore.unlocked} are unlocked. Saving them asks the browser to let Porchlight reach those carriers.`
+              : `${data.keys.restore.file} holds carrier keys locked with a passphrase.`}
+          </p>
+          {data.keys.restore.unlocked ? (
+            <div class="buttons">
+              <button type="button" class="primary" disabled={busy} onClick={() => actions.saveKeys()}>
+                Save these keys
+              </button>
+              <button type="button" disabled={busy} onClick={() => actions.skipKeys()}>
+                Leave them out
+              </button>
+            </div>
+          ) : (
+            <form
+              class="inline"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const typed = new FormData(e.currentTarget as HTMLFormElement).get('passphrase');
+                actions.unlockKeys(typeof typed === 'string' ? typed : '');
+              }}
+            >
+              <label for="restore-passphrase">Passphrase</label>
+              <input id="restore-passphrase" name="passphrase" type="password" autocomplete="current-password" required />
+              <button type="submit" disabled={busy}>
+                {data.busy === 'keys' ? 'Unlocking…' : 'Unlock keys'}
+              </button>
+              <button type="button" disabled={busy} onClick={() => actions.skipKeys()}>
+                Leave them out
+              </button>
+            </form>
+          )}
+        </div>
+      )}
       <FileField
         id="import-numbers"
         label="Import tracking numbers"

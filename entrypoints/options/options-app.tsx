@@ -79,7 +79,12 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [carrierPageMessages, setCarrierPageMessages] = useState<Record<string, string | undefined>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const dataSection = useDataSection(deps);
+  const dataSection = useDataSection(deps, () => {
+    void deps.loadCredentials().then((c) => {
+      credsRef.current = c;
+      setCredentials(c);
+    });
+  });
 
   // Actions read the latest values through refs: two quick changes must not overwrite each other.
   const settingsRef = useRef<Settings | null>(null);

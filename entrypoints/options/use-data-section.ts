@@ -8,6 +8,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DataActions, DataData } from '../../components/options/data-section';
 import { importBackup } from '../../lib/backup/import-backup';
 import { BackupError } from '../../lib/backup/read-backup';
+import { MIN_PASSPHRASE, openCredentials, type SealedKeys, sealCredentials } from '../../lib/backup/sealed-keys';
+import type { Credentials } from '../../lib/carriers/client';
+import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/clients';
 import { readTrackingList } from '../../lib/backup/tracking-list';
 import { backupChunks } from '../../lib/backup/write-backup';
 import { recentPackages, tableCounts, wipeDatabase } from '../../lib/db/backup-store';
@@ -34,9 +37,14 @@ const MAX_NUMBERS_FILE = 5 * 1024 * 1024;
 /** The claim kit's list shows the parcels updated last (a claim is about a recent one). */
 const CLAIM_CHOICES = 300;
 
+const providerNames = (ids: readonly string[]) => ids.map((id) => (isConfigurableProvider(id) ? PROVIDER_INFO[id].name : id)).join(', ');
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function useDataSection(deps: OptionsDeps): { data: DataData; actions: DataActions } {
+/**
+ * `onKeysRestored` tells the page its stored carrier keys changed (the provider cards reload them).
+ */
+export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): { data: DataData; actions: DataActions } {
   const [counts, setCounts] = useState<StoredCounts | null>(null);
   const [usage, setUsage] = useState<number | null>(null);
   const [busy, setBusy] = useState<DataData['busy']>(null);
@@ -44,6 +52,14 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
   const [confirming, setConfirming] = useState(false);
   const [choices, setChoices] = useState<DataData['claimChoices']>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Carrier keys in the backup (issue #12 §1): off unless ticked; the passphrase lives only in this page.
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [keyCount, setKeyCount] = useState(0);
+  // A backup just imported holds sealed keys: first unlocked with its passphrase, then saved (which asks
+  // for the carriers' hosts, and must come straight from a click).
+  const [sealed, setSealed] = useState<{ file: string; keys: SealedKeys } | null>(null);
+  const [unlocked, setUnlocked] = useState<Record<string, Credentials> | null>(null);
 
   useEffect(() => {
     const sub = liveQuery(() => tableCounts(deps.db)).subscribe({ next: setCounts, error: (e) => console.error('Porchlight options:', e) });
@@ -58,6 +74,7 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
   }, [deps]);
   useEffect(() => {
     void deps.storageUsage().then(setUsage, () => setUsage(null));
+    void deps.loadCredentials().then((c) => setKeyCount(Object.keys(c).length), () => setKeyCount(0));
   }, [deps, counts]);
 
   function run(what: NonNullable<DataData['busy']>, job: () => Promise<DataData['message']>) {
@@ -70,7 +87,10 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
   }
 
   async function chunks(kind: ExportKind, now: number): Promise<AsyncIterable<string>> {
-    if (kind === 'backup') return backupChunks(deps.db, { now, appVersion: deps.version, settings: await deps.loadSettings() });
+    if (kind === 'backup') {
+      const carrierKeys = includeKeys ? await sealCredentials(await deps.loadCredentials(), passphrase) : undefined;
+      return backupChunks(deps.db, { now, appVersion: deps.version, settings: await deps.loadSettings(), carrierKeys });
+    }
     if (kind === 'events-csv') return eventsCsvChunks(deps.db, deps.timeZone);
     if (kind === 'packages-csv') return packagesCsvChunks(deps.db);
     return calendarChunks(deps.db, now);
@@ -81,8 +101,13 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
       run(kind, async () => {
         const now = deps.now();
         const name = exportFileName(kind, now, deps.timeZone);
-        const bytes = await deps.saveFile(name, EXPORTS[kind].type, await chunks(kind, now));
-        return { tone: 'good', text: exportedText(kind, name, bytes) };
+        try {
+          const bytes = await deps.saveFile(name, EXPORTS[kind].type, await chunks(kind, now));
+          return { tone: 'good', text: `${exportedText(kind, name, bytes)}${kind === 'backup' && includeKeys ? ' It holds your carrier keys, locked with your passphrase.' : ''}` };
+        } catch (err) {
+          if (err instanceof BackupError) return { tone: 'bad', text: `${err.message} Nothing was saved.` };
+          throw err;
+        }
       });
     },
     importBackup(file) {
@@ -91,7 +116,9 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
         try {
           const summary = await importBackup(deps.db, deps.readFile(file), await deps.loadSettings());
           if (summary.settings) await deps.saveSettings(summary.settings);
-          return { tone: 'good', text: importedText(summary) };
+          setUnlocked(null);
+          setSealed(summary.header.carrierKeys ? { file: file.name, keys: summary.header.carrierKeys } : null);
+          return { tone: 'good', text: `${importedText(summary)}${summary.header.carrierKeys ? ' It also holds carrier keys: enter its passphrase below to restore them.' : ''}` };
         } catch (err) {
           if (err instanceof BackupError) return { tone: 'bad', text: `${file.name} was not imported. ${err.message}${/Nothing was imported/.test(err.message) ? '' : ' Nothing was changed.'}` };
           throw err;
@@ -115,6 +142,47 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
         }
         return { tone: list.numbers.length ? 'good' : 'bad', text: numbersImportedText(list, total) };
       });
+    },
+    setIncludeKeys(on) {
+      setIncludeKeys(on);
+      if (!on) setPassphrase('');
+    },
+    setPassphrase(text) {
+      setPassphrase(text);
+    },
+    unlockKeys(typed) {
+      const keys = sealed;
+      if (!keys) return;
+      run('keys', async () => {
+        try {
+          const opened = await openCredentials(keys.keys, typed);
+          setUnlocked(opened);
+          return { tone: 'info', text: `Unlocked keys for ${providerNames(Object.keys(opened))}. Save them to use them in this browser.` };
+        } catch (err) {
+          if (err instanceof BackupError) return { tone: 'bad', text: err.message };
+          throw err;
+        }
+      });
+    },
+    saveKeys() {
+      const keys = unlocked;
+      if (!keys) return;
+      const ids = Object.keys(keys).filter(isConfigurableProvider);
+      // Straight from the click: the browser asks for the carriers' hosts before anything else is awaited.
+      const asked = deps.requestOrigins(ids.flatMap((id) => PROVIDER_INFO[id].hostPatterns)).catch(() => false);
+      run('keys', async () => {
+        if (!(await asked)) return { tone: 'bad', text: 'The browser did not allow Porchlight to reach these carriers, so the keys were not saved.' };
+        for (const id of ids) await deps.saveCredentials(id, keys[id]!);
+        setUnlocked(null);
+        setSealed(null);
+        onKeysRestored?.();
+        return { tone: 'good', text: `Restored keys for ${providerNames(ids)}.` };
+      });
+    },
+    skipKeys() {
+      setUnlocked(null);
+      setSealed(null);
+      setMessage({ tone: 'info', text: 'The carrier keys in the backup were left out.' });
     },
     chooseClaimPackage(id) {
       setChosen(id);
@@ -151,6 +219,7 @@ export function useDataSection(deps: OptionsDeps): { data: DataData; actions: Da
     message,
     confirmingDelete: confirming,
     claimChoices: choices,
+    keys: { include: includeKeys, passphrase, saved: keyCount, minPassphrase: MIN_PASSPHRASE, restore: sealed ? { file: sealed.file, unlocked: unlocked ? providerNames(Object.keys(unlocked)) : null } : null },
     claimPackage: chosen && choices?.some((c) => c.id === chosen) ? chosen : (choices?.[0]?.id ?? null),
     deleteWarning: counts
       ? `This deletes everything Porchlight keeps in this browser: ${storedText(counts, null).replace(/^Stored in this browser: /, '').replace(/\.$/, '')}, your settings and any carrier keys. It cannot be undone; export a backup first if you may want them back.`

@@ -205,6 +205,17 @@ export const NotificationSchema: z.ZodType<NotificationRecord> = z.object({
   createdAt: ms,
 });
 
+/** Carrier keys sealed with the shopper's passphrase (lib/backup/sealed-keys.ts); only when they asked. */
+export const SealedKeysSchema = z.object({
+  cipher: z.literal('AES-256-GCM'),
+  kdf: z.literal('PBKDF2-SHA256'),
+  iterations: z.number().int().min(100_000).max(10_000_000),
+  salt: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(64),
+  iv: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(64),
+  /** The keys as JSON ({ provider: { field: value } }), encrypted; the GCM tag at its end. */
+  data: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(1_000_000),
+});
+
 /** The first line of a backup: what it is, which format, when it was made. */
 export const HeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT_NAME),
@@ -213,6 +224,8 @@ export const HeaderSchema = z.object({
   app: z.object({ name: z.literal('Porchlight'), version: text(64) }),
   /** Settings as stored (lib/settings.ts); read through parseSettings, so an unknown field falls back to its default. */
   settings: z.record(z.string(), z.unknown()),
+  /** Present only when the shopper ticked "include my carrier keys". */
+  carrierKeys: SealedKeysSchema.optional(),
 });
 
 /** The record tables of a backup, in the order they are written and imported. */

@@ -8,6 +8,7 @@
 import { type BackupTableName, rowsInKeyOrder } from '../db/backup-store';
 import type { PorchlightDb } from '../db/database';
 import type { Settings } from '../settings';
+import type { SealedKeys } from './sealed-keys';
 import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, BACKUP_TABLES } from './schema';
 
 /** JSON with object keys sorted (arrays keep their order): one spelling per value. */
@@ -23,6 +24,8 @@ export interface BackupMeta {
   now: number;
   appVersion: string;
   settings: Settings;
+  /** The shopper's carrier keys, sealed with their passphrase (lib/backup/sealed-keys.ts); absent unless they asked. */
+  carrierKeys?: SealedKeys;
 }
 
 /** The header line: everything but the tables, left open (`,`) for them. */
@@ -33,6 +36,7 @@ export function headerLine(meta: BackupMeta): string {
     exportedAt: new Date(meta.now).toISOString(),
     app: { name: 'Porchlight', version: meta.appVersion },
     settings: meta.settings,
+    ...(meta.carrierKeys ? { carrierKeys: meta.carrierKeys } : {}),
   });
   return `${header.slice(0, -1)},\n`;
 }

@@ -9,6 +9,9 @@ import { oneLine } from './options-diagnostics';
 
 export type ExportKind = 'backup' | 'events-csv' | 'packages-csv' | 'calendar';
 
+/** The backup's hint when the shopper ticked "include my carrier keys" (the default hint says they are not). */
+export const BACKUP_WITH_KEYS_HINT = 'Everything: orders, parcels, their timelines, alerts, labels and settings, and your carrier keys locked with your passphrase (JSON).';
+
 export const EXPORTS: Readonly<Record<ExportKind, { label: string; file: string; ext: string; type: string; hint: string }>> = {
   backup: {
     label: 'Export backup',

@@ -23,9 +23,10 @@ afterEach(async () => {
   db = null;
 });
 
-async function page() {
+async function page(keys: Record<string, Record<string, string>> = {}) {
   db = await seedWorld();
-  const store: { settings?: Settings; credentials?: object } = { settings: { ...parseSettings({}), amazonTracker: false }, credentials: { ups: {} } };
+  const store: { settings?: Settings; credentials?: Record<string, Record<string, string>> } = { settings: { ...parseSettings({}), amazonTracker: false }, credentials: keys };
+  const origins: string[][] = [];
   const files = memoryFiles(() => {
     const keys = Object.keys(store);
     for (const k of keys) delete store[k as keyof typeof store];
@@ -37,9 +38,14 @@ async function page() {
     saveSettings: async (s) => {
       store.settings = s;
     },
-    loadCredentials: async () => ({}),
-    saveCredentials: async () => {},
-    requestOrigins: async () => true,
+    loadCredentials: async () => ({ ...store.credentials }),
+    saveCredentials: async (id, c) => {
+      store.credentials = { ...store.credentials, [id]: c! };
+    },
+    requestOrigins: async (o) => {
+      origins.push([...o]);
+      return true;
+    },
     removeOrigins: async () => true,
     testConnection: async () => ({ ok: true, message: '' }),
     copyText: async () => {},
@@ -56,7 +62,7 @@ async function page() {
     expect(text(s)).toMatch(/Stored in this browser: \d+ parcels/);
     return s;
   });
-  return { section, files, store, db };
+  return { section, files, store, db, origins };
 }
 
 function choose(section: HTMLElement, name: string, content: string, label = 'Import backup') {
@@ -67,7 +73,59 @@ function choose(section: HTMLElement, name: string, content: string, label = 'Im
 
 const status = (section: HTMLElement) => text(section.querySelector('[role="status"], [role="alert"]'));
 
+function type(input: HTMLInputElement, value: string) {
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 describe('Data section', () => {
+  it('carrier keys: left out unless ticked; sealed with the passphrase; restored only with it, after the hosts are granted', async () => {
+    const ups = { clientId: 'ups-id-1', clientSecret: 'ups-secret-9f2' };
+    const { section, files, store, origins } = await page({ ups });
+    click(button(section, 'Export backup'));
+    await waitFor(() => expect(files.saved.size).toBe(1));
+    expect([...files.saved.values()][0]!.text).not.toMatch(/carrierKeys|ups-secret/);
+    files.saved.clear();
+
+    const box = await waitFor(() => {
+      const b = section.querySelector('fieldset.keys input[type="checkbox"]') as HTMLInputElement;
+      expect(b.disabled).toBe(false);
+      return b;
+    });
+    click(box);
+    const pass = await waitFor(() => section.querySelector('#keys-passphrase') as HTMLInputElement);
+    expect(text(section.querySelector('#export-backup-hint'))).toMatch(/your carrier keys locked with your passphrase/);
+    type(pass, 'short');
+    click(button(section, 'Export backup'));
+    await waitFor(() => expect(status(section)).toBe('Choose a passphrase of at least 10 characters for your carrier keys. Nothing was saved.'));
+    expect(files.saved.size).toBe(0);
+    type(pass, 'a long enough passphrase');
+    click(button(section, 'Export backup'));
+    await waitFor(() => expect(status(section)).toMatch(/It holds your carrier keys, locked with your passphrase\.$/), 20_000);
+    const sealed = [...files.saved.values()][0]!.text;
+    expect(JSON.parse(sealed).carrierKeys).toMatchObject({ cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256' });
+    expect(sealed).not.toContain('ups-secret-9f2');
+
+    store.credentials = {};
+    choose(section, 'with-keys.json', sealed);
+    await waitFor(() => expect(status(section)).toMatch(/It also holds carrier keys: enter its passphrase below to restore them\.$/));
+    const form = section.querySelector('.keys-restore form') as HTMLFormElement;
+    type(form.querySelector('#restore-passphrase') as HTMLInputElement, 'the wrong passphrase');
+    act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await waitFor(() => expect(status(section)).toMatch(/^That passphrase does not open the carrier keys/), 20_000);
+    expect(store.credentials).toEqual({});
+    type(form.querySelector('#restore-passphrase') as HTMLInputElement, 'a long enough passphrase');
+    act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await waitFor(() => expect(status(section)).toBe('Unlocked keys for UPS Track API. Save them to use them in this browser.'), 20_000);
+    expect(store.credentials).toEqual({});
+    click(button(section, 'Save these keys'));
+    await waitFor(() => expect(status(section)).toBe('Restored keys for UPS Track API.'));
+    expect(origins).toEqual([['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*']]);
+    expect(store.credentials).toEqual({ ups });
+  });
+
   it('export backup → delete all (confirmed) → import: everything is back, settings too', async () => {
     const { section, files, store, db } = await page();
     const before = await tableCounts(db);
