@@ -190,7 +190,7 @@ function readSteps(doc: Document, ctx: StatusContext): Step[] {
   const out: Step[] = [];
   let placedOn: string | null = null;
   for (const li of doc.querySelectorAll('ol.os-timeline li.os-timeline-step')) {
-    const title = text(li.querySelector('.os-timeline-step__title'));
+    const title = ownText(li.querySelector('.os-timeline-step__title'));
     if (!title) continue;
     const status = STEP_STATUS[title.toLowerCase()] ?? null;
     const reached =
@@ -232,11 +232,29 @@ function estimateOf(doc: Document, ctx: StatusContext): Eta | null {
   return null;
 }
 
-/** The text of the nodes before `el` in its parent (the label a `<strong>` value follows). */
+/**
+ * The label a `<strong>` value follows: the text before it in its parent, or, when it stands alone in its
+ * paragraph ("<p>Estimated delivery date:</p><p><strong>…</strong></p>"), the paragraph before.
+ */
 function textBefore(el: Element): string {
   let s = '';
   for (let n = el.previousSibling; n && s.length < 200; n = n.previousSibling) s = (n.textContent ?? '') + s;
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+  s = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return s || text(el.parentElement?.previousElementSibling).slice(-200);
+}
+
+/** An element's text without its screen-reader prefix (`span.visually-hidden`: "Past step: ", §1.1). */
+function ownText(el: Element | null): string {
+  if (!el) return '';
+  let s = '';
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) s += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && !(c as Element).classList.contains('visually-hidden')) walk(c);
+    }
+  };
+  walk(el);
+  return s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
 type TrackingRead = Pick<ShipmentReading, 'trackingNumber' | 'carrier' | 'trackUrl'>;

@@ -35,8 +35,8 @@ const CHECKOUT_ANALYTICS = /"t"\s*:\s*"checkout"/;
 const EXTENSIBILITY_PATH = /^\/checkouts\/(?:c\/)?[A-Za-z0-9_-]{8,}\/thank[-_]you(?:\/completed)?\/?$/;
 
 const OS_MARKUP = 'span.os-order-number, ol.os-timeline, [data-step="thank_you"] .os-step__title, .os-header__title';
-const CHECKOUT_ASSETS =
-  'script[src*="cdn.shopify.com/shopifycloud/"][src*="checkout"], link[href*="cdn.shopify.com/shopifycloud/"][href*="checkout"], script[src*="cdn.shopify.com/s/"][src*="checkout"]';
+/** The classic checkout's own bundles (`…/shopifycloud/shopify/assets/checkout-*.js`, §1.1); the newer page loads `checkout-web`. */
+const CHECKOUT_ASSETS = 'script[src*="cdn.shopify.com/shopifycloud/shopify/assets/checkout"], link[href*="cdn.shopify.com/shopifycloud/shopify/assets/checkout"]';
 
 /** Every sign the document shows, in a fixed order (also the layout fingerprint of a diagnostic). */
 export function shopifySigns(doc: Document): ShopifySign[] {
@@ -59,8 +59,9 @@ function platformSign(doc: Document): boolean {
 /** What kind of Shopify order page `doc` is, or null when it is none (or not sure enough). */
 export function recogniseShopifyPage(doc: Document, url: URL): ShopifyRecognition | null {
   const signs = shopifySigns(doc);
+  // The newer page's path with none of the classic markup is the newer page, whatever else it shares with the old one.
+  if (!signs.includes('os-markup') && EXTENSIBILITY_PATH.test(url.pathname) && (signs.length > 0 || platformSign(doc))) return { kind: 'extensibility', signs };
   if (signs.length >= MIN_SIGNS) return { kind: 'classic', signs };
-  if (!signs.includes('os-markup') && EXTENSIBILITY_PATH.test(url.pathname) && platformSign(doc)) return { kind: 'extensibility', signs };
   return null;
 }
 
