@@ -303,7 +303,7 @@ function validNumber(raw: string, hints: string[]): { trackingNumber: string; ca
 
 /** The `type:"current"` marker of the map (`iframe.map__iframe[data-google-maps-marker]`, §1.1): "South Hackensack, NJ". */
 function currentLocation(doc: Document): string | null {
-  const raw = doc.querySelector('iframe.map__iframe[data-google-maps-marker]')?.getAttribute('data-google-maps-marker');
+  const raw = doc.querySelector('.map__iframe[data-google-maps-marker]')?.getAttribute('data-google-maps-marker');
   if (!raw || raw.length > 20_000) return null;
   try {
     const data: unknown = JSON.parse(raw);
