@@ -14,7 +14,7 @@
 import { candidatesFrom, classify, DEFAULT_CONFIDENCE_THRESHOLD, carriersForHost, matchFormats, normaliseNumber } from '../../carriers/registry';
 import type { Status } from '../../model/status';
 import { isTimeZone } from '../../model/time';
-import type { Eta, OrderStatus } from '../../model/types';
+import type { Eta, OrderItem, OrderStatus } from '../../model/types';
 import { LABEL_BOOST } from '../../scan/context';
 import { readDates, type StatusContext } from '../amazon/status-text';
 import { providerCarrier } from '../generic/read-generic-page';
@@ -141,7 +141,7 @@ function readPage(doc: Document, url: URL, now: Date, options: ExtractOptions): 
       status: orderStatus,
       kind: steps.length > 0 || tracking.length > 0 ? 'physical' : 'unknown',
       orderUrl: url.href,
-      items: [],
+      items: checkoutItems(doc),
       shipments,
     },
   ]);
@@ -315,6 +315,54 @@ function currentLocation(doc: Document): string | null {
     }
   } catch {
     return null;
+  }
+  return null;
+}
+
+/**
+ * The items, from the `Shopify.checkout = {…}` object an inline script sets (§1.1: `line_items[]`): each one's
+ * `title` and `quantity`. The page shows them too, but the capture documents the object, not that markup.
+ */
+function checkoutItems(doc: Document): OrderItem[] {
+  const scripts = doc.querySelectorAll('script:not([src])');
+  for (let i = 0; i < scripts.length && i < 60; i++) {
+    const t = (scripts[i]!.textContent ?? '').slice(0, 200_000);
+    const m = /\bShopify\.checkout\s*=\s*\{/.exec(t);
+    if (!m) continue;
+    const json = jsonObjectAt(t, m.index + m[0].length - 1);
+    if (!json) return [];
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch {
+      return [];
+    }
+    const lines = data && typeof data === 'object' ? (data as { line_items?: unknown }).line_items : null;
+    if (!Array.isArray(lines)) return [];
+    const out: OrderItem[] = [];
+    for (const line of lines.slice(0, 100)) {
+      const title = line && typeof line === 'object' ? (line as { title?: unknown }).title : null;
+      const quantity = line && typeof line === 'object' ? (line as { quantity?: unknown }).quantity : null;
+      if (typeof title !== 'string' || !title.trim()) continue;
+      out.push({ title: title.replace(/\s+/g, ' ').trim().slice(0, 200), quantity: Number.isInteger(quantity) && (quantity as number) > 0 ? (quantity as number) : null, seller: null, url: null });
+    }
+    return out;
+  }
+  return [];
+}
+
+/** The JSON object that starts at `start` (a `{`), found by its matching brace outside strings; null if unclosed. */
+function jsonObjectAt(t: string, start: number): string | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return t.slice(start, i + 1);
   }
   return null;
 }

@@ -26,7 +26,8 @@ describe('classic order status pages', () => {
         status: 'open',
         kind: 'physical',
         orderUrl: STORE,
-        items: [],
+        // From the page's `Shopify.checkout` object (line_items).
+        items: [{ title: 'Enamel porch light', quantity: 1, seller: null, url: null }],
         shipments: [
           {
             shipmentId: null,
@@ -152,6 +153,16 @@ describe('what the reader does not understand gives a diagnostic and no wrong da
     expect(r.diagnostics.map((d) => d.code)).toEqual(['not-shopify']);
   });
 
+  it('a Shopify.checkout object that is cut off or not JSON gives no items, and the order is still read', () => {
+    for (const broken of ['Shopify.checkout = {"line_items":[{"title":"Lamp"', 'Shopify.checkout = {line_items: [{title: "Lamp"}]};', 'Shopify.checkout = {"line_items":"Lamp"};']) {
+      const doc = loadDoc('order-status--in-transit-usps.html');
+      const script = [...doc.querySelectorAll('script:not([src])')].find((s) => s.textContent!.includes('Shopify.checkout ='))!;
+      script.textContent = script.textContent!.replace(/Shopify\.checkout = .*;/, broken);
+      const r = shopifyReader.extract(doc, new URL(STORE), new Date(SEPT));
+      expect(r.orders.map((o) => [o.orderId, o.items]), broken).toEqual([['PG1042', []]]);
+    }
+  });
+
   it('a DOM that throws becomes a reader-error diagnostic, not an exception', () => {
     const doc = loadDoc('order-status--in-transit-usps.html');
     Object.defineProperty(doc, 'querySelectorAll', {
@@ -189,7 +200,7 @@ describe('stored through the same ingest as Amazon readings', () => {
     expect(out.diagnostics).toEqual([]);
     expect((await ordersRepo.get(db, 'porchgoods.example:PG1042'))).toMatchObject({ shop: 'porchgoods.example', orderId: 'PG1042', status: 'open', orderUrl: STORE });
     const [pkg] = await packagesRepo.byNumber(db, '9361289878700317633795');
-    expect(pkg).toMatchObject({ carrier: 'usps', trackingNumber: '9361289878700317633795', status: 'in_transit', orderKey: 'porchgoods.example:PG1042', trackUrl: 'https://tools.usps.com/go/TrackConfirmAction.action?tLabels=9361289878700317633795' });
+    expect(pkg).toMatchObject({ label: 'Enamel porch light', carrier: 'usps', trackingNumber: '9361289878700317633795', status: 'in_transit', orderKey: 'porchgoods.example:PG1042', trackUrl: 'https://tools.usps.com/go/TrackConfirmAction.action?tLabels=9361289878700317633795' });
     // The same order number at another store is another order.
     const other = read('order-status--in-transit-usps.html', 'https://other-store.example/1/orders/x', SEPT);
     await ingestPageReading(db, { ...other, orders: other.orders.map((o) => ({ ...o, shipments: o.shipments.map((s) => ({ ...s, trackingNumber: null })) })) }, { now: Date.parse(SEPT), shopperZone: 'America/New_York' });
