@@ -106,6 +106,37 @@ describe('classic order status pages', () => {
   });
 });
 
+describe('variants of the classic page', () => {
+  it('several numbers ("Tracking numbers:"): one shipment each, told apart by their place', () => {
+    const doc = loadDoc('order-status--in-transit-usps.html');
+    doc.querySelector('.tracking-info__number strong')!.textContent = 'UPS tracking numbers:';
+    const first = doc.querySelector('a[data-tracking-number-link]')!;
+    const second = first.parentElement!.cloneNode(true) as Element;
+    first.parentElement!.after(second);
+    for (const [a, n] of [[first, '1Z879E930346834440'], [second.querySelector('a')!, '1ZXF38300382722839']] as const) {
+      a.setAttribute('href', `https://www.ups.com/track?tracknum=${n}`);
+      a.textContent = n;
+    }
+    const r = shopifyReader.extract(doc, new URL(STORE), new Date(SEPT));
+    expect(r.orders[0]!.shipments.map((s) => [s.shipmentId, s.trackingNumber, s.carrier, s.status])).toEqual([
+      ['fulfillment-1', '1Z879E930346834440', 'ups', 'in_transit'],
+      ['fulfillment-2', '1ZXF38300382722839', 'ups', 'in_transit'],
+    ]);
+  });
+
+  it('no timeline: the status sentence gives the status; neither: the order with no status and a diagnostic', () => {
+    const doc = loadDoc('order-status--in-transit-usps.html');
+    doc.querySelector('ol.os-timeline')!.remove();
+    const r = shopifyReader.extract(doc, new URL(STORE), new Date(SEPT));
+    expect(r.orders[0]!.shipments[0]).toMatchObject({ status: 'in_transit', statusText: 'Your order is on its way', events: [] });
+    expect(r.diagnostics).toEqual([]);
+    doc.querySelector('h2.os-step__title')!.textContent = 'Thanks for shopping with us';
+    const none = shopifyReader.extract(doc, new URL(STORE), new Date(SEPT));
+    expect(none.orders.map((o) => [o.orderId, o.status, o.shipments[0]!.status, o.shipments[0]!.trackingNumber])).toEqual([['PG1042', 'unknown', null, '9361289878700317633795']]);
+    expect(none.diagnostics.map((d) => d.code)).toEqual(['unknown-layout']);
+  });
+});
+
 describe('what the reader does not understand gives a diagnostic and no wrong data', () => {
   it('layout changed (os-* markup renamed): recognised by its platform signs, no order, a diagnostic naming them', () => {
     const r = read('order-status--layout-changed.html', STORE, SEPT);
