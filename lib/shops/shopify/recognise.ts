@@ -40,9 +40,14 @@ const CHECKOUT_ASSETS = 'script[src*="cdn.shopify.com/shopifycloud/shopify/asset
 
 /** Every sign the document shows, in a fixed order (also the layout fingerprint of a diagnostic). */
 export function shopifySigns(doc: Document): ShopifySign[] {
+  return signsOf(doc, true);
+}
+
+/** The signs; without `scripts`, all but the one that reads inline scripts (the only costly one on a big page). */
+function signsOf(doc: Document, scripts: boolean): ShopifySign[] {
   const signs: ShopifySign[] = [];
   if (doc.documentElement?.classList.contains('page--thank-you')) signs.push('thank-you-class');
-  if (inlineScriptMatches(doc, 'isOrderStatusPage', ORDER_STATUS_SCRIPT)) signs.push('order-status-script');
+  if (scripts && inlineScriptMatches(doc, 'isOrderStatusPage', ORDER_STATUS_SCRIPT)) signs.push('order-status-script');
   const st = doc.querySelector('script#__st');
   if (st && CHECKOUT_ANALYTICS.test((st.textContent ?? '').slice(0, MAX_SCRIPT_CHARS))) signs.push('checkout-analytics');
   if (doc.querySelector(CHECKOUT_ASSETS)) signs.push('checkout-assets');
@@ -58,6 +63,8 @@ function platformSign(doc: Document): boolean {
 
 /** What kind of Shopify order page `doc` is, or null when it is none (or not sure enough). */
 export function recogniseShopifyPage(doc: Document, url: URL): ShopifyRecognition | null {
+  // Most pages show none of the cheap signs, and the script sign alone is one: they are done without reading a script.
+  if (signsOf(doc, false).length === 0 && !EXTENSIBILITY_PATH.test(url.pathname)) return null;
   const signs = shopifySigns(doc);
   // The newer page's path with none of the classic markup is the newer page, whatever else it shares with the old one.
   if (!signs.includes('os-markup') && EXTENSIBILITY_PATH.test(url.pathname) && (signs.length > 0 || platformSign(doc))) return { kind: 'extensibility', signs };
