@@ -46,9 +46,10 @@ const SENTENCES: readonly [RegExp, Status][] = [
   [/\b(?:order|shipment) has been delivered\b/i, 'delivered'],
   [/\border is out for delivery\b/i, 'out_for_delivery'],
   [/\border is on its way\b/i, 'in_transit'],
-  [/\bwe've received your order\b|\bwe['’]ve received your order\b/i, 'pending'],
+  [/\bwe['’]ve received your order\b/i, 'pending'],
 ];
-const CANCELLED = /\border has been cancel+ed\b|\border (?:was |is )?cancel+ed\b/i;
+/** Only the shop's own statement: "order canceled" alone could be a sentence about how to ask for it. */
+const CANCELLED = /\border (?:has been|was) cancel+ed\b/i;
 const ESTIMATE_LABEL = /(?:estimated delivery date|current delivery estimate)\s*:?\s*$/i;
 /** "USPS tracking number:", "Tracking Number:" (carrier "Other"), "Tracking numbers:". */
 const TRACKING_LABEL = /^(.*?)\s*tracking\s+numbers?\s*:?\s*$/i;

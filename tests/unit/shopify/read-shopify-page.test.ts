@@ -93,6 +93,13 @@ describe('classic order status pages', () => {
     ]);
   });
 
+  it('a sentence about cancelling is not a cancellation', () => {
+    const doc = loadDoc('order-status--in-transit-usps.html');
+    doc.querySelector('p.os-step__description')!.textContent = 'Want your order canceled? Reply to your confirmation e-mail before it ships.';
+    const r = shopifyReader.extract(doc, new URL(STORE), new Date(SEPT));
+    expect([r.orders[0]!.status, r.orders[0]!.shipments[0]!.status]).toEqual(['open', 'in_transit']);
+  });
+
   it('the shopper\'s zone decides "today" for dates without a year', () => {
     // 00:30 on January 1 in Auckland is still December 31 in UTC. A past step dated "January 2" may be at most
     // tomorrow (one day of slack, as the Amazon reader allows): this new year in Auckland, last year's in UTC.
