@@ -264,9 +264,20 @@ export interface FormatMatch {
   groups: FormatGroups;
 }
 
+/**
+ * Calls of {@link matchFormats} for one length before it builds that length's dispatch index. A page reader
+ * that checks a number or two runs the few patterns of its length directly (well under a millisecond) instead
+ * of paying the pattern analysis (a few ms per length: most of a Shopify order page's first scan, issue #15);
+ * a caller with many numbers of a length (a pasted list) gets the index after these.
+ */
+const DIRECT_CALLS = 16;
+const directCalls = new Int32Array(MAX_NUMBER_LENGTH + 1);
+
 /** Every format whose pattern matches the normalised number, verified or not. */
 export function matchFormats(normalised: string): FormatMatch[] {
-  const index = indexFor(normalised.length);
+  const len = normalised.length;
+  if (len <= MAX_NUMBER_LENGTH && BY_LENGTH[len] === undefined && ++directCalls[len]! <= DIRECT_CALLS) return matchDirect(normalised);
+  const index = indexFor(len);
   if (!index) return [];
   let mask = index.all;
   for (let p = 0; p < normalised.length && mask !== 0; p++) {
@@ -324,6 +335,36 @@ function isDegenerate(normalised: string): boolean {
   return true;
 }
 
+/** {@link matchFormats} without the dispatch index: every pattern of the length, each distinct one run once. */
+function matchDirect(normalised: string): FormatMatch[] {
+  const entries = FORMATS_BY_LENGTH[normalised.length];
+  if (!entries) return [];
+  const out: FormatMatch[] = [];
+  const results = new Map<RegExp, FormatGroups | null>();
+  for (const entry of entries) {
+    let found = results.get(entry.format.pattern);
+    if (found === undefined) {
+      const m = entry.format.pattern.exec(normalised);
+      found = m ? plainGroups(m.groups) : null;
+      results.set(entry.format.pattern, found);
+    }
+    if (found) out.push(formatMatch(entry, found, normalised));
+  }
+  return out;
+}
+
+function formatMatch(entry: IndexedFormat, found: FormatGroups, normalised: string): FormatMatch {
+  const groups: FormatGroups = { ...found };
+  return {
+    carrier: entry.carrier,
+    format: entry.format,
+    order: entry.order,
+    verified: formatHolds(entry.format, groups, normalised),
+    trackingNumber: entry.format.canonical ? entry.format.canonical(groups, normalised) : normalised,
+    groups,
+  };
+}
+
 function matchMasked(index: LengthIndex, normalised: string, mask: number): FormatMatch[] {
   const out: FormatMatch[] = [];
   // Each distinct pattern runs once per number (S10 operators share one); groups per slot, copied
@@ -338,17 +379,7 @@ function matchMasked(index: LengthIndex, normalised: string, mask: number): Form
       found = m ? plainGroups(m.groups) : null;
       results[slot] = found;
     }
-    if (!found) continue;
-    const entry = index.entries[n]!;
-    const groups: FormatGroups = { ...found };
-    out.push({
-      carrier: entry.carrier,
-      format: entry.format,
-      order: entry.order,
-      verified: formatHolds(entry.format, groups, normalised),
-      trackingNumber: entry.format.canonical ? entry.format.canonical(groups, normalised) : normalised,
-      groups,
-    });
+    if (found) out.push(formatMatch(index.entries[n]!, found, normalised));
   }
   return out;
 }

@@ -406,6 +406,14 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     /** "Scan this page": schema.org, carrier links and labelled numbers on the page the user is on. */
     async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
       const { html, url } = await readTabHtml(tabId);
+      // A page a shop reader knows (by its URL, or by the page itself: a Shopify store's order status page,
+      // issue #15) is stored as the content script's readings are; one it knows but cannot read (its
+      // diagnostic recorded) and any other page get the generic reading.
+      const shopReading = await parsePageInBackground(html, url, now()).catch(() => null);
+      if (shopReading) {
+        const s = await app.ingest(shopReading);
+        if (s.packages > 0) return { added: s.newPackages, known: s.packages - s.newPackages, found: s.packages };
+      }
       const reading = await parseGenericInBackground(html, url, now());
       await recordDiagnostics({ url, shop: 'generic' }, (reading.diagnostics ?? []).map((d) => ({ ...d, pageKind: 'unknown' as const })));
       const found: FoundParcel[] = reading.packages.map((p) => ({

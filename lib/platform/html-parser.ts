@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type GenericPageReading, readGenericPage } from '../shops/generic/read-generic-page';
-import { readerFor } from '../shops/registry';
+import { readerForPage } from '../shops/registry';
 import type { PageReading } from '../shops/types';
 import { sendMessage } from './messaging';
 import { userTimeZone } from './user-time-zone';
@@ -13,9 +13,10 @@ import { userTimeZone } from './user-time-zone';
  */
 export function readHtml(html: string, url: string, now: number): PageReading {
   const u = new URL(url);
-  const reader = readerFor(u);
-  if (!reader) throw new Error(`No reader for ${u.hostname}${u.pathname}`);
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  // By URL first (Amazon), else by the document (a Shopify store on its own domain, issue #15).
+  const reader = readerForPage(doc, u);
+  if (!reader) throw new Error(`No reader for ${u.hostname}${u.pathname}`);
   // The offscreen document runs in the shopper's browser: its zone is the shopper's calendar.
   return reader.extract(doc, u, new Date(now), { timeZone: userTimeZone() });
 }

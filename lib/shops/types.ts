@@ -79,11 +79,19 @@ export interface ShopReader {
   /** True when this reader knows pages at `url` (cheap: URL only, no DOM). */
   matches(url: URL): boolean;
   /**
+   * For shops whose pages no URL gives away (Shopify stores on their own domains, issue #15): true when the
+   * document itself is one of this reader's pages. Asked only when no reader `matches` the URL; cheap.
+   */
+  recognises?(doc: Document, url: URL): boolean;
+  /**
    * `options.timeZone` is the shopper's own zone (the browser's): relative dates ("Arriving
    * tomorrow") are days of the delivery address's calendar, and the shopper is the best guess for
    * where that is. Without it a reader counts them in the shop's main zone.
    */
   extract(doc: Document, url: URL, now: Date, options?: ExtractOptions): PageReading;
-  /** URLs this reader must match, and URLs it must not. */
-  examples: { matches: string[]; rejects: string[] };
+  /**
+   * URLs this reader must match, and URLs it must not; for a reader that `recognises` documents, small
+   * documents (HTML) it must recognise and documents it must not.
+   */
+  examples: { matches: string[]; rejects: string[]; documents?: { matches: string[]; rejects: string[] } };
 }

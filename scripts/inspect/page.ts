@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { readCarrierPage } from '../../lib/carrier-pages/read-carrier-page';
 import { readAmazonPage } from '../../lib/shops/amazon/page';
+import { readerForPage } from '../../lib/shops/registry';
 import type { PageReading } from '../../lib/shops/types';
 import { parseArgs } from './args';
 
@@ -92,7 +93,11 @@ export async function run(args: string[]): Promise<unknown> {
     if (isJson) doc.querySelector('pre')!.textContent = html;
     const carrierPage = readCarrierPage(doc, url, now.getTime());
     if (carrierPage) return carrierShape(carrierPage);
-    const reading = readAmazonPage(doc, url, now, flags.tz ? { timeZone: flags.tz } : {});
+    // The reader the extension would choose (by URL, else by the document: a Shopify store, issue #15); Amazon's
+    // otherwise, for its "not an Amazon page" diagnostic.
+    const options = flags.tz ? { timeZone: flags.tz } : {};
+    const reader = readerForPage(doc, url);
+    const reading = reader ? reader.extract(doc, url, now, options) : readAmazonPage(doc, url, now, options);
     return contractShape(reading);
   } finally {
     await window.happyDOM.close();

@@ -252,8 +252,8 @@ function orderStatus(s: string | null): OrderStatus {
   return (s && ORDER_STATUS[s]) || 'unknown';
 }
 
-/** schema.org `provider` (a name or an Organization) → carrier id, by the carriers' names and keywords. */
-function providerCarrier(v: Json | undefined): string | null {
+/** schema.org `provider` (a name or an Organization) → carrier id, by the carriers' names and keywords (also the Shopify reader's carrier label, issue #15). */
+export function providerCarrier(v: Json | undefined): string | null {
   const name = (isItem(v) ? str(v['name']) : str(v ?? null))?.trim().toLowerCase();
   if (!name) return null;
   for (const c of CARRIERS) {

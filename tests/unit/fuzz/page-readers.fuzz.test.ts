@@ -15,6 +15,7 @@ import { ingestCarrierPage } from '../../../lib/services/ingest-carrier-page';
 import { ingestPageReading } from '../../../lib/services/ingest-page';
 import { readAmazonPage } from '../../../lib/shops/amazon/page';
 import { readGenericPage } from '../../../lib/shops/generic/read-generic-page';
+import { readShopifyPage } from '../../../lib/shops/shopify/page';
 import { countRuns, invalidRows, mutated, withinHangLimit } from './fuzz-support';
 
 const FIX = join(__dirname, '../../fixtures');
@@ -105,6 +106,27 @@ describe('fuzz: page readers (issue #17)', () => {
     );
     expect(await db.table('events').count()).toBeGreaterThan(10);
     countRuns('pages-carrier', runs);
+  }, 600_000);
+
+  it('Shopify reader (issue #15): 800 mutated order status pages, never a throw nor an internal error; what is ingested is valid', async () => {
+    const runs = 800;
+    const files = ['in-transit-usps', 'delivered-ups', 'other-carrier', 'cancelled', 'layout-changed'].map((k) => `shopify/order-status--${k}.html`);
+    const texts = files.map(read);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(mutated(texts), async (html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const r = withinHangLimit('readShopifyPage', () => readShopifyPage(doc, new URL('https://porchgoods.example/61234567890/orders/9e107d9d372bb6826bd81d3542a419d6'), NOW, { timeZone: ZONE }));
+        expect(r.diagnostics.filter((d) => d.code === 'reader-error')).toEqual([]);
+        for (const o of r.orders) expect(o.orderId.length).toBeGreaterThan(0);
+        if (n++ % INGEST_EVERY === 0) {
+          await ingestPageReading(db, r, { now: NOW.getTime(), shopperZone: ZONE });
+          expect(await invalidRows(db)).toEqual([]);
+        }
+      }),
+      { numRuns: runs, seed: 1815 },
+    );
+    countRuns('pages-shopify', runs);
   }, 600_000);
 
   it('generic page reader ("Scan this page"): 1,200 mutated pages, never a throw', () => {

@@ -1,0 +1,74 @@
+/** @vitest-environment-options { "settings": { "disableJavaScriptFileLoading": true, "disableJavaScriptEvaluation": true, "disableCSSFileLoading": true, "disableIframePageLoading": true, "handleDisabledFileLoadingAsSuccess": true } } */
+/**
+ * "Scan this page" on a Shopify store's order status page (issue #15): the background reads the tab, the
+ * registry picks the Shopify reader by the document, and the reading goes through the same ingest as an
+ * Amazon page's, so the order (store + number) and its package with carrier and number are stored. The
+ * newer checkout page is reported and falls back to the generic scan. happy-dom gives the DOMParser that
+ * the offscreen document gives in Chrome.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PorchlightDb } from '../../lib/db/database';
+import { type BackgroundApp, createBackgroundApp } from '../../lib/platform/background-app';
+
+const FIXTURES = join(__dirname, '../fixtures/shopify');
+const NOW = Date.parse('2026-09-05T15:00:00Z');
+const STORE = 'https://porchgoods.example/61234567890/orders/9e107d9d372bb6826bd81d3542a419d6';
+
+describe('Scan this page on a Shopify order status page', () => {
+  let db: PorchlightDb;
+  let app: BackgroundApp;
+  let tab: { html: string; url: string };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new PorchlightDb(`scan-shop-${Math.random()}`);
+    // No carrier can answer here: nothing leaves the test.
+    app = createBackgroundApp(db, { now: () => NOW, timeZone: 'America/New_York', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    // The fake browser has no scripting API: the tab's page is what the test says it is.
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => [{ result: tab }]) };
+  });
+  afterEach(async () => {
+    await app.idle();
+    await db.delete();
+  });
+  const open = (name: string, url: string) => {
+    // Iframes become divs: happy-dom would try to load them.
+    tab = { html: readFileSync(join(FIXTURES, name), 'utf8').replace(/<iframe\b/gi, '<div').replace(/<\/iframe>/gi, '</div>'), url };
+  };
+
+  it('stores the order under store + number and its package with carrier and number; a second scan adds nothing', async () => {
+    open('order-status--in-transit-usps.html', STORE);
+    expect(await app.scanTab(7)).toEqual({ added: 1, known: 0, found: 1 });
+    const order = await db.orders.get('porchgoods.example:PG1042');
+    expect(order).toMatchObject({ shop: 'porchgoods.example', orderId: 'PG1042', status: 'open' });
+    const pkgs = await db.packages.toArray();
+    expect(pkgs).toHaveLength(1);
+    expect(pkgs[0]).toMatchObject({ orderKey: 'porchgoods.example:PG1042', carrier: 'usps', trackingNumber: '9361289878700317633795', status: 'in_transit' });
+    expect(pkgs[0]!.numbers[0]!.source).toBe('page:porchgoods.example');
+    expect(await app.scanTab(7)).toEqual({ added: 0, known: 1, found: 1 });
+    expect(await db.packages.count()).toBe(1);
+  });
+
+  it('the newer checkout page: its diagnostic is recorded and the generic scan runs (nothing found, the shopper is told)', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    open('thank-you--checkout-extensibility.html', 'https://porchgoods.example/checkouts/c/Z2NwLXVzLWVhc3QxOjAxSkZY/thank-you');
+    expect(await app.scanTab(7)).toEqual({ added: 0, known: 0, found: 0 });
+    const diags = await db.diagnostics.toArray();
+    expect(diags.map((d) => [d.shop, d.host, d.code])).toEqual([['porchgoods.example', 'porchgoods.example', 'shopify-extensibility-page']]);
+    expect(create).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ title: 'No parcels on this page' }));
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it('a page no shop reader knows goes to the generic scan as before', async () => {
+    tab = {
+      html: '<html><body><p>Your parcel: USPS tracking number 9361289878700317633795</p></body></html>',
+      url: 'https://blog.example/post',
+    };
+    const r = await app.scanTab(7);
+    expect(r).toMatchObject({ added: 1, found: 1 });
+    expect(await db.orders.count()).toBe(0);
+    expect((await db.packages.toArray())[0]).toMatchObject({ trackingNumber: '9361289878700317633795', carrier: 'usps' });
+  });
+});
