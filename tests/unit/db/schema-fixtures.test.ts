@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RECORD_SCHEMAS } from '../../../lib/backup/schema';
 import { PorchlightDb } from '../../../lib/db/database';
+import { invalidRows } from '../../support/invalid-rows';
 
 interface DbFixture {
   _about: string;
@@ -103,13 +103,7 @@ describe('database fixtures: every shipped schema version upgrades to today', ()
       expect((await db.kv.get('providerHolds'))?.value).toMatchObject({ 'amazon-tracker': { until, reason: 'auth', step: 2 } });
     }
     // Every row of today's record kinds is valid for today's schemas (what the popup, export and engine read).
-    const invalid: string[] = [];
-    for (const [table, schema] of Object.entries(RECORD_SCHEMAS)) {
-      for (const row of await db.table(table).toArray()) {
-        const r = schema.safeParse(row);
-        if (!r.success) invalid.push(`${table} ${JSON.stringify(row).slice(0, 80)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-      }
-    }
+    const invalid = await invalidRows(db);
     expect(invalid).toEqual([]);
     // Upgraded packages are found by number through today's index.
     for (const p of await db.packages.toArray()) {

@@ -18,7 +18,8 @@ import { type EmailParts, readEmailParts } from '../../../lib/email/read-email';
 import { parseSettings } from '../../../lib/settings';
 import { parseEml } from '../../../scripts/inspect/parse-eml';
 import { chunked, collect, seedWorld, WORLD_NOW } from '../backup/backup-world';
-import { countRuns, invalidRows, mutated, withinHangLimit } from './fuzz-support';
+import { invalidRows } from '../../support/invalid-rows';
+import { countRuns, mutated, withinHangLimit } from './fuzz-support';
 
 const EMAILS = join(__dirname, '../../fixtures/emails');
 

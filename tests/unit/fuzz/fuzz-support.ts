@@ -8,8 +8,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { RECORD_SCHEMAS } from '../../../lib/backup/schema';
-import type { PorchlightDb } from '../../../lib/db/database';
 
 const OUT = join(__dirname, '../../../.cache/fuzz');
 const runs = new Map<string, number>();
@@ -131,16 +129,4 @@ function containers(v: unknown, out: [object, string][] = [], depth = 0): [objec
     containers((v as Record<string, unknown>)[k], out, depth + 1);
   }
   return out;
-}
-
-/** Every stored row of the backup tables that its schema refuses (empty when the database is valid). */
-export async function invalidRows(db: PorchlightDb): Promise<string[]> {
-  const bad: string[] = [];
-  for (const [table, schema] of Object.entries(RECORD_SCHEMAS)) {
-    for (const row of await db.table(table).toArray()) {
-      const r = schema.safeParse(row);
-      if (!r.success) bad.push(`${table}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-    }
-  }
-  return bad;
 }

@@ -16,7 +16,8 @@ import { ingestPageReading } from '../../../lib/services/ingest-page';
 import { readAmazonPage } from '../../../lib/shops/amazon/page';
 import { readGenericPage } from '../../../lib/shops/generic/read-generic-page';
 import { readShopifyPage } from '../../../lib/shops/shopify/page';
-import { countRuns, invalidRows, mutated, withinHangLimit } from './fuzz-support';
+import { invalidRows } from '../../support/invalid-rows';
+import { countRuns, mutated, withinHangLimit } from './fuzz-support';
 
 const FIX = join(__dirname, '../../fixtures');
 const NOW = new Date('2024-12-10T09:00:00Z');
