@@ -30,9 +30,25 @@ export const AMAZON_HOSTS = [
 /** Required host permissions: the marketplaces, `www.` and bare (the track pages the background fetches). */
 export const AMAZON_MATCH_PATTERNS: readonly string[] = AMAZON_HOSTS.flatMap((h) => [`https://www.${h}/*`, `https://${h}/*`]);
 
+/**
+ * Shops besides Amazon whose order pages Porchlight reads once the shopper turns that shop on in the
+ * options page (issue #15 §2), which asks for its hosts then. Each id is a reader's in
+ * lib/shops/registry.ts (a test checks both ways). Shopify stores have their own domains: they are
+ * read under "order pages on any site" ({@link ANY_SITE_PAGE_PATTERNS}), not here.
+ */
+export const SHOP_SITES = [
+  { id: 'walmart', label: 'Walmart', hosts: ['walmart.com', 'walmart.ca'] },
+  { id: 'target', label: 'Target', hosts: ['target.com'] },
+  { id: 'bestbuy', label: 'Best Buy', hosts: ['bestbuy.com'] },
+  { id: 'ebay', label: 'eBay', hosts: ['ebay.com'] },
+  { id: 'aliexpress', label: 'AliExpress', hosts: ['aliexpress.com', 'aliexpress.us'] },
+  { id: 'etsy', label: 'Etsy', hosts: ['etsy.com'] },
+] as const satisfies readonly { id: string; label: string; hosts: readonly string[] }[];
+
 /** Hosts of each shop we read, for links and credentialed fetches (lib/url-policy.ts): the host and its subdomains. */
 export const SHOP_HOSTS: Readonly<Record<string, readonly string[]>> = {
   amazon: AMAZON_HOSTS,
+  ...Object.fromEntries(SHOP_SITES.map((s) => [s.id, s.hosts])),
 };
 
 /** Each carrier API's hosts (production and test environment), asked for when the shopper saves its key. */
@@ -64,4 +80,8 @@ export const CARRIER_PAGE_HOSTS: Readonly<Record<string, readonly string[]>> = O
 export const CARRIER_PAGE_HOST_PATTERNS: readonly string[] = Object.values(CARRIER_PAGE_HOSTS).flat();
 
 /** Every optional host permission of the production manifest, in manifest order. */
-export const OPTIONAL_HOST_PATTERNS: readonly string[] = [...CARRIER_API_HOST_PATTERNS, ...WEBMAIL_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS];
+export const OPTIONAL_HOST_PATTERNS: readonly string[] = [
+  ...CARRIER_API_HOST_PATTERNS,
+  ...WEBMAIL_HOST_PATTERNS,
+  ...CARRIER_PAGE_HOST_PATTERNS,
+];
