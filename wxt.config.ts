@@ -1,7 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEMO_HOST_PATTERNS } from './lib/carriers/demo/host';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './lib/hosts';
+import {
+  AMAZON_MATCH_PATTERNS,
+  ANY_SITE_PAGE_PATTERNS,
+  CARRIER_API_HOST_PATTERNS,
+  CARRIER_PAGE_HOST_PATTERNS,
+  OPTIONAL_HOST_PATTERNS,
+  SHOP_PAGE_HOST_PATTERNS,
+} from './lib/hosts';
 
 /**
  * Build variants (PORCHLIGHT_VARIANT), each in its own output folder so one never overwrites another:
@@ -12,7 +19,9 @@ import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PAT
  * - `demo` (`.output-demo/`, what `npm start` builds and loads): production plus the simulated demo
  *   carrier, whose host is required so the demo runs without a prompt.
  * - `e2e` (`.output-e2e/`, the end-to-end suite): the demo plus the carrier API hosts and the carrier
- *   tracking page hosts (issue #14) granted at install, because a test cannot click Chrome's permission prompt. Its Firefox build also lists the
+ *   tracking page hosts (issue #14) granted at install, because a test cannot click Chrome's permission prompt;
+ *   its Chrome build also the shops' hosts and "order pages on any site" (issue #15), which its Firefox build
+ *   keeps optional, because the Firefox tier checks that webmail hosts stay optional. Its Firefox build also lists the
  *   popup and options pages as web-accessible: WebDriver BiDi refuses to navigate a tab to
  *   moz-extension://, so the real-Firefox tier opens them from a link on a page (issue #16).
  *
@@ -41,12 +50,14 @@ const variant = VARIANTS[variantFromEnv(process.env)];
  */
 const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
-const requiredHosts = [
-  ...AMAZON_MATCH_PATTERNS,
-  ...(variant.demo ? DEMO_HOST_PATTERNS : []),
-  ...(variant.carrierApisAtInstall ? [...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS] : []),
-];
-const optionalHosts = OPTIONAL_HOST_PATTERNS.filter((p) => !requiredHosts.includes(p));
+function requiredHostsFor(browser: string): string[] {
+  return [
+    ...AMAZON_MATCH_PATTERNS,
+    ...(variant.demo ? DEMO_HOST_PATTERNS : []),
+    ...(variant.carrierApisAtInstall ? [...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS] : []),
+    ...(variant.carrierApisAtInstall && browser !== 'firefox' ? [...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS] : []),
+  ];
+}
 
 export default defineConfig({
   outDir: variant.outDir,
@@ -56,38 +67,42 @@ export default defineConfig({
     // lib/build-flags.d.ts: the demo carrier is compiled in only where this is true.
     define: { __PORCHLIGHT_DEMO__: JSON.stringify(variant.demo) },
   }),
-  manifest: ({ browser, manifestVersion }) => ({
-    name: 'Porchlight',
-    description: 'Every parcel you are waiting for, from every shop and carrier, until it is on the porch.',
-    permissions: [
-      'storage',
-      'alarms',
-      'notifications',
-      'unlimitedStorage',
-      // "Track …" on a selection and "Scan this page": activeTab + scripting read only the tab the user
-      // points at, when they click; no standing access to any site.
-      'contextMenus',
-      'activeTab',
-      'scripting',
-      // Chrome's service worker has no DOMParser: fetched shop pages are read in an offscreen document.
-      ...(browser === 'firefox' ? [] : ['offscreen']),
-    ],
-    // Amazon: the content script reads its order pages (its own matches keep it to order and track
-    // paths; host permissions cannot carry paths) and the background fetches its track-package pages
-    // in the shopper's session.
-    host_permissions: requiredHosts,
-    optional_host_permissions: optionalHosts,
-    // Manifest V2 (Firefox's default) has no optional_host_permissions: optional hosts are optional_permissions.
-    ...(manifestVersion === 2 && { optional_permissions: optionalHosts }),
-    content_security_policy: manifestVersion === 2 ? CSP : { extension_pages: CSP },
-    action: { default_title: 'Porchlight' },
-    // Test builds only (see VARIANTS); the build check fails on this key anywhere else.
-    ...(variant.pagesForTests && browser === 'firefox' && manifestVersion === 2 && { web_accessible_resources: ['popup.html', 'options.html'] }),
-    ...(browser === 'firefox' && {
-      browser_specific_settings: {
-        gecko: { id: 'porchlight@porchlight.dev', data_collection_permissions: { required: ['none'] } },
-      },
-    }),
-  }),
+  manifest: ({ browser, manifestVersion }) => {
+    const requiredHosts = requiredHostsFor(browser);
+    const optionalHosts = OPTIONAL_HOST_PATTERNS.filter((p) => !requiredHosts.includes(p));
+    return {
+      name: 'Porchlight',
+      description: 'Every parcel you are waiting for, from every shop and carrier, until it is on the porch.',
+      permissions: [
+        'storage',
+        'alarms',
+        'notifications',
+        'unlimitedStorage',
+        // "Track …" on a selection and "Scan this page": activeTab + scripting read only the tab the user
+        // points at, when they click; no standing access to any site.
+        'contextMenus',
+        'activeTab',
+        'scripting',
+        // Chrome's service worker has no DOMParser: fetched shop pages are read in an offscreen document.
+        ...(browser === 'firefox' ? [] : ['offscreen']),
+      ],
+      // Amazon: the content script reads its order pages (its own matches keep it to order and track
+      // paths; host permissions cannot carry paths) and the background fetches its track-package pages
+      // in the shopper's session.
+      host_permissions: requiredHosts,
+      optional_host_permissions: optionalHosts,
+      // Manifest V2 (Firefox's default) has no optional_host_permissions: optional hosts are optional_permissions.
+      ...(manifestVersion === 2 && { optional_permissions: optionalHosts }),
+      content_security_policy: manifestVersion === 2 ? CSP : { extension_pages: CSP },
+      action: { default_title: 'Porchlight' },
+      // Test builds only (see VARIANTS); the build check fails on this key anywhere else.
+      ...(variant.pagesForTests && browser === 'firefox' && manifestVersion === 2 && { web_accessible_resources: ['popup.html', 'options.html'] }),
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          gecko: { id: 'porchlight@porchlight.dev', data_collection_permissions: { required: ['none'] } },
+        },
+      }),
+    };
+  },
   zip: { excludeSources: ['tests/**', 'scripts/**', '.ci/**', '*.log', '.cache/**'] },
 });

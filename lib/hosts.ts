@@ -51,6 +51,20 @@ export const SHOP_HOSTS: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(SHOP_SITES.map((s) => [s.id, s.hosts])),
 };
 
+/** Each shop's match patterns, asked for when its switch goes on (`*.` covers the bare host too). */
+export const SHOP_PAGE_HOSTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SHOP_SITES.map((s) => [s.id, s.hosts.map((h) => `https://*.${h}/*`)]),
+);
+
+export const SHOP_PAGE_HOST_PATTERNS: readonly string[] = Object.values(SHOP_PAGE_HOSTS).flat();
+
+/**
+ * "Order pages on any site" (issue #15 §2): one opt-in for shops on their own domains (Shopify stores).
+ * HTTPS only: every Shopify order status page is served over HTTPS and Porchlight keeps no `http:`
+ * link (lib/url-policy.ts), so asking for `http:` pages as well would be access nothing uses.
+ */
+export const ANY_SITE_PAGE_PATTERNS: readonly string[] = ['https://*/*'];
+
 /** Each carrier API's hosts (production and test environment), asked for when the shopper saves its key. */
 export const CARRIER_API_HOSTS = {
   ups: ['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*'],
@@ -84,4 +98,6 @@ export const OPTIONAL_HOST_PATTERNS: readonly string[] = [
   ...CARRIER_API_HOST_PATTERNS,
   ...WEBMAIL_HOST_PATTERNS,
   ...CARRIER_PAGE_HOST_PATTERNS,
+  ...SHOP_PAGE_HOST_PATTERNS,
+  ...ANY_SITE_PAGE_PATTERNS,
 ];

@@ -64,6 +64,13 @@ export const SettingsSchema = z.object({
    * visits are read (issue #14); each one's hosts are asked for when it is turned on. Off by default.
    */
   carrierPages: z.record(z.string(), z.boolean().catch(false)).catch({}),
+  /**
+   * Order pages on any site (issue #15 §2): shops on their own domains (Shopify stores) are read once the
+   * shopper turns this on, which asks for every HTTPS site. Off by default.
+   */
+  anySitePages: z.boolean().catch(false),
+  /** Shops (`walmart`, `target`… lib/hosts.ts SHOP_SITES) whose order pages are read, each asked for when turned on. Off by default. */
+  shopPages: z.record(z.string(), z.boolean().catch(false)).catch({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

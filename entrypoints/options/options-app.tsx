@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
 import { CarrierPagesSection } from '../../components/options/carrier-pages-section';
+import { ShopPagesSection } from '../../components/options/shop-pages-section';
 import { DataSection } from '../../components/options/data-section';
 import { DiagnosticsSection } from '../../components/options/diagnostics-section';
 import { NotificationsSection } from '../../components/options/notifications-section';
@@ -19,6 +20,7 @@ import type { DiagnosticRecord } from '../../lib/db/database';
 import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
 import { CARRIER_PAGE_SITE_INFO, carrierPageRefusedMessage } from '../../lib/view/options-carrier-pages';
+import { ANY_SITE_INFO, SHOP_PAGE_SITE_INFO, shopPageRefusedMessage } from '../../lib/view/options-shop-pages';
 import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
 import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
@@ -77,6 +79,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [diagMessage, setDiagMessage] = useState<string | null>(null);
   const [carrierPageBusy, setCarrierPageBusy] = useState<Record<string, boolean>>({});
   const [carrierPageMessages, setCarrierPageMessages] = useState<Record<string, string | undefined>>({});
+  const [shopPageBusy, setShopPageBusy] = useState<Record<string, boolean>>({});
+  const [shopPageMessages, setShopPageMessages] = useState<Record<string, string | undefined>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const dataSection = useDataSection(deps, () => {
@@ -296,6 +300,23 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     },
   };
 
+  const shopPagesActions = {
+    setEnabled(id: string, on: boolean) {
+      const site = id === ANY_SITE_INFO.id ? ANY_SITE_INFO : SHOP_PAGE_SITE_INFO.find((x) => x.id === id);
+      if (!site) return;
+      setShopPageBusy((m) => ({ ...m, [id]: true }));
+      setShopPageMessages((m) => ({ ...m, [id]: undefined }));
+      // On: ask first, straight from the click (issue #15 §2). Off: store "off" whatever happens to the permission.
+      const permission = on ? deps.requestOrigins(site.hostPatterns).catch(() => false) : deps.removeOrigins(site.hostPatterns).catch(() => true);
+      void permission
+        .then(async (granted) => {
+          if (on && !granted) return setShopPageMessages((m) => ({ ...m, [id]: shopPageRefusedMessage(site) }));
+          await update((s) => (id === ANY_SITE_INFO.id ? { ...s, anySitePages: on } : { ...s, shopPages: { ...s.shopPages, [id]: on } }));
+        })
+        .finally(() => setShopPageBusy((m) => ({ ...m, [id]: false })));
+    },
+  };
+
   const diagnosticsActions = {
     copyReport() {
       const records = diagRecords ?? [];
@@ -340,6 +361,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <a href="#reading">Page reading</a>
         <a href="#webmail">Webmail</a>
         <a href="#carrier-pages">Carrier pages</a>
+        <a href="#shop-pages">Other shops</a>
         <a href="#thresholds">Alert thresholds</a>
         <a href="#notifications">Notifications</a>
         <a href="#list">The list</a>
@@ -364,6 +386,16 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <CarrierPagesSection
         data={{ sites: CARRIER_PAGE_SITE_INFO, enabled: settings.carrierPages, busy: carrierPageBusy, messages: carrierPageMessages }}
         actions={carrierPagesActions}
+      />
+      <ShopPagesSection
+        data={{
+          anySite: ANY_SITE_INFO,
+          sites: SHOP_PAGE_SITE_INFO,
+          enabled: { ...settings.shopPages, [ANY_SITE_INFO.id]: settings.anySitePages },
+          busy: shopPageBusy,
+          messages: shopPageMessages,
+        }}
+        actions={shopPagesActions}
       />
       <AlertThresholdsSection
         data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}

@@ -33,6 +33,7 @@ import { openPopupWindow, openWelcome } from './windows';
 import { parseGenericInBackground, parsePageInBackground } from './html-parser';
 import { syncWebmailScripts } from './webmail';
 import { syncCarrierPageScripts } from './carrier-pages';
+import { syncShopPageScripts } from './shop-pages';
 import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
 import { ingestCarrierPage } from '../services/ingest-carrier-page';
 import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
@@ -480,6 +481,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await createMenus().catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       await syncCarrierPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: carrier page scripts', err));
+      await syncShopPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: shop page scripts', err));
       if (await mustRunNow()) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
@@ -548,11 +550,13 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     if (area !== 'local') return;
     if ('settings' in changes) inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
     if ('settings' in changes) inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
+    if ('settings' in changes) inBackground('shop page scripts', loadSettings().then(syncShopPageScripts));
     if ('settings' in changes || 'credentials' in changes) inBackground('refresh after a settings change', app.refresh({}));
   };
   const onPermissions = () => {
     inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
     inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
+    inBackground('shop page scripts', loadSettings().then(syncShopPageScripts));
   };
   // An event a browser (or the test fake) lacks is skipped, not fatal: the rest must still be wired.
   type Listenable = { addListener(fn: never): void; removeListener(fn: never): void } | undefined;

@@ -10,7 +10,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AMAZON_HOSTS, AMAZON_MATCH_PATTERNS, CARRIER_API_HOST_PATTERNS, CARRIER_PAGE_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOST_PATTERNS } from '../../lib/hosts';
+import {
+  AMAZON_HOSTS,
+  AMAZON_MATCH_PATTERNS,
+  ANY_SITE_PAGE_PATTERNS,
+  CARRIER_API_HOST_PATTERNS,
+  CARRIER_PAGE_HOST_PATTERNS,
+  OPTIONAL_HOST_PATTERNS,
+  SHOP_PAGE_HOST_PATTERNS,
+  WEBMAIL_HOST_PATTERNS,
+} from '../../lib/hosts';
 import { type BuiltManifest, filesContaining, type ManifestPolicy, manifestProblems, permissionsOf, readmeHosts } from '../support/manifest-policy';
 
 const DEMO_HOST = 'https://api.demo-carrier.test/*';
@@ -43,14 +52,16 @@ const BUILDS: { dir: string; policy: ManifestPolicy; demo: boolean }[] = [
     },
   },
   {
+    // Issue #15: the shops and "any site" too, since a test cannot click Chrome's prompt.
     dir: '.output-e2e/chrome-mv3',
     demo: true,
     policy: {
-      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS],
+      requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS, ...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS],
       optionalHosts: WEBMAIL_HOST_PATTERNS,
       apiPermissions: CHROME_API,
       contentScriptHosts: AMAZON_HOSTS,
       allowTestHosts: true,
+      wildcardHostsForTests: [...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS],
     },
   },
   {
@@ -59,7 +70,8 @@ const BUILDS: { dir: string; policy: ManifestPolicy; demo: boolean }[] = [
     demo: true,
     policy: {
       requiredHosts: [...AMAZON_MATCH_PATTERNS, DEMO_HOST, ...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS],
-      optionalHosts: WEBMAIL_HOST_PATTERNS,
+      // The shops stay optional here: this tier checks that webmail hosts are not granted, and "any site" would grant them.
+      optionalHosts: [...WEBMAIL_HOST_PATTERNS, ...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS],
       apiPermissions: API_PERMISSIONS,
       contentScriptHosts: AMAZON_HOSTS,
       allowTestHosts: true,

@@ -22,6 +22,9 @@ export const MAPPED_HOSTS = [
   // Carriers' own tracking pages (issue #14).
   'www.ups.com',
   'nolp.dhl.de',
+  // A Shopify store on its own domain and a site that is no shop (issue #15).
+  'porchgoods.example',
+  'blog.example',
 ];
 
 export interface LaunchOptions {

@@ -91,6 +91,7 @@ describe('options page', () => {
       'Page reading',
       'Webmail scanning (opt-in)',
       'Carrier tracking pages',
+      'Other shops',
       'Alert thresholds',
       'Notifications',
       'The list',

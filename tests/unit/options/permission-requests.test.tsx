@@ -13,7 +13,16 @@ import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, PROVIDER_INFO } from '../../../lib/
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
 import { CARRIER_PAGE_SITES } from '../../../lib/carrier-pages/registry';
-import { AMAZON_MATCH_PATTERNS, CARRIER_API_HOSTS, CARRIER_PAGE_HOSTS, OPTIONAL_HOST_PATTERNS, WEBMAIL_HOSTS } from '../../../lib/hosts';
+import {
+  AMAZON_MATCH_PATTERNS,
+  ANY_SITE_PAGE_PATTERNS,
+  CARRIER_API_HOSTS,
+  CARRIER_PAGE_HOSTS,
+  OPTIONAL_HOST_PATTERNS,
+  SHOP_PAGE_HOSTS,
+  SHOP_SITES,
+  WEBMAIL_HOSTS,
+} from '../../../lib/hosts';
 import { releaseHosts, requestHosts } from '../../../lib/platform/permissions';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { type FakePermissions, fakePermissions } from '../../support/fake-permissions';
@@ -157,8 +166,64 @@ describe('optional hosts are asked for when their feature is switched on', () =>
     expect(perms.requests).toEqual([[...CARRIER_PAGE_HOSTS.ups!]]);
   });
 
+  it('other shops, any site: its switch asks for every HTTPS site and nothing else; off gives it back (issue #15)', async () => {
+    const request = vi.mocked(browser.permissions.request);
+    const root = await open();
+    expect(request).not.toHaveBeenCalled();
+    toggle(byLabel(root, 'Read order pages on any site'), true);
+    await waitFor(() => expect(stored.settings.anySitePages).toBe(true));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://*/*'] });
+    expect(stored.settings.shopPages).toEqual({});
+    toggle(byLabel(root, 'Read order pages on any site'), false);
+    await waitFor(() => expect(stored.settings.anySitePages).toBe(false));
+    expect(perms.removals).toEqual([[...ANY_SITE_PAGE_PATTERNS]]);
+    expect([...perms.granted].sort()).toEqual([...AMAZON_MATCH_PATTERNS].sort());
+  });
+
+  it.each(SHOP_SITES.map((s) => [s.id, s.label] as const))(
+    'other shops, %s: its switch asks for exactly its hosts; off gives them back (issue #15)',
+    async (id, label) => {
+      const root = await open();
+      toggle(byLabel(root, `Read ${label} order pages`), true);
+      await waitFor(() => expect(stored.settings.shopPages[id]).toBe(true));
+      expect(perms.requests).toEqual([[...SHOP_PAGE_HOSTS[id]!]]);
+      expect(stored.settings.anySitePages).toBe(false);
+      toggle(byLabel(root, `Read ${label} order pages`), false);
+      await waitFor(() => expect(stored.settings.shopPages[id]).toBe(false));
+      expect(perms.removals).toEqual([[...SHOP_PAGE_HOSTS[id]!]]);
+      expect([...perms.granted].sort()).toEqual([...AMAZON_MATCH_PATTERNS].sort());
+    },
+  );
+
+  it('other shops: refused, the switch stays off and says why (issue #15)', async () => {
+    perms.answer.grant = false;
+    const root = await open();
+    toggle(byLabel(root, 'Read order pages on any site'), true);
+    await waitFor(() =>
+      expect(text(root.querySelector('[data-shop-page="any-site"] [role="alert"]'))).toBe(
+        'Shops on other sites stay unread: the browser did not grant access to all websites.',
+      ),
+    );
+    toggle(byLabel(root, 'Read Walmart order pages'), true);
+    await waitFor(() =>
+      expect(text(root.querySelector('[data-shop-page="walmart"] [role="alert"]'))).toBe(
+        'Walmart pages stay unread: the browser did not grant access to walmart.com, walmart.ca.',
+      ),
+    );
+    expect(stored.settings.anySitePages).toBe(false);
+    expect(stored.settings.shopPages).toEqual({});
+    expect(byLabel(root, 'Read order pages on any site').checked).toBe(false);
+  });
+
   it('every optional host of the manifest is asked for by some feature, and no feature asks for any other', () => {
-    const byFeature = [...Object.values(CARRIER_API_HOSTS), ...Object.values(WEBMAIL_HOSTS), ...Object.values(CARRIER_PAGE_HOSTS)].flat();
+    const byFeature = [
+      ...Object.values(CARRIER_API_HOSTS),
+      ...Object.values(WEBMAIL_HOSTS),
+      ...Object.values(CARRIER_PAGE_HOSTS),
+      ...Object.values(SHOP_PAGE_HOSTS),
+      ANY_SITE_PAGE_PATTERNS,
+    ].flat();
     expect([...byFeature].sort()).toEqual([...OPTIONAL_HOST_PATTERNS].sort());
     for (const id of CONFIGURABLE_PROVIDER_IDS) {
       expect(PROVIDER_INFO[id].hostPatterns).toEqual(CARRIER_API_HOSTS[id]);
@@ -168,6 +233,7 @@ describe('optional hosts are asked for when their feature is switched on', () =>
   });
 
   it('a request for a host the manifest does not declare is refused, as by the browser', async () => {
-    await expect(requestHosts(['https://example.com/*'])).rejects.toThrow(/Only permissions specified in the manifest/);
+    // Every optional host is https (any site included): a plain-http host is declared nowhere.
+    await expect(requestHosts(['http://example.com/*'])).rejects.toThrow(/Only permissions specified in the manifest/);
   });
 });

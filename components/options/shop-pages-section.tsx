@@ -1,0 +1,50 @@
+import type { ShopPageSiteInfo } from '../../lib/view/options-shop-pages';
+import { Switch } from './switch';
+
+export interface ShopPagesData {
+  anySite: ShopPageSiteInfo;
+  sites: readonly ShopPageSiteInfo[];
+  /** Switch state per id (`any-site` and each shop). */
+  enabled: Readonly<Record<string, boolean>>;
+  busy: Readonly<Record<string, boolean | undefined>>;
+  /** Why a switch stayed off (permission refused), per id. */
+  messages: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ShopPagesActions {
+  /** Turning on asks the browser for the hosts; turning off gives them back. */
+  setEnabled(id: string, on: boolean): void;
+}
+
+/** Shops beyond Amazon (issue #15 §2): one switch for any site, one per shop. */
+export function ShopPagesSection({ data, actions }: { data: ShopPagesData; actions: ShopPagesActions }) {
+  const row = (s: ShopPageSiteInfo, label: string) => (
+    <div key={s.id} class="shop-page" data-shop-page={s.id}>
+      <Switch
+        id={`shop-page-${s.id}`}
+        label={label}
+        checked={data.enabled[s.id] === true}
+        disabled={data.busy[s.id] === true}
+        hint={s.description}
+        onChange={(on) => actions.setEnabled(s.id, on)}
+      />
+      {data.messages[s.id] && (
+        <p class="status status--bad" role="alert">
+          {data.messages[s.id]}
+        </p>
+      )}
+    </div>
+  );
+  return (
+    <section class="section" id="shop-pages" aria-labelledby="shop-pages-title">
+      <h2 id="shop-pages-title">Other shops</h2>
+      <p class="intro">
+        Besides Amazon, Porchlight can read the order pages of other shops when you open them. Nothing is read on a shop until you turn it on
+        here.
+      </p>
+      {row(data.anySite, 'Read order pages on any site')}
+      <h3 class="subhead">Or one shop at a time</h3>
+      {data.sites.map((s) => row(s, `Read ${s.name} order pages`))}
+    </section>
+  );
+}

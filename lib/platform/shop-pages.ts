@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { AMAZON_MATCH_PATTERNS, ANY_SITE_PAGE_PATTERNS, SHOP_PAGE_HOSTS } from '../hosts';
+import type { Settings } from '../settings';
+import { grantedHosts } from './permissions';
+
+/**
+ * Shops' order pages beyond Amazon (issue #15 §2): the shop-page content script is registered at run
+ * time, like the carrier pages' (lib/platform/carrier-pages.ts), on the shops the shopper turned on and
+ * granted, or on every HTTPS page once "order pages on any site" is on and granted; unregistered when
+ * either goes away. Nothing runs on a shop until its switch is on. Amazon's pages are left to
+ * Amazon's own script, so no page is read twice.
+ */
+export const SHOP_PAGE_SCRIPT_ID = 'porchlight-shop-pages';
+
+/** Patterns that grant every HTTPS host (Chrome lists the one granted; `<all_urls>` and `*://*` cover it). */
+const EVERY_HTTPS_HOST = new Set([...ANY_SITE_PAGE_PATTERNS, '*://*/*', '<all_urls>']);
+
+export interface ShopPagePlan {
+  matches: string[];
+  excludeMatches: string[];
+}
+
+/** Where the script should run, given settings and granted origins (pure). */
+export function shopPagePlan(settings: Pick<Settings, 'anySitePages' | 'shopPages'>, granted: readonly string[]): ShopPagePlan {
+  const everySite = granted.some((p) => EVERY_HTTPS_HOST.has(p));
+  // A shop asked for while every site was granted is covered by that grant, not listed on its own.
+  const have = (p: string) => everySite || granted.includes(p);
+  const matches =
+    settings.anySitePages && everySite
+      ? [...ANY_SITE_PAGE_PATTERNS]
+      : Object.entries(SHOP_PAGE_HOSTS)
+          .filter(([id]) => settings.shopPages[id] === true)
+          .flatMap(([, patterns]) => patterns.filter(have));
+  return { matches, excludeMatches: matches.length ? [...AMAZON_MATCH_PATTERNS] : [] };
+}
+
+export async function syncShopPageScripts(settings: Settings): Promise<ShopPagePlan> {
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return { matches: [], excludeMatches: [] };
+  const plan = shopPagePlan(settings, await grantedHosts());
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SHOP_PAGE_SCRIPT_ID] });
+  if (existing.length) await scripting.unregisterContentScripts({ ids: [SHOP_PAGE_SCRIPT_ID] });
+  if (plan.matches.length) {
+    await scripting.registerContentScripts([
+      {
+        id: SHOP_PAGE_SCRIPT_ID,
+        matches: plan.matches,
+        excludeMatches: plan.excludeMatches,
+        js: ['content-scripts/shop-page.js'],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return plan;
+}
