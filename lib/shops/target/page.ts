@@ -145,7 +145,7 @@ function readOrder(raw: unknown, ctx: Ctx): OrderReading | null {
   // are grouped by their status, one parcel-to-be each.
   const groups = new Map<string, TargetOrderLine[]>();
   for (const l of lines) {
-    const number = l.fulfillment_spec?.status?.tracking_number?.trim() || l.grouping?.key?.trim() || '';
+    const number = l.fulfillment_spec?.status?.tracking_number?.trim() || numberLike(l.grouping?.key) || '';
     const key = number ? `n:${number}` : `s:${l.fulfillment_spec?.status?.key ?? l.grouping?.name ?? ''}:${l.fulfillment_spec?.fulfillment_type ?? ''}`;
     const list = groups.get(key);
     if (list) list.push(l);
@@ -199,6 +199,12 @@ function readShipment(rawNumber: string | null, lines: TargetOrderLine[], ctx: C
     trackUrl: null,
     items: lines.map(itemOf).filter((i): i is OrderItem => i !== null),
   };
+}
+
+/** `grouping.key` is the tracking number when the line has one (§3); what it holds otherwise is not known, so only a number-like key counts. */
+function numberLike(key: string | null | undefined): string | null {
+  const k = key?.trim();
+  return k && k.length >= 8 && /\d/.test(k) && /^[0-9A-Za-z -]+$/.test(k) ? k : null;
 }
 
 function itemOf(l: TargetOrderLine): OrderItem | null {
