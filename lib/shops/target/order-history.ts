@@ -51,7 +51,8 @@ const MAX_SCRIPTS = 80;
 const MAX_SCRIPT_CHARS = 3_000_000;
 const MAX_NODES = 50_000;
 const MAX_DEPTH = 24;
-const MAX_ASSIGNMENTS = 8;
+const MAX_ASSIGNMENTS = 4;
+const ORDER_LINES_KEY = /\\?"order_lines\\?"\s*:\s*\[/;
 
 export interface EmbeddedOrders {
   /** Order-shaped objects (an `order_number` and an `order_lines` array), in page order, each once. */
@@ -69,8 +70,11 @@ export function embeddedTargetOrders(doc: Document): EmbeddedOrders {
     const s = scripts[i]!;
     const t = s.textContent ?? '';
     if (t.length > MAX_SCRIPT_CHARS || !t.includes('order_lines')) continue;
+    // The key as data writes it (`"order_lines":[`, or escaped inside a string literal), not as code mentions it.
+    const key = ORDER_LINES_KEY.exec(t);
+    if (!key) continue;
     const type = (s.getAttribute('type') ?? '').trim().toLowerCase();
-    for (const [label, value] of type === 'application/json' || type === 'application/ld+json' ? [['script[type=application/json]', parse(t)] as const] : assignedValues(t)) {
+    for (const [label, value] of type === 'application/json' || type === 'application/ld+json' ? [['script[type=application/json]', parse(t)] as const] : assignedValues(t, key.index)) {
       const before = orders.length;
       collect(value, orders, 0, { n: 0 });
       if (orders.length > before) where ??= label;
@@ -88,25 +92,29 @@ export function embeddedTargetOrders(doc: Document): EmbeddedOrders {
   };
 }
 
-/** The values an inline script assigns: `= {…}` object literals that are JSON, and `JSON.parse("…")` strings. */
-function assignedValues(t: string): (readonly [string, unknown])[] {
-  const out: (readonly [string, unknown])[] = [];
-  const parseCall = /JSON\.parse\(\s*(["'])/g;
-  for (let m = parseCall.exec(t), n = 0; m && n < MAX_ASSIGNMENTS; m = parseCall.exec(t), n++) {
-    const literal = stringLiteralAt(t, m.index + m[0].length - 1);
-    if (literal !== null) out.push(['script=JSON.parse', parse(literal)]);
-  }
-  const assign = /=\s*\{/g;
-  for (let m = assign.exec(t), n = 0; m && n < MAX_ASSIGNMENTS; m = assign.exec(t), n++) {
-    const json = jsonObjectAt(t, m.index + m[0].length - 1);
-    if (json === null) continue;
-    const v = parse(json);
-    if (v !== undefined) {
-      out.push(['script=', v]);
-      assign.lastIndex = m.index + m[0].length - 1 + json.length;
+/**
+ * The values an inline script assigns that hold the data at `keyAt`: the nearest `= {…}` object literal that is
+ * JSON, or `JSON.parse("…")` string, before it (a state object encloses its orders), a few tried from the nearest
+ * back. Code elsewhere in a large script is never scanned brace by brace.
+ */
+function assignedValues(t: string, keyAt: number): (readonly [string, unknown])[] {
+  const starts: { at: number; parseCall: boolean }[] = [];
+  const re = /=\s*\{|JSON\.parse\(\s*["']/g;
+  const head = t.slice(0, keyAt);
+  for (let m = re.exec(head); m; m = re.exec(head)) starts.push({ at: m.index + m[0].length - 1, parseCall: m[0][0] === 'J' });
+  for (const { at, parseCall } of starts.slice(-MAX_ASSIGNMENTS).reverse()) {
+    if (parseCall) {
+      const literal = stringLiteralAt(t, at);
+      const v = literal === null ? undefined : parse(literal);
+      if (v !== undefined) return [['script=JSON.parse', v]];
+    } else {
+      const json = jsonObjectAt(t, at);
+      // An object that closes before the key is some other assignment.
+      const v = json === null || at + json.length <= keyAt ? undefined : parse(json);
+      if (v !== undefined) return [['script=', v]];
     }
   }
-  return out;
+  return [];
 }
 
 function parse(t: string): unknown {

@@ -84,6 +84,15 @@ describe('order_history JSON in the page', () => {
     expect(r.orders).toEqual([SHIPPED]);
   });
 
+  it('code that only mentions the key is not read as data; a state object after another assignment in its script is found', () => {
+    const state = JSON.stringify({ orderDetails: { order: history().orders[1] } });
+    const code = 'function f(o){return Array.isArray(o.order_lines)&&o["order_lines"].length>0}var cfg = {"apiKey":"x"};';
+    const html = `<html><body><script>${code}</script><script>var cfg = {"apiKey":"x"}; window.__STATE__ = ${state};</script></body></html>`;
+    const r = read(html, 'https://www.target.com/orders/102002417785341');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.orders).toEqual([SHIPPED]);
+  });
+
   it('grouping.name gives the status when the line has no status key; REFUND_ISSUED and unknown keys give none, said', () => {
     const data = history();
     const lines = (o: number) => (data.orders[o]!['order_lines'] as { fulfillment_spec: { status: Record<string, unknown> }; grouping: Record<string, unknown> }[]);
