@@ -45,8 +45,6 @@ export const targetOrderSchema = z.object({
   order_lines: z.array(z.unknown()).max(500),
 });
 
-export type TargetOrder = z.infer<typeof targetOrderSchema>;
-
 const MAX_SCRIPTS = 80;
 const MAX_SCRIPT_CHARS = 3_000_000;
 const MAX_NODES = 50_000;
