@@ -1,9 +1,16 @@
 import { amazonReader } from './amazon/index';
 import { shopifyReader } from './shopify/index';
+import { targetReader } from './target/index';
 import type { ShopReader } from './types';
+import { walmartReader } from './walmart/index';
 
 /** Every shop reader. A test checks each one against its own examples and no other's (tests/unit/shops/registry.test.ts). */
-export const SHOP_READERS: readonly ShopReader[] = [amazonReader, shopifyReader];
+export const SHOP_READERS: readonly ShopReader[] = [
+  amazonReader,
+  shopifyReader,
+  walmartReader,
+  targetReader,
+];
 
 export function readerFor(url: URL): ShopReader | null {
   return SHOP_READERS.find((r) => r.matches(url)) ?? null;

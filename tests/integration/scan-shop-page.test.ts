@@ -71,4 +71,50 @@ describe('Scan this page on a Shopify order status page', () => {
     expect(await db.orders.count()).toBe(0);
     expect((await db.packages.toArray())[0]).toMatchObject({ trackingNumber: '9361289878700317633795', carrier: 'usps' });
   });
+
+  // Issue #15: Walmart and Target pages go the same way, chosen by their URL.
+  const openShop = (dir: 'walmart' | 'target', name: string, url: string) => {
+    tab = { html: readFileSync(join(FIXTURES, '..', dir, name), 'utf8'), url };
+  };
+
+  it('Walmart: a details page stores the order and one package per tracking number, each with the carrier its number names', async () => {
+    const url = 'https://www.walmart.com/orders/200031822046615';
+    openShop('walmart', 'order-details--groups-2101.html', url);
+    expect(await app.scanTab(7)).toEqual({ added: 3, known: 0, found: 3 });
+    expect(await db.orders.get('walmart:200031822046615')).toMatchObject({ shop: 'walmart', orderId: '200031822046615', status: 'open', orderUrl: url });
+    const pkgs = (await db.packages.toArray()).sort((a, b) => a.trackingNumber!.localeCompare(b.trackingNumber!));
+    expect(pkgs.map((p) => [p.trackingNumber, p.carrier, p.status, p.orderKey])).toEqual([
+      ['1Z0F58R40344182305', 'ups', 'in_transit', 'walmart:200031822046615'],
+      ['396204177856', 'fedex', 'delivered', 'walmart:200031822046615'],
+      ['583017429657', 'fedex', 'in_transit', 'walmart:200031822046615'],
+    ]);
+    // Walmart's own track page passed the URL policy (a Walmart host).
+    expect(pkgs[0]!.trackUrl).toBe(`${url}/track/1Z0F58R40344182305`);
+    expect(pkgs[0]!.numbers[0]!.source).toBe('page:walmart');
+    expect(await app.scanTab(7)).toEqual({ added: 0, known: 3, found: 3 });
+  });
+
+  it('Target: the order_history data in the page stores its packages with carrier and number; cancelled and picked-up orders are kept as orders', async () => {
+    openShop('target', 'order-history--four-statuses.html', 'https://www.target.com/orders');
+    const r = await app.scanTab(7);
+    expect(r.added).toBe(r.found);
+    expect(await db.orders.count()).toBe(4);
+    expect(await db.orders.get('target:102002598834102')).toMatchObject({ shop: 'target', status: 'cancelled' });
+    const numbered = (await db.packages.toArray()).filter((p) => p.trackingNumber).map((p) => [p.trackingNumber, p.carrier, p.status]);
+    expect(numbered.sort()).toEqual([
+      ['1Z2W9X610388274012', 'ups', 'delivered'],
+      ['396204177856', 'fedex', 'in_transit'],
+      ['92748901982174530682719068', 'usps', 'in_transit'],
+    ]);
+  });
+
+  it("Target without its data: the reader's diagnostic is recorded and the generic scan finds the carriers' links", async () => {
+    openShop('target', 'orders--links-only.html', 'https://www.target.com/orders');
+    const r = await app.scanTab(7);
+    expect((await db.diagnostics.toArray()).map((d) => [d.shop, d.code])).toEqual([['target', 'target-structure-unknown']]);
+    expect(await db.orders.count()).toBe(0);
+    expect(r.found).toBeGreaterThanOrEqual(2);
+    const numbers = (await db.packages.toArray()).map((p) => [p.trackingNumber, p.carrier]);
+    expect(numbers).toEqual(expect.arrayContaining([['1Z4V82W80345123457', 'ups'], ['771402836190', 'fedex']]));
+  });
 });

@@ -16,6 +16,8 @@ import { ingestPageReading } from '../../../lib/services/ingest-page';
 import { readAmazonPage } from '../../../lib/shops/amazon/page';
 import { readGenericPage } from '../../../lib/shops/generic/read-generic-page';
 import { readShopifyPage } from '../../../lib/shops/shopify/page';
+import { readTargetPage } from '../../../lib/shops/target/page';
+import { readWalmartPage } from '../../../lib/shops/walmart/page';
 import { invalidRows } from '../../support/invalid-rows';
 import { countRuns, mutated, withinHangLimit } from './fuzz-support';
 
@@ -129,6 +131,53 @@ describe('fuzz: page readers (issue #17)', () => {
     );
     countRuns('pages-shopify', runs);
   }, 600_000);
+
+  // Issue #15: Walmart's and Target's readers, on their written fixtures (embedded JSON included) mutated the same way.
+  for (const shop of [
+    {
+      id: 'walmart',
+      runs: 600,
+      seed: 1816,
+      read: readWalmartPage,
+      pages: [
+        ['order-list--next-data', 'https://www.walmart.com/orders'],
+        ['order-details--groups-2101', 'https://www.walmart.com/orders/200031822046615'],
+        ['order-list--cards-only', 'https://www.walmart.com/orders'],
+        ['order-list--layout-changed', 'https://www.walmart.com/orders'],
+      ],
+    },
+    {
+      id: 'target',
+      runs: 600,
+      seed: 1817,
+      read: readTargetPage,
+      pages: [
+        ['order-history--four-statuses', 'https://www.target.com/orders'],
+        ['order-details--preloaded-state', 'https://www.target.com/orders/102002417785341'],
+        ['orders--links-only', 'https://www.target.com/orders/102002330130026'],
+        ['order-history--layout-changed', 'https://www.target.com/orders'],
+      ],
+    },
+  ] as const) {
+    it(`${shop.id} reader (issue #15): ${shop.runs} mutated order pages, never a throw nor an internal error; what is ingested is valid`, async () => {
+      const texts = shop.pages.map(([name]) => read(`${shop.id}/${name}.html`));
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: shop.pages.length - 1 }).chain((i) => fc.tuple(fc.constant(i), mutated([texts[i]!]))), async ([i, html]) => {
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          const r = withinHangLimit(`read-${shop.id}`, () => shop.read(doc, new URL(shop.pages[i]![1]), NOW, { timeZone: ZONE }));
+          expect(r.diagnostics.filter((d) => d.code === 'reader-error')).toEqual([]);
+          for (const o of r.orders) expect(o.orderId.length).toBeGreaterThan(0);
+          if (n++ % INGEST_EVERY === 0) {
+            await ingestPageReading(db, r, { now: NOW.getTime(), shopperZone: ZONE });
+            expect(await invalidRows(db)).toEqual([]);
+          }
+        }),
+        { numRuns: shop.runs, seed: shop.seed },
+      );
+      countRuns(`pages-${shop.id}`, shop.runs);
+    }, 600_000);
+  }
 
   it('generic page reader ("Scan this page"): 1,200 mutated pages, never a throw', () => {
     const runs = 1_200;

@@ -9,14 +9,27 @@ import { describe, expect, it } from 'vitest';
 import { amazonReader } from '../../../lib/shops/amazon/index';
 import { readerFor, readerForPage, SHOP_READERS } from '../../../lib/shops/registry';
 import { shopifyReader } from '../../../lib/shops/shopify/index';
+import { targetReader } from '../../../lib/shops/target/index';
+import { walmartReader } from '../../../lib/shops/walmart/index';
+import { SHOP_HOSTS, SHOP_SITES } from '../../../lib/hosts';
+import { hostAllowed } from '../../../lib/url-policy';
+import type { ShopReader } from '../../../lib/shops/types';
 import { parseInert as parse } from '../shopify/load-fixture';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 const STORE_URL = new URL('https://porchgoods.example/61234567890/orders/9e107d9d372bb6826bd81d3542a419d6');
 
 describe('shop registry', () => {
-  it('has both readers, each id once', () => {
-    expect(SHOP_READERS.map((r) => r.id)).toEqual(['amazon', 'shopify']);
+  it('has every reader, each id once', () => {
+    expect(SHOP_READERS.map((r) => r.id)).toEqual(['amazon', 'shopify', 'walmart', 'target']);
+  });
+
+  it("Walmart's and Target's readers carry the ids of lib/hosts.ts SHOP_SITES, and their shops' hosts are the URL policy's", () => {
+    for (const reader of [walmartReader, targetReader]) {
+      expect(SHOP_SITES.map((s) => s.id)).toContain(reader.id);
+      expect(reader.shop).toBe(reader.id);
+      for (const u of reader.examples.matches) expect(hostAllowed(new URL(u).hostname, SHOP_HOSTS[reader.id]!), u).toBe(true);
+    }
   });
 
   for (const reader of SHOP_READERS) {
@@ -76,6 +89,25 @@ describe('shop registry', () => {
     for (const file of others) {
       // Read at a store-like URL, so only the document can decide.
       expect(shopifyReader.recognises!(parse(readFileSync(file, 'utf8')), STORE_URL), file).toBe(false);
+    }
+  });
+
+  it('every Walmart and Target fixture is given to its reader at the URL it is read at, whatever the document; Shopify recognises none', () => {
+    const cases: [string, string, ShopReader][] = [
+      ...readdirSync(join(FIXTURES, 'walmart'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f): [string, string, ShopReader] => [join(FIXTURES, 'walmart', f), f.startsWith('order-details') ? 'https://www.walmart.com/orders/200031822046615' : 'https://www.walmart.com/orders', walmartReader]),
+      ...readdirSync(join(FIXTURES, 'target'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f): [string, string, ShopReader] => [join(FIXTURES, 'target', f), f.startsWith('order-details') ? 'https://www.target.com/orders/102002417785341' : 'https://www.target.com/orders', targetReader]),
+    ];
+    expect(cases).toHaveLength(8);
+    for (const [file, url, reader] of cases) {
+      const doc = parse(readFileSync(file, 'utf8'));
+      expect(readerForPage(doc, new URL(url)), file).toBe(reader);
+      expect(shopifyReader.recognises!(doc, STORE_URL), file).toBe(false);
+      // Elsewhere on the shop the same document is no reader's.
+      expect(readerForPage(doc, new URL(url.replace(/\/orders.*$/, '/cart'))), file).toBeNull();
     }
   });
 });
