@@ -1,9 +1,21 @@
 import { amazonReader } from './amazon/index';
 import { shopifyReader } from './shopify/index';
+// Issue #15, the shops with thinner evidence (shops-b):
+import { aliexpressReader } from './aliexpress/index';
+import { bestbuyReader } from './bestbuy/index';
+import { ebayReader } from './ebay/index';
+import { etsyReader } from './etsy/index';
 import type { ShopReader } from './types';
 
 /** Every shop reader. A test checks each one against its own examples and no other's (tests/unit/shops/registry.test.ts). */
-export const SHOP_READERS: readonly ShopReader[] = [amazonReader, shopifyReader];
+export const SHOP_READERS: readonly ShopReader[] = [
+  amazonReader,
+  shopifyReader,
+  bestbuyReader,
+  ebayReader,
+  aliexpressReader,
+  etsyReader,
+];
 
 export function readerFor(url: URL): ShopReader | null {
   return SHOP_READERS.find((r) => r.matches(url)) ?? null;
