@@ -71,7 +71,7 @@ const STATUS_WORDS: readonly [RegExp, Status][] = [
   [/^out for delivery\b/, 'out_for_delivery'],
   [/^(?:ready for pick ?up|available for pick ?up)\b/, 'available_for_pickup'],
   [/^delivered\b/, 'delivered'],
-  [/^(?:shipped|in transit|on (?:its|the) way|awaiting delivery)\b/, 'in_transit'],
+  [/^(?:shipped|in transit|on (?:its|the) way|awaiting delivery|arrived at|departed)\b/, 'in_transit'],
   [/^(?:label created|shipping label created)\b/, 'info_received'],
   [/^(?:order placed|ordered|paid|processing|preparing (?:for shipment|to ship)|awaiting shipment|not yet shipped|awaiting payment)\b/, 'pending'],
 ];

@@ -79,7 +79,7 @@ function readList(doc: Document, url: URL, ctx: StatusContext, diagnostics: Diag
     out.push({
       orderId,
       placedAt,
-      total: textOf(card.querySelector('span.order-item-content-opt-price-total'), 40) || null,
+      total: textOf(card.querySelector('span.order-item-content-opt-price-total'), 40).replace(/^total\s*:\s*/i, '') || null,
       status: orderStatusOf([status]),
       kind: 'physical',
       orderUrl: new URL(`/p/order/detail.html?orderId=${orderId}`, url).href,
