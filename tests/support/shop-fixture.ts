@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { readerFor } from '../../lib/shops/registry';
 import type { PageReading } from '../../lib/shops/types';
 
@@ -25,7 +26,7 @@ export function readShopFixture(shop: string, name: string, url: string, now: st
  * Paths near a reader's own (`known`, lower case): each with a segment added, dropped or changed, or random,
  * for the property that a reader matches its pages and nothing else on its shop's hosts.
  */
-export function pathsNear(fc: typeof import('fast-check'), known: readonly string[]) {
+export function pathsNear(known: readonly string[]): fc.Arbitrary<string> {
   const segment = fc.stringMatching(/^[A-Za-z0-9._-]{1,14}$/);
   const random = fc.array(segment, { maxLength: 4 }).map((s) => `/${s.join('/')}`);
   const near = fc.tuple(fc.constantFrom(...known), fc.nat(), segment, fc.nat({ max: 3 })).map(([k, i, s, how]) => {

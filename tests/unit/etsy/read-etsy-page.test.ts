@@ -81,7 +81,7 @@ describe('properties', () => {
 
   it("no other path on Etsy's hosts is matched: near misses of its own paths included (800 URLs)", () => {
     fc.assert(
-      fc.property(fc.constantFrom('www.etsy.com', 'etsy.com'), pathsNear(fc, ['/your/purchases', '/your/purchases/2718281828']), (host, path) => {
+      fc.property(fc.constantFrom('www.etsy.com', 'etsy.com'), pathsNear(['/your/purchases', '/your/purchases/2718281828']), (host, path) => {
         const u = new URL(`https://${host}${path}`);
         expect(etsyReader.matches(u), path).toBe(/^\/your\/purchases(?:\/\d{6,14})?$/.test(u.pathname.toLowerCase().replace(/\/+$/, '')));
       }),
