@@ -1,6 +1,11 @@
 import { amazonReader } from './amazon/index';
 import { shopifyReader } from './shopify/index';
 import { targetReader } from './target/index';
+// Issue #15, the shops with thinner evidence (shops-b):
+import { aliexpressReader } from './aliexpress/index';
+import { bestbuyReader } from './bestbuy/index';
+import { ebayReader } from './ebay/index';
+import { etsyReader } from './etsy/index';
 import type { ShopReader } from './types';
 import { walmartReader } from './walmart/index';
 
@@ -10,6 +15,10 @@ export const SHOP_READERS: readonly ShopReader[] = [
   shopifyReader,
   walmartReader,
   targetReader,
+  bestbuyReader,
+  ebayReader,
+  aliexpressReader,
+  etsyReader,
 ];
 
 export function readerFor(url: URL): ShopReader | null {

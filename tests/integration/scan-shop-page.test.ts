@@ -118,3 +118,51 @@ describe('Scan this page on a Shopify order status page', () => {
     expect(numbers).toEqual(expect.arrayContaining([['1Z4V82W80345123457', 'ups'], ['771402836190', 'fedex']]));
   });
 });
+
+// Issue #15, the URL-matched shops (shops-b): one reading each through the same background ingest.
+describe('Scan this page on eBay and AliExpress order pages', () => {
+  let db: PorchlightDb;
+  let app: BackgroundApp;
+  let tab: { html: string; url: string };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new PorchlightDb(`scan-shop-b-${Math.random()}`);
+    app = createBackgroundApp(db, { now: () => Date.parse('2026-03-17T15:00:00Z'), timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => [{ result: tab }]) };
+  });
+  afterEach(async () => {
+    await app.idle();
+    await db.delete();
+  });
+  const open = (file: string, url: string) => {
+    tab = { html: readFileSync(join(__dirname, '../fixtures', file), 'utf8'), url };
+  };
+
+  it('eBay order details: the order under ebay + its number, the package with USPS, its number and link', async () => {
+    open('ebay/order-details--shipped-usps.html', 'https://www.ebay.com/vod/FetchOrderDetails?orderId=27-11834-60215');
+    expect(await app.scanTab(3)).toEqual({ added: 1, known: 0, found: 1 });
+    expect(await db.orders.get('ebay:27-11834-60215')).toMatchObject({ shop: 'ebay', orderId: '27-11834-60215', status: 'open' });
+    const pkgs = await db.packages.toArray();
+    expect(pkgs).toHaveLength(1);
+    expect(pkgs[0]).toMatchObject({
+      orderKey: 'ebay:27-11834-60215',
+      carrier: 'usps',
+      trackingNumber: '9405511899223197428490',
+      status: 'in_transit',
+      trackUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9405511899223197428490',
+    });
+    expect(pkgs[0]!.numbers[0]!.source).toBe('page:ebay');
+  });
+
+  it("AliExpress logistics: one package per number of the Cainiao link, each with its carrier; Cainiao's link is not stored", async () => {
+    open('aliexpress/logistics--two-numbers.html', 'https://track.aliexpress.com/logisticsdetail.htm?tradeId=8194475532016841');
+    expect(await app.scanTab(3)).toEqual({ added: 2, known: 0, found: 2 });
+    const pkgs = (await db.packages.toArray()).sort((a, b) => (a.trackingNumber! < b.trackingNumber! ? -1 : 1));
+    expect(pkgs.map((p) => [p.orderKey, p.carrier, p.trackingNumber, p.status, p.trackUrl])).toEqual([
+      ['aliexpress:8194475532016841', 'usps', '9405511899223197428490', 'in_transit', null],
+      ['aliexpress:8194475532016841', 'yunexpress', 'YT2229521272164446', 'in_transit', null],
+    ]);
+    expect((await db.diagnostics.toArray()).map((d) => d.code)).toContain('url_refused');
+  });
+});
+
