@@ -65,6 +65,15 @@ export const SHOP_PAGE_HOST_PATTERNS: readonly string[] = Object.values(SHOP_PAG
  */
 export const ANY_SITE_PAGE_PATTERNS: readonly string[] = ['https://*/*'];
 
+/**
+ * Where the shop-page script runs under "any site": only pages whose address is an order status page's
+ * (Shopify's `/<shop id>/orders/<token>`, the customer account's `/account/orders/<id>` and
+ * `/orders/<id>`, the newer `/checkouts/c/<token>/thank-you`; ../shared/docs/other-shops.md §1), so the
+ * readers' code is not loaded into every page the shopper opens. Those pages are full page loads (the
+ * shopper arrives from an e-mail link), so no in-page navigation is missed.
+ */
+export const ANY_SITE_SCRIPT_MATCHES: readonly string[] = ['https://*/*/orders/*', 'https://*/orders/*', 'https://*/checkouts/*'];
+
 /** Each carrier API's hosts (production and test environment), asked for when the shopper saves its key. */
 export const CARRIER_API_HOSTS = {
   ups: ['https://onlinetools.ups.com/*', 'https://wwwcie.ups.com/*'],

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
-import { AMAZON_MATCH_PATTERNS, ANY_SITE_PAGE_PATTERNS, SHOP_PAGE_HOSTS } from '../hosts';
+import { AMAZON_MATCH_PATTERNS, ANY_SITE_PAGE_PATTERNS, ANY_SITE_SCRIPT_MATCHES, SHOP_PAGE_HOSTS } from '../hosts';
 import type { Settings } from '../settings';
 import { grantedHosts } from './permissions';
 
 /**
  * Shops' order pages beyond Amazon (issue #15 §2): the shop-page content script is registered at run
- * time, like the carrier pages' (lib/platform/carrier-pages.ts), on the shops the shopper turned on and
- * granted, or on every HTTPS page once "order pages on any site" is on and granted; unregistered when
- * either goes away. Nothing runs on a shop until its switch is on. Amazon's pages are left to
+ * time, like the carrier pages' (lib/platform/carrier-pages.ts), on the whole site of each shop the
+ * shopper turned on and granted (shops move between their pages without a load), and, once "order
+ * pages on any site" is on and granted, on any HTTPS page whose address is an order status page's
+ * (ANY_SITE_SCRIPT_MATCHES); unregistered when both go away. Nothing runs on a shop until its switch is on. Amazon's pages are left to
  * Amazon's own script, so no page is read twice.
  */
 export const SHOP_PAGE_SCRIPT_ID = 'porchlight-shop-pages';
@@ -25,12 +26,12 @@ export function shopPagePlan(settings: Pick<Settings, 'anySitePages' | 'shopPage
   const everySite = granted.some((p) => EVERY_HTTPS_HOST.has(p));
   // A shop asked for while every site was granted is covered by that grant, not listed on its own.
   const have = (p: string) => everySite || granted.includes(p);
-  const matches =
-    settings.anySitePages && everySite
-      ? [...ANY_SITE_PAGE_PATTERNS]
-      : Object.entries(SHOP_PAGE_HOSTS)
-          .filter(([id]) => settings.shopPages[id] === true)
-          .flatMap(([, patterns]) => patterns.filter(have));
+  const matches = [
+    ...(settings.anySitePages && everySite ? ANY_SITE_SCRIPT_MATCHES : []),
+    ...Object.entries(SHOP_PAGE_HOSTS)
+      .filter(([id]) => settings.shopPages[id] === true)
+      .flatMap(([, patterns]) => patterns.filter(have)),
+  ];
   return { matches, excludeMatches: matches.length ? [...AMAZON_MATCH_PATTERNS] : [] };
 }
 

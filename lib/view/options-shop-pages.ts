@@ -17,7 +17,7 @@ export const ANY_SITE_INFO: ShopPageSiteInfo = {
   name: 'Order pages on any site',
   hostPatterns: ANY_SITE_PAGE_PATTERNS,
   description:
-    'For shops on their own web addresses, such as Shopify stores. Porchlight checks each page you open for a shop’s order status page and reads only those; your browser will ask to let it read all websites.',
+    'For shops on their own web addresses, such as Shopify stores: when you open a page whose address has /orders/ or /checkouts/ in it, Porchlight reads it if it is a shop’s order status page. Your browser will ask to let Porchlight read all websites; no other page is read.',
 };
 
 export const SHOP_PAGE_SITE_INFO: readonly ShopPageSiteInfo[] = SHOP_SITES.map((s) => ({
