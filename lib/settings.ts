@@ -71,7 +71,19 @@ export const SettingsSchema = z.object({
   anySitePages: z.boolean().catch(false),
   /** Shops (`walmart`, `target`… lib/hosts.ts SHOP_SITES) whose order pages are read, each asked for when turned on. Off by default. */
   shopPages: z.record(z.string(), z.boolean().catch(false)).catch({}),
+  /**
+   * Sync through the browser's own storage.sync (issue #12 §5): tracked numbers, their labels and flags,
+   * deletions and {@link SYNCED_SETTINGS} go to the shopper's other browsers signed in to the same
+   * browser account. Off by default; never carrier keys.
+   */
+  sync: z.boolean().catch(false),
 });
+
+/**
+ * The settings that travel with sync: not the permission-bound switches (webmail, carrier pages, shops:
+ * each browser grants its own hosts), not the providers (keys never sync), not sync itself.
+ */
+export const SYNCED_SETTINGS = ['historyAfterDays', 'notifications', 'alerts', 'amazonTracker'] as const;
 
 export type Settings = z.infer<typeof SettingsSchema>;
 

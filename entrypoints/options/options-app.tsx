@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlertThresholdsSection } from '../../components/options/alert-thresholds-section';
 import { CarrierPagesSection } from '../../components/options/carrier-pages-section';
 import { ShopPagesSection } from '../../components/options/shop-pages-section';
+import { SyncSection } from '../../components/options/sync-section';
 import { DataSection } from '../../components/options/data-section';
 import { DiagnosticsSection } from '../../components/options/diagnostics-section';
 import { NotificationsSection } from '../../components/options/notifications-section';
@@ -21,6 +22,9 @@ import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
 import { CARRIER_PAGE_SITE_INFO, carrierPageRefusedMessage } from '../../lib/view/options-carrier-pages';
 import { ANY_SITE_INFO, SHOP_PAGE_SITE_INFO, shopPageRefusedMessage } from '../../lib/view/options-shop-pages';
+import { syncStatusText } from '../../lib/view/options-sync';
+import { SYNC_STATUS_KEY } from '../../lib/platform/sync-status-key';
+import type { SyncStatus } from '../../lib/sync/sync-doc';
 import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
 import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
@@ -80,6 +84,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const [carrierPageBusy, setCarrierPageBusy] = useState<Record<string, boolean>>({});
   const [carrierPageMessages, setCarrierPageMessages] = useState<Record<string, string | undefined>>({});
   const [shopPageBusy, setShopPageBusy] = useState<Record<string, boolean>>({});
+  const [syncStatus, setSyncStatus] = useState<SyncStatus | null>(null);
+  const [syncBusy, setSyncBusy] = useState(false);
   const [shopPageMessages, setShopPageMessages] = useState<Record<string, string | undefined>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -116,7 +122,17 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     const unwatch = deps.watchSettings?.((s) => {
       if (!ownWrites.current.includes(stableJson(s))) setSettings(s);
     });
-    const timer = setInterval(() => setNow(deps.now()), TICK_MS);
+    // The background writes what each sync run did; read it now and at each tick (one row).
+    const readSync = () =>
+      kv
+        .get<SyncStatus>(deps.db, SYNC_STATUS_KEY)
+        .then((st) => live && setSyncStatus(st ?? null))
+        .catch(() => undefined);
+    void readSync();
+    const timer = setInterval(() => {
+      setNow(deps.now());
+      void readSync();
+    }, TICK_MS);
     return () => {
       live = false;
       unwatch?.();
@@ -366,6 +382,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <a href="#notifications">Notifications</a>
         <a href="#list">The list</a>
         <a href="#data">Data</a>
+        <a href="#sync">Sync</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
       {deps.welcome && <WelcomeSection data={{ ordersLinks: ordersLinks(deps.languages ?? ['en-US']) }} />}
@@ -433,6 +450,17 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         }}
       />
       <DataSection {...dataSection} />
+      <SyncSection
+        data={{ on: settings.sync, busy: syncBusy, status: syncStatusText(settings.sync ? syncStatus : null, settings.sync, deps.timeZone) }}
+        actions={{
+          setOn(on) {
+            setSyncBusy(true);
+            // A new run writes its own status; the old one says nothing about what is on now.
+            setSyncStatus(null);
+            void update((s) => ({ ...s, sync: on })).finally(() => setSyncBusy(false));
+          },
+        }}
+      />
       <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>
   );

@@ -158,6 +158,7 @@ export const PackageSchema: z.ZodType<Package> = z.object({
   archived: z.boolean(),
   muted: z.boolean(),
   firstSeenAt: ms,
+  userChanges: z.object({ at: ms.optional(), label: ms.optional(), archived: ms.optional(), muted: ms.optional() }).optional(),
   evaluatedAt: ms.nullable(),
   updatedAt: ms,
 });

@@ -248,6 +248,12 @@ export interface Package {
   archived: boolean;
   muted: boolean;
   firstSeenAt: number;
+  /**
+   * When the shopper last set each field that syncs across their browsers (issue #12 §5), epoch ms;
+   * `at`: when the parcel was last brought back (an undone delete). Absent: never (the first sighting
+   * stands for it).
+   */
+  userChanges?: { at?: number; label?: number; archived?: number; muted?: number };
   /** When the situation rules first looked at this package (null: never), for "news" (issue #19 §9). */
   evaluatedAt: number | null;
   updatedAt: number;

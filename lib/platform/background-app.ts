@@ -34,10 +34,12 @@ import { parseGenericInBackground, parsePageInBackground } from './html-parser';
 import { syncWebmailScripts } from './webmail';
 import { syncCarrierPageScripts } from './carrier-pages';
 import { syncShopPageScripts } from './shop-pages';
+import { isSyncKey } from '../sync/sync-doc';
+import { browserSyncArea, createSync, forgetDeletions, recordDeletions, type SyncArea } from './sync';
 import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
 import { ingestCarrierPage } from '../services/ingest-carrier-page';
 import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
-import { loadCredentials, loadSettings } from './storage';
+import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
 import { credentialedFetchTarget } from '../url-policy';
 import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
@@ -64,6 +66,8 @@ export interface BackgroundOptions {
   random?: () => number;
   /** The clients to offer (the benchmark's simulated carriers); default: the registry. */
   clients?: readonly CarrierClient[];
+  /** Where sync keeps its copy (issue #12 §5): the browser's storage.sync, or the two-profile test's double. */
+  syncArea?: SyncArea;
 }
 
 /**
@@ -73,6 +77,12 @@ export interface BackgroundOptions {
 function inBackground(what: string, p: Promise<unknown>): void {
   p.catch((err: unknown) => console.error(`Porchlight: ${what} failed`, err));
 }
+
+/**
+ * A change is synced this long after it (several changes, one write): storage.sync allows 120 writes
+ * a minute and 1,800 an hour (https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync).
+ */
+const SYNC_DELAY_MS = 2_000;
 
 /** A tiny mutex: one of each kind at a time, in arrival order. */
 function lane() {
@@ -219,6 +229,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         // The next wake is armed even when saving failed (a full disk, issue #17 fault matrix): a
         // failure is retried by schedule, never the end of refreshing.
         await guarded(() => scheduleNext(s));
+        // What changed here goes to the shopper's other browsers, a moment later (several changes, one write).
+        if (s.sync) syncSoon();
       }
     });
   }
@@ -363,7 +375,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       return { ...r, ids };
     },
     /** Deletes packages with their events and situations, in one transaction; the reply lets the popup undo it. */
-    async deletePackages(ids: string[]): Promise<RemovedPackages> {
+    async deletePackages(ids: string[], at = now()): Promise<RemovedPackages> {
       const removed = await inTransaction(db, async () => {
         const pkgs = await packagesRepo.bulkGet(db, ids);
         const out: RemovedPackages = { packages: pkgs, events: [], alerts: [] };
@@ -372,6 +384,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
           out.alerts.push(...(await alertsRepo.forPackage(db, p.id)));
           await packagesRepo.remove(db, p.id);
         }
+        // Kept so the deletion reaches the shopper's other browsers once sync is on (issue #12 §5).
+        await recordDeletions(db, pkgs.flatMap((p) => (p.trackingNumber ? [p.trackingNumber] : [])), at);
         return out;
       });
       await after.run(updateBadge);
@@ -384,7 +398,10 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         let n = 0;
         for (const p of removed.packages) {
           if (await packagesRepo.get(db, p.id)) continue;
-          await packagesRepo.put(db, p);
+          // Back, and newer than its deletion, so a deletion already synced does not take it again.
+          const at = now();
+          await packagesRepo.put(db, { ...p, userChanges: { at, label: at, archived: at, muted: at } });
+          if (p.trackingNumber) await forgetDeletions(db, [p.trackingNumber]);
           await eventsRepo.apply(db, removed.events.filter((e) => e.packageId === p.id), []);
           await alertsRepo.bulkPut(db, removed.alerts.filter((a) => a.packageId === p.id));
           n++;
@@ -435,8 +452,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
      * The shopper says a delivered parcel never came: their report is an event of the package (source
      * `user`), so "not received" is a situation like any other, and it is never notified back to them.
      */
-    async markNotReceived(id: string): Promise<{ ok: boolean }> {
-      const at = now();
+    async markNotReceived(id: string, at = now()): Promise<{ ok: boolean }> {
       const ok = await inTransaction(db, async () => {
         const pkg = await packagesRepo.get(db, id);
         if (!pkg) return false;
@@ -459,9 +475,16 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await after.run(updateBadge);
       return { ok };
     },
-    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean; label?: string | null }): Promise<{ ok: boolean }> {
+    /** `at`: when the shopper made the change (a synced change keeps its own browser's time). */
+    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean; label?: string | null }, at = now()): Promise<{ ok: boolean }> {
       const clean = { ...patch, ...(patch.label !== undefined ? { label: patch.label?.trim().slice(0, 120) || null } : {}) };
-      const ok = (await packagesRepo.update(db, id, clean)) > 0;
+      const ok = await inTransaction(db, async () => {
+        const pkg = await packagesRepo.get(db, id);
+        if (!pkg) return false;
+        const set = Object.fromEntries((['label', 'archived', 'muted'] as const).filter((k) => patch[k] !== undefined).map((k) => [k, at]));
+        await packagesRepo.update(db, id, { ...clean, userChanges: { ...pkg.userChanges, ...set } });
+        return true;
+      });
       // Archiving ends its situations and takes it off the schedule; unarchiving puts it back.
       if (ok && patch.archived !== undefined) {
         const pkg = await packagesRepo.get(db, id);
@@ -482,10 +505,13 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       await syncCarrierPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: carrier page scripts', err));
       await syncShopPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: shop page scripts', err));
+      if ((await loadSettings()).sync) syncSoon(0);
       if (await mustRunNow()) inBackground('replay of a dead worker\'s jobs', app.refresh({}));
       else await after.run(async () => void (await scheduleNext(await loadSettings())));
     },
     updateBadge: () => after.run(updateBadge),
+    /** One sync run now (issue #12 §5); null when sync is off. */
+    syncNow: () => sync.run(),
     prune: () => pruneStorage(db, now()),
     /** Resolves when every queued round and its follow-up work has finished (tests, the benchmark). */
     async idle(): Promise<void> {
@@ -493,8 +519,37 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await after.idle();
       await rounds.idle();
       await after.idle();
+      await flushSync();
     },
   };
+  const sync = createSync({
+    db,
+    area: options.syncArea ?? browserSyncArea(),
+    now,
+    loadSettings,
+    saveSettings,
+    trackInput: (numbers, source) => app.trackInput(numbers, source),
+    updatePackage: (id, patch, at) => app.updatePackage(id, patch, at),
+    markNotReceived: (id, at) => app.markNotReceived(id, at),
+    deletePackages: (ids, at) => app.deletePackages(ids, at),
+  });
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  function syncSoon(delayMs = SYNC_DELAY_MS): void {
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => {
+      syncTimer = undefined;
+      inBackground('sync', sync.run());
+    }, delayMs);
+  }
+  /** A sync that was waiting runs now (idle(): nothing is left for later). */
+  async function flushSync(): Promise<void> {
+    const waiting = syncTimer !== undefined;
+    clearTimeout(syncTimer);
+    syncTimer = undefined;
+    // Waiting or not, this queues behind a run already going, so it resolves when that one is done too.
+    await sync.run().catch((err: unknown) => (waiting ? console.error('Porchlight: sync failed', err) : undefined));
+  }
+
   return app;
 }
 
@@ -547,7 +602,14 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   };
   // Webmail scripts follow the settings and the granted permissions; a new key or switch re-plans.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
+    // Another browser's writes (issue #12 §5): merged here at once.
+    if (area === 'sync') {
+      if (Object.keys(changes).some(isSyncKey)) inBackground('sync', app.syncNow());
+      return;
+    }
     if (area !== 'local') return;
+    // Sync turned on, or a synced setting changed: a run (it does nothing while sync is off).
+    if ('settings' in changes) inBackground('sync', app.syncNow());
     if ('settings' in changes) inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
     if ('settings' in changes) inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
     if ('settings' in changes) inBackground('shop page scripts', loadSettings().then(syncShopPageScripts));

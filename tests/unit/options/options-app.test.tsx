@@ -96,6 +96,7 @@ describe('options page', () => {
       'Notifications',
       'The list',
       'Data',
+      'Sync across your browsers',
       'Diagnostics',
     ]);
   });
@@ -364,5 +365,39 @@ describe('options page', () => {
     toggle(byLabel(root, 'A parcel is out for delivery'), false);
     await waitFor(() => expect(w.stored.settings.notifications.kinds.out_for_delivery).toBe(false));
     expect(w.stored.settings.amazonTracker).toBe(false);
+  });
+});
+
+describe('options page: sync across browsers (issue #12 §5)', () => {
+  const status = (root: HTMLElement) => text(root.querySelector('#sync [role="status"]'));
+
+  it('is off by default; turned on it is stored, and the last run is said in words (synced, left out, refused)', async () => {
+    const root = await open();
+    expect(byLabel(root, 'Sync my parcels to my other browsers').checked).toBe(false);
+    expect(status(root)).toBe('');
+    expect(text(root.querySelector('#sync .hint'))).toContain('Carrier keys and site permissions never sync.');
+    toggle(byLabel(root, 'Sync my parcels to my other browsers'), true);
+    await waitFor(() => expect(w.stored.settings.sync).toBe(true));
+    await waitFor(() => expect(status(root)).toBe('Turned on: your parcels go to your other browsers in a moment.'));
+    cleanup?.();
+
+    const at = Date.parse('2026-03-10T14:25:00Z');
+    await kv.set(w.deps.db, 'sync:status', { at, synced: 884, left: 9116, error: null, problems: [] });
+    const again = await open();
+    await waitFor(() =>
+      expect(status(again)).toBe(
+        'Synced 884 parcels at Mar 10, 2:25 PM. 9,116 older parcels do not fit in the browser’s sync storage (100 KB) and stay in this browser only.',
+      ),
+    );
+    cleanup?.();
+
+    await kv.set(w.deps.db, 'sync:status', { at, synced: 3, left: 0, error: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded', problems: [] });
+    const refused = await open();
+    await waitFor(() => expect(refused.querySelector('#sync .status--bad')).not.toBeNull());
+    expect(status(refused)).toBe('The browser refused to sync (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded). Nothing here was lost; Porchlight tries again at the next change.');
+
+    toggle(byLabel(refused, 'Sync my parcels to my other browsers'), false);
+    await waitFor(() => expect(w.stored.settings.sync).toBe(false));
+    expect(status(refused)).toBe('');
   });
 });
