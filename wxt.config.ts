@@ -55,7 +55,9 @@ function requiredHostsFor(browser: string): string[] {
     ...AMAZON_MATCH_PATTERNS,
     ...(variant.demo ? DEMO_HOST_PATTERNS : []),
     ...(variant.carrierApisAtInstall ? [...CARRIER_API_HOST_PATTERNS, ...CARRIER_PAGE_HOST_PATTERNS] : []),
-    ...(variant.carrierApisAtInstall && browser !== 'firefox' ? [...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS] : []),
+    // The shop hosts and the any-site wildcard only in the E2E build (its test pages; pagesForTests is
+    // never set for a build a shopper installs, and tests/unit/manifest checks that production asks for neither).
+    ...(variant.pagesForTests && browser !== 'firefox' ? [...SHOP_PAGE_HOST_PATTERNS, ...ANY_SITE_PAGE_PATTERNS] : []),
   ];
 }
 

@@ -230,7 +230,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         // failure is retried by schedule, never the end of refreshing.
         await guarded(() => scheduleNext(s));
         // What changed here goes to the shopper's other browsers, a moment later (several changes, one write).
-        if (s.sync) syncSoon();
+        // Nothing changed, nothing to send: a sync run that changed nothing must not start another.
+        if (s.sync && (ids === 'all' || ids.length)) syncSoon();
       }
     });
   }
@@ -377,7 +378,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     /** Deletes packages with their events and situations, in one transaction; the reply lets the popup undo it. */
     async deletePackages(ids: string[], at = now()): Promise<RemovedPackages> {
       const removed = await inTransaction(db, async () => {
-        const pkgs = await packagesRepo.bulkGet(db, ids);
+        // A deletion made at `at` (another browser's, issue #12 §5) does not take a parcel changed here since.
+        const pkgs = (await packagesRepo.bulkGet(db, ids)).filter((p) => Math.max(p.firstSeenAt, p.timeline.notReceivedAt ?? 0, ...Object.values(p.userChanges ?? {})) <= at);
         const out: RemovedPackages = { packages: pkgs, events: [], alerts: [] };
         for (const p of pkgs) {
           out.events.push(...(await eventsRepo.forPackage(db, p.id)));
@@ -390,6 +392,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       });
       await after.run(updateBadge);
       await after.run(async () => void (await scheduleNext(await loadSettings())));
+      // The deletion goes to the shopper's other browsers a moment later (issue #12 §5).
+      if (removed.packages.length && (await loadSettings()).sync) syncSoon();
       return removed;
     },
     /** Undo of a delete: puts the rows back as they were (a package re-added meanwhile keeps its newer row). */
@@ -475,13 +479,21 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       await after.run(updateBadge);
       return { ok };
     },
-    /** `at`: when the shopper made the change (a synced change keeps its own browser's time). */
-    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean; label?: string | null }, at = now()): Promise<{ ok: boolean }> {
-      const clean = { ...patch, ...(patch.label !== undefined ? { label: patch.label?.trim().slice(0, 120) || null } : {}) };
+    /**
+     * `at`: when the shopper made the change (a synced change keeps its own browser's time); `edited`:
+     * false for a value a parcel came with in another browser (a shop's title), kept without counting as
+     * the shopper's own choice. A field the shopper changed here after `at` keeps its value: a sync run
+     * that started before that change does not undo it.
+     */
+    async updatePackage(id: string, patch: { archived?: boolean; muted?: boolean; label?: string | null }, at = now(), edited = true): Promise<{ ok: boolean }> {
       const ok = await inTransaction(db, async () => {
         const pkg = await packagesRepo.get(db, id);
         if (!pkg) return false;
-        const set = Object.fromEntries((['label', 'archived', 'muted'] as const).filter((k) => patch[k] !== undefined).map((k) => [k, at]));
+        const fields = (['label', 'archived', 'muted'] as const).filter((k) => patch[k] !== undefined && !((pkg.userChanges?.[k] ?? -Infinity) > at));
+        if (!fields.length) return true;
+        const clean: { archived?: boolean; muted?: boolean; label?: string | null } = Object.fromEntries(fields.map((k) => [k, patch[k]]));
+        if (clean.label !== undefined) clean.label = clean.label?.trim().slice(0, 120) || null;
+        const set = edited ? Object.fromEntries(fields.map((k) => [k, at])) : {};
         await packagesRepo.update(db, id, { ...clean, userChanges: { ...pkg.userChanges, ...set } });
         return true;
       });
@@ -512,6 +524,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     updateBadge: () => after.run(updateBadge),
     /** One sync run now (issue #12 §5); null when sync is off. */
     syncNow: () => sync.run(),
+    /** A sync run a moment from now: several storage.sync change events (this browser's own writes among them) make one run. */
+    syncSoon: (delayMs = 500) => syncSoon(delayMs),
     prune: () => pruneStorage(db, now()),
     /** Resolves when every queued round and its follow-up work has finished (tests, the benchmark). */
     async idle(): Promise<void> {
@@ -529,7 +543,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     loadSettings,
     saveSettings,
     trackInput: (numbers, source) => app.trackInput(numbers, source),
-    updatePackage: (id, patch, at) => app.updatePackage(id, patch, at),
+    updatePackage: (id, patch, at, edited) => app.updatePackage(id, patch, at, edited),
     markNotReceived: (id, at) => app.markNotReceived(id, at),
     deletePackages: (ids, at) => app.deletePackages(ids, at),
   });
@@ -604,7 +618,7 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     // Another browser's writes (issue #12 §5): merged here at once.
     if (area === 'sync') {
-      if (Object.keys(changes).some(isSyncKey)) inBackground('sync', app.syncNow());
+      if (Object.keys(changes).some(isSyncKey)) app.syncSoon();
       return;
     }
     if (area !== 'local') return;

@@ -5,7 +5,7 @@
 import type { SyncStatus } from '../sync/sync-doc';
 
 export const SYNC_HINT =
-  'Uses your browser’s own sync (the account you are signed in to Chrome or Firefox with): your tracked numbers, labels, archived, muted and “not received” marks, deletions, and your alert and notification settings. Each browser fetches tracking events itself. Carrier keys and site permissions never sync.';
+  'Uses your browser’s own sync (the account you are signed in to Chrome or Firefox with): your tracked numbers, their labels and item titles, archived, muted and “not received” marks, deletions, and your alert and notification settings. Each browser fetches tracking events itself. Carrier keys and site permissions never sync.';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 

@@ -123,6 +123,16 @@ describe('sync across two profiles through a storage.sync double (issue #12 §5)
     expect(double.writes[0]?.writer).toBe('a');
   });
 
+  it('a deletion is written on its own a moment after it happens, like any change', async () => {
+    await a.app.trackInput([{ number: USPS, carrier: 'usps' }]);
+    await a.app.syncNow();
+    const before = double.writes.length;
+    await a.app.deletePackages([(await packagesRepo.all(a.db))[0]!.id]);
+    const deadline = Date.now() + 10_000;
+    while (double.writes.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(JSON.stringify(double.snapshot()['pl:d0'])).toContain(USPS);
+  });
+
   it('label, archive and mute follow, each field by its own latest change (a label here and a mute there both stay)', async () => {
     await a.app.trackInput([{ number: UPS, carrier: 'ups' }]);
     await deliver();
@@ -169,6 +179,69 @@ describe('sync across two profiles through a storage.sync double (issue #12 §5)
     await b.app.restorePackages(removed);
     await deliver();
     expect(await numbersIn(a)).toEqual([UPS, USPS].sort());
+  });
+
+  it("a shop's title travels where no label was typed", async () => {
+    await a.app.ingest(deliveredPage(clock));
+    await deliver();
+    expect((await packagesRepo.all(b.db)).map((p) => p.label)).toEqual(['Garden gloves']);
+    expect(JSON.stringify(double.snapshot())).toContain('Garden gloves');
+  });
+
+  it('a label typed in one browser stays when another meets the parcel later on its own (its first sight of the title is newer, not a choice)', async () => {
+    await a.app.ingest(deliveredPage(clock));
+    clock += 60_000;
+    await a.app.updatePackage((await packagesRepo.all(a.db))[0]!.id, { label: 'For Sam' });
+    await a.app.syncNow();
+    // b has not run since; it reads the shop's page itself, a minute after the label was typed.
+    clock += 60_000;
+    await b.app.ingest(deliveredPage(clock));
+    await deliver();
+    for (const p of [a, b]) expect((await packagesRepo.all(p.db)).map((x) => x.label)).toEqual(['For Sam']);
+  });
+
+  it('a deletion too old to travel any more is forgotten alike everywhere: a browser that kept the parcel brings it back, and the two settle', async () => {
+    await a.app.trackInput([{ number: UPS, carrier: 'ups' }, { number: USPS, carrier: 'usps' }]);
+    await deliver();
+    const upsInA = (await packagesRepo.all(a.db)).find((p) => p.trackingNumber === UPS)!;
+    // a deletes; b is away (its runs never happen) for 61 days; meanwhile a writes again, past the 60 days.
+    await a.app.deletePackages([upsInA.id]);
+    await a.app.syncNow();
+    clock += 61 * 86_400_000;
+    const uspsInA = (await packagesRepo.all(a.db)).find((p) => p.trackingNumber === USPS)!;
+    await a.app.updatePackage(uspsInA.id, { muted: true });
+    await a.app.syncNow();
+    // b comes back with its copy of the parcel: one round brings it back to a, then nothing more is written.
+    await deliver();
+    const settled = double.writes.length;
+    await deliver();
+    expect(double.writes.length).toBe(settled);
+    expect(await numbersIn(a)).toEqual(await numbersIn(b));
+  });
+
+  it("a change the shopper makes while a run is under way is not undone by that run (the run's older time loses)", async () => {
+    await a.app.trackInput([{ number: UPS, carrier: 'ups' }]);
+    await deliver();
+    const id = (await packagesRepo.all(a.db))[0]!.id;
+    const runStarted = clock;
+    clock += 1_000;
+    await a.app.updatePackage(id, { archived: true, label: 'Mine' });
+    // What a run that read the state before that change would apply: the older values, at their older time.
+    await a.app.updatePackage(id, { archived: false, label: 'Theirs' }, runStarted);
+    await a.app.deletePackages([id], runStarted);
+    expect((await packagesRepo.all(a.db)).map((p) => [p.archived, p.label])).toEqual([[true, 'Mine']]);
+  });
+
+  it('a storage.sync that cannot be read is said in the status, not thrown away', async () => {
+    const broken = createBackgroundApp(new PorchlightDb(`sync-broken-${++n}`), {
+      now: () => clock,
+      timeZone: 'UTC',
+      syncArea: { get: () => Promise.reject(new Error('Sync is paused: sign in to the browser again')), set: () => Promise.resolve(), remove: () => Promise.resolve() },
+      fetch: () => Promise.reject(new TypeError('offline')),
+    });
+    const status = await broken.syncNow();
+    expect(status).toMatchObject({ error: 'Sync is paused: sign in to the browser again' });
+    await broken.idle().catch(() => undefined);
   });
 
   it('carrier keys never reach storage.sync, nor do the permission-bound switches', async () => {

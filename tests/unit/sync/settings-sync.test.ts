@@ -63,4 +63,46 @@ describe('settings through sync', () => {
     await b.sync.run();
     expect(double.writes.length).toBe(writes);
   });
+
+  it("a browser that turns sync on later takes the settings the others hold, rather than its defaults winning as the newer change", async () => {
+    let t = Date.parse('2026-12-03T09:00:00Z');
+    const double = storageSyncDouble(() => t);
+    const a = browserProfile('a', double, () => t);
+    a.set({ ...a.get(), historyAfterDays: 9 });
+    await a.sync.run();
+    // Hours later, a second browser with the default settings syncs for the first time.
+    t += 3 * 3_600_000;
+    const b = browserProfile('b', double, () => t);
+    await b.sync.run();
+    await a.sync.run();
+    expect([a.get().historyAfterDays, b.get().historyAfterDays]).toEqual([9, 9]);
+    const writes = double.writes.length;
+    await b.sync.run();
+    await a.sync.run();
+    expect(double.writes.length).toBe(writes);
+  });
+
+  it('a number this browser cannot track is offered to it once, not at every run (no run starts another for ever)', async () => {
+    const t = Date.parse('2026-12-03T09:00:00Z');
+    const double = storageSyncDouble(() => t);
+    await double.profile('other').set({ 'pl:v': 1, 'pl:p0': [['ZZ-NOT-A-PARCEL-1', null, null, 0, t, null, 0, 0, 0, null, 0]] });
+    const db = new PorchlightDb(`settings-sync-refused-${++n}`);
+    dbs.push(db);
+    const offered: string[][] = [];
+    const sync = createSync({
+      db,
+      area: double.profile('here'),
+      now: () => t,
+      loadSettings: async () => ({ ...parseSettings(undefined), sync: true }),
+      saveSettings: async () => undefined,
+      trackInput: async (numbers) => void offered.push(numbers.map((x) => x.number)),
+      updatePackage: async () => undefined,
+      markNotReceived: async () => undefined,
+      deletePackages: async () => undefined,
+    });
+    for (let i = 0; i < 3; i++) await sync.run();
+    expect(offered).toEqual([['ZZ-NOT-A-PARCEL-1']]);
+    // It stays in the synced copy for the browsers that can track it.
+    expect(JSON.stringify(double.snapshot())).toContain('ZZ-NOT-A-PARCEL-1');
+  });
 });
