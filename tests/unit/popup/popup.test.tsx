@@ -280,6 +280,17 @@ describe('popup components', () => {
     expect(moves.filter((n) => n === region || n.contains(region))).toEqual([]);
   });
 
+  it('a failure is an alert inside the status region; a result is said politely (issue #13)', () => {
+    const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const root = document.createElement('div');
+    render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' } })} actions={actions()} />, root);
+    const region = root.querySelector('.popup__status')!;
+    expect(region.querySelector('[role="alert"]')!.textContent).toBe('Refresh failed: offline');
+    render(<PopupShell data={data({ model, message: 'Checked 1 package on its way, 0 changed.' })} actions={actions()} />, root);
+    expect(region.querySelector('[role="alert"]')).toBeNull();
+    expect(region.textContent).toBe('Checked 1 package on its way, 0 changed.');
+  });
+
   it('package view: progress, timeline newest first by day, number, order, every action wired', () => {
     const p = pkg('d', { status: 'delivered', carrier: 'ups', trackingNumber: '1Z999AA10123456784', deliveredAt: '2026-11-22T14:00:00-06:00', orderKey: 'amazon:111-0000000-0000000' });
     const events: TrackingEvent[] = [
