@@ -106,13 +106,23 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       {d.progress.stopped ? (
         <p class="view__stopped">{d.progress.stopped}</p>
       ) : (
-        <ol class="steps" aria-label="Progress">
+        // A progressbar named after the package, its step said in words (issue #13): the steps inside
+        // are what it looks like, and a progressbar's children are presentational.
+        <div
+          class="steps"
+          role="progressbar"
+          aria-label={`Progress of ${row.title}`}
+          aria-valuemin={1}
+          aria-valuemax={d.progress.steps.length}
+          aria-valuenow={d.progress.current + 1}
+          aria-valuetext={`Step ${d.progress.current + 1} of ${d.progress.steps.length}: ${d.progress.steps[d.progress.current]}`}
+        >
           {d.progress.steps.map((s, i) => (
-            <li key={s} class={i < d.progress.current || (i === d.progress.current && i === d.progress.steps.length - 1) ? 'step step--done' : i === d.progress.current ? 'step step--now' : 'step'} aria-current={i === d.progress.current ? 'step' : undefined}>
+            <span key={s} class={i < d.progress.current || (i === d.progress.current && i === d.progress.steps.length - 1) ? 'step step--done' : i === d.progress.current ? 'step step--now' : 'step'}>
               {s}
-            </li>
+            </span>
           ))}
-        </ol>
+        </div>
       )}
       {d.pickup && (
         <section class="view__section" aria-labelledby="pickup-h">

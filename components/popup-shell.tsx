@@ -20,8 +20,8 @@ export interface PopupData {
   reasons: string[];
   refreshing: boolean;
   busy: boolean;
-  /** The result of the last action (role=status): "Added 2 packages", "Refresh failed: …". */
-  message: string | null;
+  /** The result of the last action, in the status region: "Added 2 packages"; a failure, `{ error }`, is an alert. */
+  message: string | { error: string } | null;
   /** An action that can be undone for a few seconds (archive, delete, history). */
   undo: { text: string } | null;
   open: { row: Row; details: PackageDetailsView } | null;
@@ -41,7 +41,13 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
   const searching = data.query.trim() !== '';
   const status = (
     <div class="popup__status" role="status" aria-live="polite">
-      {data.message && <p class="popup__message">{data.message}</p>}
+      {typeof data.message === 'string' && <p class="popup__message">{data.message}</p>}
+      {/* A failure interrupts (role=alert); an alert inserted with its text is announced (issue #13). */}
+      {data.message && typeof data.message === 'object' && (
+        <p class="popup__message popup__message--error" role="alert">
+          {data.message.error}
+        </p>
+      )}
       {data.undo && (
         <p class="popup__undo">
           {data.undo.text}{' '}

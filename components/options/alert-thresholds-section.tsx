@@ -59,11 +59,14 @@ export function AlertThresholdsSection({ data, actions }: { data: AlertThreshold
           })}
         </fieldset>
       ))}
-      {data.warnings.map((w) => (
-        <p key={w} class="status status--warn" role="status">
-          {w}
-        </p>
-      ))}
+      {/* Always there, so a warning is announced as the value that causes it is typed (issue #13). */}
+      <div class="status-slot" role="status">
+        {data.warnings.map((w) => (
+          <p key={w} class="status status--warn">
+            {w}
+          </p>
+        ))}
+      </div>
     </section>
   );
 }

@@ -203,11 +203,14 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
           </div>
         </div>
       )}
-      {data.message && (
-        <p class={`status status--${data.message.tone}`} role={data.message.tone === 'bad' ? 'alert' : 'status'}>
-          {data.message.text}
-        </p>
-      )}
+      {/* Always there, so the result is announced when it appears; a bad one is an alert (issue #13). */}
+      <div class="status-slot" role="status">
+        {data.message && (
+          <p class={`status status--${data.message.tone}`} role={data.message.tone === 'bad' ? 'alert' : undefined}>
+            {data.message.text}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -31,11 +31,10 @@ export function DiagnosticsSection({ data, actions }: { data: DiagnosticsData; a
           Clear
         </button>
       </div>
-      {data.message && (
-        <p class="status status--info" role="status">
-          {data.message}
-        </p>
-      )}
+      {/* Always there, so the result is announced when it appears (issue #13). */}
+      <div class="status-slot" role="status">
+        {data.message && <p class="status status--info">{data.message}</p>}
+      </div>
       {rows === null && <p class="hint">Loading…</p>}
       {empty && <p class="empty">{NO_DIAGNOSTICS}</p>}
       {rows && rows.length > 0 && (

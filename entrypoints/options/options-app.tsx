@@ -214,7 +214,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       if (!isConfigurableProvider(id)) return;
       const checked = mergeCredentials(PROVIDER_INFO[id], typed, credsRef.current[id]);
       if (!checked.ok) {
-        setCard(id, { tone: 'bad', label: 'Not tested', message: 'Fill in the fields marked below first.' }, checked.errors);
+        setCard(id, { tone: 'bad', label: 'Not tested', message: 'Fill in the fields marked above first.' }, checked.errors);
         return;
       }
       setBusy(id, true);
@@ -237,7 +237,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       const info = PROVIDER_INFO[id];
       const checked = mergeCredentials(info, typed, credsRef.current[id]);
       if (!checked.ok) {
-        setCard(id, { tone: 'bad', label: 'Not saved', message: 'Fill in the fields marked below.' }, checked.errors);
+        setCard(id, { tone: 'bad', label: 'Not saved', message: 'Fill in the fields marked above.' }, checked.errors);
         return false;
       }
       setBusy(id, true);

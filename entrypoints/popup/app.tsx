@@ -68,7 +68,8 @@ export function App() {
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [refreshing, setRefreshing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // A failure is `{ error }`: the shell says it as an alert, other results politely (issue #13).
+  const [message, setMessage] = useState<string | { error: string } | null>(null);
   const [undo, setUndo] = useState<{ text: string; run: () => Promise<unknown> } | null>(null);
   const [sources, setSources] = useState<SourceStatus | null>(null);
   const [historyAfterDays, setHistoryAfterDays] = useState(DEFAULT_HISTORY_AFTER_DAYS);
@@ -197,7 +198,7 @@ export function App() {
         );
         if (r.ids.length === 1) open(r.ids[0]!);
       } catch (err) {
-        setMessage(`Could not add: ${String(err).replace(/^Error:\s*/, '')}`);
+        setMessage({ error: `Could not add: ${String(err).replace(/^Error:\s*/, '')}` });
       } finally {
         setBusy(false);
       }
@@ -215,13 +216,13 @@ export function App() {
         const r = await sendMessage('refreshNow', { force: true });
         setMessage(
           r.errors.length
-            ? `Checked ${plural(r.checked, 'package')}; ${plural(r.errors.length, 'source')} failed: ${r.errors[0]!.message}`
+            ? { error: `Checked ${plural(r.checked, 'package')}; ${plural(r.errors.length, 'source')} failed: ${r.errors[0]!.message}` }
             : r.checked === 0
               ? 'Nothing to check: no package on its way has a source that can refresh it.'
               : `Checked ${plural(r.checked, 'package')} on ${r.checked === 1 ? 'its' : 'their'} way, ${r.changed} changed.`,
         );
       } catch (err) {
-        setMessage(`Refresh failed: ${String(err)}`);
+        setMessage({ error: `Refresh failed: ${String(err)}` });
       } finally {
         setRefreshing(false);
       }
@@ -230,9 +231,9 @@ export function App() {
       setRefreshing(true);
       try {
         const r = await sendMessage('refreshNow', { force: true, packageIds: [id] });
-        setMessage(r.errors.length ? `Refresh failed: ${r.errors[0]!.message}` : r.checked === 0 ? 'No source can refresh this package now.' : r.changed ? 'Updated.' : 'Checked: nothing new.');
+        setMessage(r.errors.length ? { error: `Refresh failed: ${r.errors[0]!.message}` } : r.checked === 0 ? 'No source can refresh this package now.' : r.changed ? 'Updated.' : 'Checked: nothing new.');
       } catch (err) {
-        setMessage(`Refresh failed: ${String(err)}`);
+        setMessage({ error: `Refresh failed: ${String(err)}` });
       } finally {
         setRefreshing(false);
       }
@@ -259,7 +260,7 @@ export function App() {
     copy(text) {
       void navigator.clipboard.writeText(text).then(
         () => setMessage(`Copied ${text}`),
-        () => setMessage(`Could not copy; select it: ${text}`),
+        () => setMessage({ error: `Could not copy; select it: ${text}` }),
       );
     },
     rename(id, label) {
@@ -274,7 +275,7 @@ export function App() {
         .then(({ downloadClaimKit }) => downloadClaimKit(getDb(), id, Date.now(), timeZone))
         .then(
           (saved) => setMessage(saved ? saved.text : 'That package is no longer stored.'),
-          (err: unknown) => setMessage(`Could not save the claim kit: ${err instanceof Error ? err.message : String(err)}`),
+          (err: unknown) => setMessage({ error: `Could not save the claim kit: ${err instanceof Error ? err.message : String(err)}` }),
         );
     },
     async scanPage() {
@@ -286,11 +287,11 @@ export function App() {
       } catch (err) {
         // The browser keeps its own pages and other extensions' pages out of reach: say so plainly.
         const text = String(err);
-        setMessage(
-          /cannot access|cannot be scripted|permission|chrome:\/\/|extension/i.test(text)
+        setMessage({
+          error: /cannot access|cannot be scripted|permission|chrome:\/\/|extension/i.test(text)
             ? 'This page cannot be scanned (browser and extension pages are off limits). Open the shop or carrier page and try again.'
             : `Could not scan this page: ${text.replace(/^Error:\s*/, '')}`,
-        );
+        });
       }
     },
     archive(id, archived) {

@@ -56,6 +56,11 @@ function sourcesData(over: Partial<Parameters<typeof SourcesSection>[0]['data']>
 const card = (root: HTMLElement, id: string) => root.querySelector(`[data-provider="${id}"]`) as HTMLElement;
 
 describe('SourcesSection', () => {
+  it('each card has its polite region before any result, and a refusal inside it is an alert (issue #13)', () => {
+    const root = show(<SourcesSection data={sourcesData()} actions={sourcesActions()} />);
+    const region = card(root, 'ups').querySelector('.status-slot')!;
+    expect([region.getAttribute('role'), text(region)]).toEqual(['status', '']);
+  });
   it('says the extension works with no keys, and shows one card per provider in order', () => {
     const root = show(<SourcesSection data={sourcesData()} actions={sourcesActions()} />);
     expect(text(root.querySelector('.intro'))).toBe(NO_KEYS_NEEDED);

@@ -252,6 +252,45 @@ describe('popup components', () => {
     expect(a.undo).toHaveBeenCalled();
   });
 
+  it('the status region stays one element, in place, as a package opens and closes (issue #13)', () => {
+    const p = pkg('n', { carrier: 'ups', trackingNumber: '1Z999AA10123456784' });
+    const model = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const row = model.groups[0]!.packages[0]!;
+    const details = buildPackageDetails({ pkg: p, events: [], alerts: [], order: null, now: NOW, timeZone: TZ });
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model })} actions={a} />, root);
+    const region = root.querySelector('.popup__status')!;
+    expect(region.getAttribute('role')).toBe('status');
+    expect(region.textContent).toBe('');
+    // Neither replaced nor moved: a live region taken out of the page and put back is a new one to
+    // the browser, and what it says as it comes back is often not announced.
+    const moves: Node[] = [];
+    const watch = new MutationObserver((records) => records.forEach((r) => moves.push(...r.removedNodes)));
+    watch.observe(root, { childList: true, subtree: true });
+    // Tracking one number writes the result and opens its view in the same render.
+    render(<PopupShell data={data({ model, open: { row, details }, message: 'Now tracking 1 new package.' })} actions={a} />, root);
+    expect(root.querySelector('[data-view-package="n"]')).not.toBeNull();
+    expect(root.querySelector('.popup__status')).toBe(region);
+    expect(region.textContent).toBe('Now tracking 1 new package.');
+    render(<PopupShell data={data({ model, message: 'Undone.' })} actions={a} />, root);
+    expect(root.querySelector('.popup__status')).toBe(region);
+    moves.push(...watch.takeRecords().flatMap((r) => [...r.removedNodes]));
+    watch.disconnect();
+    expect(moves.filter((n) => n === region || n.contains(region))).toEqual([]);
+  });
+
+  it('a failure is an alert inside the status region; a result is said politely (issue #13)', () => {
+    const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const root = document.createElement('div');
+    render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' } })} actions={actions()} />, root);
+    const region = root.querySelector('.popup__status')!;
+    expect(region.querySelector('[role="alert"]')!.textContent).toBe('Refresh failed: offline');
+    render(<PopupShell data={data({ model, message: 'Checked 1 package on its way, 0 changed.' })} actions={actions()} />, root);
+    expect(region.querySelector('[role="alert"]')).toBeNull();
+    expect(region.textContent).toBe('Checked 1 package on its way, 0 changed.');
+  });
+
   it('package view: progress, timeline newest first by day, number, order, every action wired', () => {
     const p = pkg('d', { status: 'delivered', carrier: 'ups', trackingNumber: '1Z999AA10123456784', deliveredAt: '2026-11-22T14:00:00-06:00', orderKey: 'amazon:111-0000000-0000000' });
     const events: TrackingEvent[] = [
@@ -273,7 +312,12 @@ describe('popup components', () => {
     const a = actions();
     render(<PopupShell data={data({ model, open: { row, details } })} actions={a} />, root);
     expect(root.querySelector('.timeline')!.textContent).toContain('Louisville, KY');
-    expect(root.querySelector('[aria-current="step"]')!.textContent).toBe('Delivered');
+    // The progress is a progressbar named after the package, its step in words (issue #13).
+    const bar = root.querySelector('[role="progressbar"]')!;
+    expect(bar.getAttribute('aria-label')).toBe(`Progress of ${row.title}`);
+    expect([bar.getAttribute('aria-valuemin'), bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['1', '5', '5']);
+    expect(bar.getAttribute('aria-valuetext')).toBe('Step 5 of 5: Delivered');
+    expect(root.querySelector('.step--done:last-child')!.textContent).toBe('Delivered');
     expect(root.textContent).toContain('2 × Camera');
     expect(root.textContent).toContain('sold by Acme');
     button(root, '← Back').click();
