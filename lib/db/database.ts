@@ -141,3 +141,14 @@ export function getDb(): PorchlightDb {
   shared ??= new PorchlightDb();
   return shared;
 }
+
+/**
+ * Calls `fn` after any write to the database is committed, here or in another of the extension's
+ * contexts (Dexie's `storagemutated`, which Dexie relays between pages and the worker over a
+ * BroadcastChannel). The background tells open popups from here that their view is stale (issue #13 §3).
+ */
+export function onDataChanged(fn: () => void): () => void {
+  const listener = () => fn();
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
+}

@@ -77,7 +77,12 @@ export interface PackageView {
 export interface PopupGroup {
   id: GroupId;
   title: string;
+  /** The rows shown: the first ones of the group when the list is paged (pageGroups). */
   packages: PackageView[];
+  /** How many packages the group has, shown or not. */
+  total: number;
+  /** How many rows "Show more" adds (0: every row is shown). */
+  more: number;
 }
 
 /** A source blocked for every package it serves, shown once above the list. */
@@ -328,10 +333,30 @@ export function buildPopupModel(input: {
     groups: GROUP_ORDER.filter((g) => groups.has(g)).map((g) => ({
       id: g,
       title: GROUP_TITLES[g],
+      total: groups.get(g)!.length,
+      more: 0,
       packages: groups
         .get(g)!
         .sort((a, b) => a.sort - b.sort)
         .map((x) => x.view),
     })),
+  };
+}
+
+/** Rows a group shows at first, and how many more each "Show more" adds (issue #13 §4). */
+export const ROWS_PER_PAGE = 25;
+
+/**
+ * The list paged (issue #13 §4): each group shows its first `ROWS_PER_PAGE` rows, more for a group
+ * the shopper asked to see more of (`pages[group]` pages), so 1,000 parcels are not 1,000 rows at
+ * first paint nor 1,000 rows sent to the popup. `total` keeps the group's full count.
+ */
+export function pageGroups(model: PopupModel, pages: Readonly<Partial<Record<GroupId, number>>> = {}): PopupModel {
+  return {
+    ...model,
+    groups: model.groups.map((g) => {
+      const rows = Math.max(1, pages[g.id] ?? 1) * ROWS_PER_PAGE;
+      return g.packages.length > rows ? { ...g, packages: g.packages.slice(0, rows), more: Math.min(ROWS_PER_PAGE, g.packages.length - rows) } : g;
+    }),
   };
 }
