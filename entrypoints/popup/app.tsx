@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupShell, type PopupActions } from '@/components/popup-shell';
-import { POPUP_PORT, type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
+import { DATA_CHANGED_CHANNEL } from '@/lib/db/data-changed';
+import { type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
 import type { OpenLinkRequest, PackageViewReply, PopupViewReply } from '@/lib/services/popup-view';
 import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
 
@@ -9,8 +10,8 @@ import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
  * The popup renders what the background built (issue #13 §3): it opens no database and carries no
  * carrier registry, so its first load is Preact, these components and the messaging. Everything it
  * shows comes from two messages, `popupView` (the list, the box's offers) and `packageView` (one
- * package, events included, loaded when it is opened); the background posts on the popup's port
- * after any write and the popup asks again.
+ * package, events included, loaded when it is opened); after any write (DATA_CHANGED_CHANNEL) the
+ * popup asks again.
  */
 
 /** `#package=<id>` (a notification click) opens that package. */
@@ -27,28 +28,26 @@ const LIST_SHOWN_MARK = 'porchlight:list-shown';
 
 const EMPTY_MODEL: PopupModel = { view: 'list', groups: [], banners: [], counts: { list: 0, history: 0, archived: 0 }, shown: 0, noMatch: false };
 
+/** What the list says follows these stored values too (the History delay, the sources and their keys). */
+const VIEW_SETTINGS = ['settings', 'credentials'];
+
 /**
- * A counter that moves each time the background says the data changed. The port is opened again
- * when it drops (the worker was stopped): the new one wakes the worker, and the view is asked again.
+ * A counter that moves when the data changed: a write announced on DATA_CHANGED_CHANNEL (by the
+ * worker or the options page, lib/db/data-changed.ts) or a change of settings or keys.
  */
 function useDataVersion(): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    let closed = false;
-    let port: ReturnType<typeof browser.runtime.connect> | null = null;
-    const connect = () => {
-      port = browser.runtime.connect({ name: POPUP_PORT });
-      port.onMessage.addListener(() => setVersion((v) => v + 1));
-      port.onDisconnect.addListener(() => {
-        if (closed) return;
-        setVersion((v) => v + 1);
-        connect();
-      });
+    const bump = () => setVersion((v) => v + 1);
+    const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+    channel.onmessage = bump;
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && VIEW_SETTINGS.some((k) => k in changes)) bump();
     };
-    connect();
+    browser.storage.onChanged.addListener(onStorage);
     return () => {
-      closed = true;
-      port?.disconnect();
+      channel.close();
+      browser.storage.onChanged.removeListener(onStorage);
     };
   }, []);
   return version;

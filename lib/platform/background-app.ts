@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { showNotification } from './notifier';
 import { setBadge, setButtonTitle } from './toolbar-button';
-import { onMessage, POPUP_PORT } from './messaging';
+import { onMessage } from './messaging';
 import { classify } from '../carriers/registry';
 import type { CarrierClient } from '../carriers/client';
 import { CLIENTS as CLIENT_REGISTRY } from '../carriers/clients';
@@ -54,8 +54,6 @@ const CLIENTS = Object.values(CLIENT_REGISTRY);
 const DEFERRED_KEY = 'notify.deferredUntil';
 const DEFERRED_KEYS = 'notify.deferredKeys';
 const WAKE_KEY = 'engine.nextWakeAt';
-/** Writes this close together tell an open popup once (issue #13 §3). */
-const POPUP_PING_MS = 50;
 
 
 export interface BackgroundOptions {
@@ -641,41 +639,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
           : null;
     run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
   };
-  // Open popups (issue #13 §3): each keeps a port; after a write, or a change of settings or keys
-  // (what the list says depends on both), one message on each tells it to ask for its view again.
-  const popups = new Set<{ postMessage(m: unknown): void }>();
-  let pingTimer: ReturnType<typeof setTimeout> | undefined;
-  const popupsStale = () => {
-    if (popups.size === 0 || pingTimer !== undefined) return;
-    // Several writes in a row (a round's batches, a page of orders) make one message.
-    pingTimer = setTimeout(() => {
-      pingTimer = undefined;
-      for (const port of popups) {
-        try {
-          port.postMessage({ changed: true });
-        } catch {
-          popups.delete(port);
-        }
-      }
-    }, POPUP_PING_MS);
-  };
+  // The popup view's snapshot is kept between requests and dropped on every write (issue #13 §3);
+  // getDb tells open popups of the write (lib/db/data-changed.ts).
   app.cachePopupView(true);
   removers.push(() => app.cachePopupView(false));
-  removers.push(
-    onDataChanged(() => {
-      app.dataChanged();
-      popupsStale();
-    }),
-  );
-  const onConnect = (port: { name: string; postMessage(m: unknown): void; onDisconnect: { addListener(fn: () => void): void } }) => {
-    if (port.name !== POPUP_PORT) return;
-    popups.add(port);
-    port.onDisconnect.addListener(() => popups.delete(port));
-  };
-  removers.push(() => {
-    clearTimeout(pingTimer);
-    popups.clear();
-  });
+  removers.push(onDataChanged(() => app.dataChanged()));
   // Webmail scripts follow the settings and the granted permissions; a new key or switch re-plans.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     // Another browser's writes (issue #12 §5): merged here at once.
@@ -690,7 +658,6 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
     if ('settings' in changes) inBackground('carrier page scripts', loadSettings().then(syncCarrierPageScripts));
     if ('settings' in changes) inBackground('shop page scripts', loadSettings().then(syncShopPageScripts));
     if ('settings' in changes || 'credentials' in changes) inBackground('refresh after a settings change', app.refresh({}));
-    if ('settings' in changes || 'credentials' in changes) popupsStale();
   };
   const onPermissions = () => {
     inBackground('webmail scripts', loadSettings().then(syncWebmailScripts));
@@ -716,7 +683,6 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   listen(browser.runtime.onInstalled, onInstalled);
   listen(browser.runtime.onStartup, onWakeEvent);
   listen(browser.notifications.onClicked, onClicked);
-  listen(browser.runtime.onConnect, onConnect);
   return () => {
     for (const r of removers) r();
   };

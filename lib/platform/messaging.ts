@@ -28,8 +28,8 @@ export interface ProtocolMap {
   restorePackages(req: RemovedPackages): { restored: number };
   /**
    * The popup's list, built in the background where the database is (issue #13 §3): the popup loads
-   * neither Dexie nor the carrier registry. It asks again when the background posts on its port
-   * (POPUP_PORT) that the data changed.
+   * neither Dexie nor the carrier registry. It asks again when a write is announced on
+   * DATA_CHANGED_CHANNEL (lib/db/data-changed.ts) or the settings change.
    */
   popupView(req: PopupViewRequest): PopupViewReply;
   /** One package's view (row and details, events included), when the popup opens it. Null: no longer stored. */
@@ -70,12 +70,6 @@ export interface RemovedPackages {
   events: TrackingEvent[];
   alerts: Alert[];
 }
-
-/**
- * The port an open popup keeps to the background: the background posts `{ changed: true }` on it
- * after a write, and the popup asks for its view again (issue #13 §3).
- */
-export const POPUP_PORT = 'porchlight:popup';
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;

@@ -1,16 +1,16 @@
 // @vitest-environment node
 /**
  * The popup's data path (issue #13 §3): the background builds the list, the box's offers and one
- * package's view from its database (the popup opens none), pages long groups (§4), tells an open
- * popup's port after a write so it asks again, and checks every link the popup opens against the
- * URL policy when it is clicked.
+ * package's view from its database (the popup opens none), pages long groups (§4), announces each
+ * write on the channel open popups listen on so they ask again, and checks every link the popup
+ * opens against the URL policy when it is clicked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PorchlightDb } from '../../lib/db/database';
+import { DATA_CHANGED_CHANNEL } from '../../lib/db/data-changed';
+import { getDb, PorchlightDb } from '../../lib/db/database';
 import { blankPackage } from '../../lib/engine/merge';
 import { type BackgroundApp, createBackgroundApp, registerListeners } from '../../lib/platform/background-app';
-import { POPUP_PORT } from '../../lib/platform/messaging';
 import type { PopupViewRequest } from '../../lib/services/popup-view';
 import { ROWS_PER_PAGE } from '../../lib/view/popup-model';
 
@@ -18,27 +18,14 @@ const NOW = Date.parse('2026-11-23T15:00:00Z');
 const UPS = '1Z999AA10123456784';
 const list = (over: Partial<PopupViewRequest> = {}): PopupViewRequest => ({ view: 'list', query: '', choices: {}, pages: {}, locales: ['en-US'], ...over });
 
-interface FakePort {
-  name: string;
-  sent: unknown[];
-  postMessage(m: unknown): void;
-  onDisconnect: { addListener(fn: () => void): void };
-  disconnect(): void;
-}
-
 describe('the popup view, built in the background (issue #13 §3)', () => {
   let db: PorchlightDb;
   let app: BackgroundApp;
   let unregister: () => void;
-  let connect: ((port: FakePort) => void) | null;
 
   beforeEach(async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ settings: { notifications: { quietHours: null } } });
-    // The fake browser has no runtime.onConnect: the test holds the listener the background adds.
-    connect = null;
-    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((fn) => void (connect = fn as unknown as (port: FakePort) => void));
-    vi.spyOn(fakeBrowser.runtime.onConnect, 'removeListener').mockImplementation(() => undefined);
     db = new PorchlightDb(`popup-view-${Math.random()}`);
     app = createBackgroundApp(db, { now: () => NOW, timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
     unregister = registerListeners(app, db);
@@ -48,19 +35,6 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
     unregister();
     await db.delete();
   });
-
-  const port = (): FakePort => {
-    const closers: (() => void)[] = [];
-    const p: FakePort = {
-      name: POPUP_PORT,
-      sent: [],
-      postMessage: (m) => void p.sent.push(m),
-      onDisconnect: { addListener: (fn) => void closers.push(fn) },
-      disconnect: () => closers.forEach((fn) => fn()),
-    };
-    connect!(p);
-    return p;
-  };
 
   it('the list, the box offers and reasons, through the popup messages', async () => {
     // The handlers registerListeners puts behind the popupView / packageView messages (WXT's fake
@@ -94,25 +68,34 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
     expect(await app.packageView(`ups:${UPS}`)).toBeNull();
   });
 
-  it('an open popup is told after a write, once for several, and then sees the change', async () => {
-    await app.trackInput([{ number: UPS, carrier: 'ups' }]);
-    await app.popupView(list());
-    const p = port();
-    await app.idle();
-    p.sent.length = 0;
-    await app.updatePackage(`ups:${UPS}`, { archived: true });
-    await app.updatePackage(`ups:${UPS}`, { muted: true });
-    await vi.waitFor(() => expect(p.sent).toEqual([{ changed: true }]), { timeout: 2_000, interval: 20 });
-    // The snapshot kept between requests was dropped by the write: the list is the new one.
-    const v = await app.popupView(list());
-    expect(v.model.counts).toMatchObject({ list: 0, archived: 1 });
-    // A closed popup is told nothing more.
-    p.disconnect();
-    await app.idle();
-    p.sent.length = 0;
-    await app.updatePackage(`ups:${UPS}`, { archived: false });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(p.sent).toEqual([]);
+  it('a write is announced on the channel, once for several, and the next view sees it', async () => {
+    // The extension's own database (getDb): it announces its writes; the app here works on it,
+    // in place of the one beforeEach wired.
+    unregister();
+    unregister = () => undefined;
+    const shared = getDb();
+    const live = createBackgroundApp(shared, { now: () => NOW, timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    const off = registerListeners(live, shared);
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+    channel.onmessage = (e: MessageEvent) => void heard.push(e.data);
+    try {
+      await live.trackInput([{ number: UPS, carrier: 'ups' }]);
+      await live.idle();
+      expect((await live.popupView(list())).model.counts).toMatchObject({ list: 1, archived: 0 });
+      await new Promise((r) => setTimeout(r, 150));
+      heard.length = 0;
+      await live.updatePackage(`ups:${UPS}`, { archived: true });
+      await live.updatePackage(`ups:${UPS}`, { muted: true });
+      await vi.waitFor(() => expect(heard).toEqual([{ changed: true }]), { timeout: 2_000, interval: 20 });
+      // The snapshot kept between requests was dropped by the write: the list is the new one.
+      expect((await live.popupView(list())).model.counts).toMatchObject({ list: 0, archived: 1 });
+    } finally {
+      channel.close();
+      await live.idle();
+      off();
+      await shared.delete();
+    }
   });
 
   it('1,000 packages: each group sends its first rows, more on request (issue #13 §4)', async () => {
