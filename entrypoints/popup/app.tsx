@@ -71,8 +71,9 @@ export function App() {
   const asked = useRef(0);
   const typed = useRef(false);
 
-  // The list: asked at once on open, after a change, or a moment after the last key in the box.
-  useEffect(() => {
+  // The list: asked at once on open, after a change, or a moment after the last key in the box. A
+  // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
+  useLayoutEffect(() => {
     const n = ++asked.current;
     const ask = () =>
       sendMessage('popupView', { view, query, choices, pages, locales: navigator.languages?.length ? [...navigator.languages] : [navigator.language] }).then(

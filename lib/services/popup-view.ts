@@ -7,7 +7,7 @@ import { parseTrackingInput } from '../scan/parse-input';
 import { carrierLink, trackLink } from '../url-policy';
 import { ordersLinks } from '../view/orders-links';
 import { buildPackageDetails, type PackageDetailsView } from '../view/package-details';
-import { buildPopupModel, type GroupId, pageGroups, type PackageView, type PopupModel, type PopupView, type SourceStatus } from '../view/popup-model';
+import { buildPopupModel, type GroupId, type PackageView, type PopupModel, type PopupView, type SourceStatus } from '../view/popup-model';
 import { type TrackOffer, trackOffers } from '../view/track-offers';
 
 /**
@@ -117,8 +117,9 @@ export function createPopupViews(deps: PopupViewDeps) {
         query: query.trim() ? box.query : null,
         historyAfterDays,
         sources,
+        pages: req.pages,
       });
-      return { model: pageGroups(model, req.pages), offers: box.offers, reasons: box.reasons, ordersLinks: ordersLinks(req.locales) };
+      return { model, offers: box.offers, reasons: box.reasons, ordersLinks: ordersLinks(req.locales) };
     },
 
     /** The package's view, or null when it is no longer stored. */

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type PopupActions, type PopupData, PopupShell } from '../../../components/popup-shell';
 import type { Alert, Package, TrackingEvent } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
-import { buildPopupModel, pageGroups, ROWS_PER_PAGE, type SourceStatus } from '../../../lib/view/popup-model';
+import { buildPopupModel, ROWS_PER_PAGE, type SourceStatus } from '../../../lib/view/popup-model';
 import { parseTrackingInput } from '../../../lib/scan/parse-input';
 import { trackOffers } from '../../../lib/view/track-offers';
 import { blankPackage } from '../../../lib/engine/merge';
@@ -245,10 +245,12 @@ describe('popup components', () => {
 
   it('a long group shows its first rows and a named "Show more" button; the heading counts them all (issue #13 §4)', () => {
     const many = Array.from({ length: 60 }, (_, i) => pkg(`p${String(i).padStart(2, '0')}`, { lastChangeAt: NOW - i }));
+    const paged = (pages: Record<string, number>) => buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, pages });
     const full = buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ });
+    expect(full.groups[0]!.packages).toHaveLength(60);
     const root = document.createElement('div');
     const a = actions();
-    render(<PopupShell data={data({ model: pageGroups(full) })} actions={a} />, root);
+    render(<PopupShell data={data({ model: paged({}) })} actions={a} />, root);
     expect(root.querySelectorAll('[data-package-id]')).toHaveLength(ROWS_PER_PAGE);
     expect(root.querySelector('[data-group="on_the_way"] .group__count')!.textContent).toBe('60');
     // The first rows are the group's first rows, in its order.
@@ -258,10 +260,10 @@ describe('popup components', () => {
     more.click();
     expect(a.more).toHaveBeenCalledWith('on_the_way');
     // The last page adds what is left; with every row shown there is no button.
-    render(<PopupShell data={data({ model: pageGroups(full, { on_the_way: 2 }) })} actions={a} />, root);
+    render(<PopupShell data={data({ model: paged({ on_the_way: 2 }) })} actions={a} />, root);
     expect(root.querySelectorAll('[data-package-id]')).toHaveLength(2 * ROWS_PER_PAGE);
     expect(button(root, 'Show 10 more')).toBeDefined();
-    render(<PopupShell data={data({ model: pageGroups(full, { on_the_way: 3 }) })} actions={a} />, root);
+    render(<PopupShell data={data({ model: paged({ on_the_way: 3 }) })} actions={a} />, root);
     expect(root.querySelectorAll('[data-package-id]')).toHaveLength(60);
     expect(root.querySelector('.group__more')).toBeNull();
   });
