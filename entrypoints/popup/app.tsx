@@ -88,8 +88,8 @@ export function App() {
     const t = setTimeout(() => void ask(), TYPING_MS);
     return () => clearTimeout(t);
   }, [version, view, query, choices, pages]);
-  // The open package: its own view, asked when it is opened and after a change.
-  useEffect(() => {
+  // The open package: its own view, asked when it is opened (before the next frame) and after a change.
+  useLayoutEffect(() => {
     if (!openId) {
       setOpened(null);
       return;
