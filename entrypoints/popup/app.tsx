@@ -70,6 +70,8 @@ export function App() {
   const returnTo = useRef<string | null>(null);
   const asked = useRef(0);
   const typed = useRef(false);
+  // After "Show more": the first of the new rows, focused once they are there (the button may be gone).
+  const firstNew = useRef<{ group: GroupId; index: number } | null>(null);
 
   // The list: asked at once on open, after a change, or a moment after the last key in the box. A
   // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
@@ -108,6 +110,13 @@ export function App() {
       live = false;
     };
   }, [openId, version]);
+  useEffect(() => {
+    const f = firstNew.current;
+    const rows = f ? document.querySelectorAll<HTMLElement>(`[data-group="${f.group}"] [data-package-id] .pkg__open`) : null;
+    if (!f || !rows || rows.length <= f.index) return;
+    firstNew.current = null;
+    rows[f.index]!.focus();
+  }, [reply]);
   // Issue #13 §4: when the first list is on screen (the frame after it was rendered), for the bench.
   const shown = reply !== null;
   useLayoutEffect(() => {
@@ -195,6 +204,7 @@ export function App() {
       setPages({});
     },
     more(group) {
+      firstNew.current = { group, index: reply?.model.groups.find((g) => g.id === group)?.packages.length ?? 0 };
       setPages((p) => ({ ...p, [group]: (p[group] ?? 1) + 1 }));
     },
     async refresh() {

@@ -13,6 +13,7 @@ import { amazonPagesRoute } from '../support/amazon-pages-route';
 import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
+import { blankPackage } from '../../lib/engine/merge';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const UPS = '1Z999AA10123456784';
@@ -173,5 +174,35 @@ describe('the popup a shopper can drive (issue #11)', () => {
     await waitFor(async () => (await readStore<Row>(popup, 'packages')).some((p) => p.id === id), 5_000, 'restored');
     expect((await readStore<Row>(popup, 'packages')).length).toBe(before);
     await popup.locator(`[data-package-id="${id}"]`).waitFor({ timeout: 5_000 });
+  });
+
+  it('a long group is paged (issue #13 §4): its first rows, a named "Show more", focus on the first new row', async () => {
+    // 40 more parcels on their way, through the background's own restore path (the undo of a delete).
+    const at = Date.now() - 3_600_000;
+    const packages = Array.from({ length: 40 }, (_, i) => ({
+      ...blankPackage({ id: `paged:${i}`, shop: 'amazon', orderId: `114-0000000-${String(i).padStart(7, '0')}`, label: `Paged parcel ${i}`, status: 'in_transit', firstSeenAt: at, lastChangeAt: at + i, nextCheckAt: null }, at),
+      eta: { from: '2099-01-01', to: '2099-01-01' },
+    }));
+    await popup.evaluate(
+      (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ id: 1, type: 'restorePackages', data, timestamp: Date.now() }),
+      { packages, events: [], alerts: [] },
+    );
+    const group = popup.locator('[data-group="on_the_way"]');
+    const more = group.getByRole('button', { name: /^Show \d+ more$/ });
+    await more.waitFor({ timeout: 10_000 });
+    const total = Number(await group.locator('.group__count').textContent());
+    expect(total).toBeGreaterThanOrEqual(40);
+    expect(await group.locator('[data-package-id]').count()).toBe(25);
+    expect(await more.textContent()).toBe(`Show ${Math.min(25, total - 25)} more`);
+    await shot('paged');
+    await more.focus();
+    await popup.keyboard.press('Enter');
+    await waitFor(async () => (await group.locator('[data-package-id]').count()) === Math.min(total, 50), 5_000, 'the next rows');
+    // The keyboard goes on where the new rows begin.
+    await waitFor(
+      () => popup.evaluate(() => [...document.querySelectorAll('[data-group="on_the_way"] [data-package-id]')].indexOf(document.activeElement?.closest('[data-package-id]') as Element)),
+      5_000,
+      'focus on the first new row',
+    ).then((index) => expect(index).toBe(25));
   });
 });
