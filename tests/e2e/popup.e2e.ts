@@ -14,6 +14,7 @@ import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, w
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
 import { blankPackage } from '../../lib/engine/merge';
+import { ROWS_PER_PAGE } from '../../lib/view/popup-model';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const UPS = '1Z999AA10123456784';
@@ -192,17 +193,15 @@ describe('the popup a shopper can drive (issue #11)', () => {
     await more.waitFor({ timeout: 10_000 });
     const total = Number(await group.locator('.group__count').textContent());
     expect(total).toBeGreaterThanOrEqual(40);
-    expect(await group.locator('[data-package-id]').count()).toBe(25);
-    expect(await more.textContent()).toBe(`Show ${Math.min(25, total - 25)} more`);
+    expect(await group.locator('[data-package-id]').count()).toBe(ROWS_PER_PAGE);
+    expect(await more.textContent()).toBe(`Show ${Math.min(ROWS_PER_PAGE, total - ROWS_PER_PAGE)} more`);
     await shot('paged');
     await more.focus();
     await popup.keyboard.press('Enter');
-    await waitFor(async () => (await group.locator('[data-package-id]').count()) === Math.min(total, 50), 5_000, 'the next rows');
+    await waitFor(async () => (await group.locator('[data-package-id]').count()) === Math.min(total, 2 * ROWS_PER_PAGE), 5_000, 'the next rows');
     // The keyboard goes on where the new rows begin.
-    await waitFor(
-      () => popup.evaluate(() => [...document.querySelectorAll('[data-group="on_the_way"] [data-package-id]')].indexOf(document.activeElement?.closest('[data-package-id]') as Element)),
-      5_000,
-      'focus on the first new row',
-    ).then((index) => expect(index).toBe(25));
+    const focusedRow = () => popup.evaluate(() => [...document.querySelectorAll('[data-group="on_the_way"] [data-package-id]')].indexOf(document.activeElement?.closest('[data-package-id]') as Element));
+    await waitFor(async () => (await focusedRow()) === ROWS_PER_PAGE, 5_000, 'focus on the first new row');
+    expect(await focusedRow()).toBe(ROWS_PER_PAGE);
   });
 });

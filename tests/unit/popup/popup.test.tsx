@@ -244,15 +244,16 @@ describe('popup components', () => {
   });
 
   it('a long group shows its first rows and a named "Show more" button; the heading counts them all (issue #13 §4)', () => {
-    const many = Array.from({ length: 60 }, (_, i) => pkg(`p${String(i).padStart(2, '0')}`, { lastChangeAt: NOW - i }));
+    const n = 2 * ROWS_PER_PAGE + 10;
+    const many = Array.from({ length: n }, (_, i) => pkg(`p${String(i).padStart(2, '0')}`, { lastChangeAt: NOW - i }));
     const paged = (pages: Record<string, number>) => buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, pages });
     const full = buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ });
-    expect(full.groups[0]!.packages).toHaveLength(60);
+    expect(full.groups[0]!.packages).toHaveLength(n);
     const root = document.createElement('div');
     const a = actions();
     render(<PopupShell data={data({ model: paged({}) })} actions={a} />, root);
     expect(root.querySelectorAll('[data-package-id]')).toHaveLength(ROWS_PER_PAGE);
-    expect(root.querySelector('[data-group="on_the_way"] .group__count')!.textContent).toBe('60');
+    expect(root.querySelector('[data-group="on_the_way"] .group__count')!.textContent).toBe(String(n));
     // The first rows are the group's first rows, in its order.
     expect(root.querySelector('[data-package-id]')!.getAttribute('data-package-id')).toBe(full.groups[0]!.packages[0]!.id);
     const more = button(root, `Show ${ROWS_PER_PAGE} more`);
@@ -264,7 +265,7 @@ describe('popup components', () => {
     expect(root.querySelectorAll('[data-package-id]')).toHaveLength(2 * ROWS_PER_PAGE);
     expect(button(root, 'Show 10 more')).toBeDefined();
     render(<PopupShell data={data({ model: paged({ on_the_way: 3 }) })} actions={a} />, root);
-    expect(root.querySelectorAll('[data-package-id]')).toHaveLength(60);
+    expect(root.querySelectorAll('[data-package-id]')).toHaveLength(n);
     expect(root.querySelector('.group__more')).toBeNull();
   });
 
