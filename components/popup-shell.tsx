@@ -1,11 +1,11 @@
 import type { PackageDetailsView } from '../lib/view/package-details';
 import type { PackageView as Row, PopupModel, PopupView } from '../lib/view/popup-model';
 import type { TrackOffer } from '../lib/view/track-offers';
-import { PackageList } from './package-list';
+import { PackageList, type PackageListActions } from './package-list';
 import { PackageView, type PackageViewActions } from './package-view';
 import { TrackBox, type TrackBoxActions } from './track-box';
 
-export interface PopupActions extends PackageViewActions, TrackBoxActions {
+export interface PopupActions extends PackageViewActions, TrackBoxActions, PackageListActions {
   setView(view: PopupView): void;
   refresh(): void;
   scanPage(): void;

@@ -123,7 +123,8 @@ step('zip firefox', npx, ['wxt', 'zip', '-b', 'firefox'], production);
 step('build for end to end', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'e2e' });
 step('build firefox for end to end', npx, ['wxt', 'build', '-b', 'firefox'], { PORCHLIGHT_VARIANT: 'e2e' });
 step('build the demo', npx, ['wxt', 'build'], { PORCHLIGHT_VARIANT: 'demo' });
-// Reads the manifests and bundles just built: hosts, permissions, CSP, no demo in production.
+// Reads the manifests and bundles just built: hosts, permissions, CSP, no demo in production, and
+// the popup's first load at most 35 KB gzip (tests/build/popup-size.build.test.ts, issue #13 §3).
 step('built manifests and bundles', npx, [
   'vitest', 'run', '--config', 'vitest.build.config.ts', '--reporter=default', '--reporter=json',
   '--outputFile.json=.cache/build.json',

@@ -1,55 +1,18 @@
-import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupShell, type PopupActions } from '@/components/popup-shell';
-import { getDb } from '@/lib/db/database';
-import type { Alert, Order, Package, TrackingEvent } from '@/lib/model/types';
+import { DATA_CHANGED_CHANNEL } from '@/lib/db/data-changed';
 import { type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
-import { loadSettings } from '@/lib/platform/storage';
-import { userTimeZone } from '@/lib/platform/user-time-zone';
-import { trackingUrl } from '@/lib/carriers/registry';
-import { parseTrackingInput } from '@/lib/scan/parse-input';
-import { DEFAULT_HISTORY_AFTER_DAYS } from '@/lib/settings';
-import { carrierLink, trackLink } from '@/lib/url-policy';
-import { ordersLinks } from '@/lib/view/orders-links';
-import { buildPackageDetails } from '@/lib/view/package-details';
-import { buildPopupModel, type PopupView, type SourceStatus } from '@/lib/view/popup-model';
-import { trackOffers } from '@/lib/view/track-offers';
-import { loadHolds, type ProviderHold } from '@/lib/db/holds';
+import type { OpenLinkRequest, PackageViewReply, PopupViewReply } from '@/lib/services/popup-view';
+import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
 
-interface Snapshot {
-  packages: Package[];
-  orders: Order[];
-  alerts: Alert[];
-  holds: Record<string, ProviderHold>;
-}
-
-/** Live view of the database: re-renders whenever the background writes (Dexie liveQuery). */
-function useSnapshot(): Snapshot | null {
-  const [snap, setSnap] = useState<Snapshot | null>(null);
-  useEffect(() => {
-    const db = getDb();
-    const sub = liveQuery(async () => ({
-      packages: await db.packages.toArray(),
-      orders: await db.orders.toArray(),
-      alerts: await db.alerts.toArray(),
-      holds: await loadHolds(db),
-    })).subscribe({ next: setSnap, error: (e) => console.error('Porchlight popup:', e) });
-    return () => sub.unsubscribe();
-  }, []);
-  return snap;
-}
-
-/** Events of the one opened package (loaded only when a package is opened). */
-function useEvents(id: string | null): TrackingEvent[] {
-  const [events, setEvents] = useState<TrackingEvent[]>([]);
-  useEffect(() => {
-    if (!id) return;
-    const sub = liveQuery(() => getDb().events.where('packageId').equals(id).toArray()).subscribe({ next: setEvents });
-    return () => sub.unsubscribe();
-  }, [id]);
-  return id ? events : [];
-}
+/**
+ * The popup renders what the background built (issue #13 §3): it opens no database and carries no
+ * carrier registry, so its first load is Preact, these components and the messaging. Everything it
+ * shows comes from two messages, `popupView` (the list, the box's offers) and `packageView` (one
+ * package, events included, loaded when it is opened); after any write (DATA_CHANGED_CHANNEL) the
+ * popup asks again.
+ */
 
 /** `#package=<id>` (a notification click) opens that package. */
 function packageFromHash(): string | null {
@@ -58,29 +21,108 @@ function packageFromHash(): string | null {
 }
 
 const UNDO_MS = 8_000;
+/** The box asks again this long after the last key (a paste of many numbers is one request). */
+const TYPING_MS = 60;
+/** The performance mark set when the list (or the empty popup) is first on screen: tests/bench/popup.bench.ts reads it (issue #13 §4). */
+const LIST_SHOWN_MARK = 'porchlight:list-shown';
+
+const EMPTY_MODEL: PopupModel = { view: 'list', groups: [], banners: [], counts: { list: 0, history: 0, archived: 0 }, shown: 0, noMatch: false };
+
+/** What the list says follows these stored values too (the History delay, the sources and their keys). */
+const VIEW_SETTINGS = ['settings', 'credentials'];
+
+/**
+ * A counter that moves when the data changed: a write announced on DATA_CHANGED_CHANNEL (by the
+ * worker or the options page, lib/db/data-changed.ts) or a change of settings or keys.
+ */
+function useDataVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+    channel.onmessage = bump;
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && VIEW_SETTINGS.some((k) => k in changes)) bump();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    return () => {
+      channel.close();
+      browser.storage.onChanged.removeListener(onStorage);
+    };
+  }, []);
+  return version;
+}
 
 export function App() {
-  const snap = useSnapshot();
+  const version = useDataVersion();
+  const [reply, setReply] = useState<PopupViewReply | null>(null);
   const [openId, setOpenId] = useState<string | null>(packageFromHash());
-  const events = useEvents(openId);
+  const [opened, setOpened] = useState<PackageViewReply | null>(null);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<PopupView>('list');
   const [choices, setChoices] = useState<Record<string, string>>({});
+  const [pages, setPages] = useState<Partial<Record<GroupId, number>>>({});
   const [refreshing, setRefreshing] = useState(false);
   const [busy, setBusy] = useState(false);
   // A failure is `{ error }`: the shell says it as an alert, other results politely (issue #13).
   const [message, setMessage] = useState<string | { error: string } | null>(null);
   const [undo, setUndo] = useState<{ text: string; run: () => Promise<unknown> } | null>(null);
-  const [sources, setSources] = useState<SourceStatus | null>(null);
-  const [historyAfterDays, setHistoryAfterDays] = useState(DEFAULT_HISTORY_AFTER_DAYS);
   // The row to focus again when the package view closes (issue #11 §3: focus restored).
   const returnTo = useRef<string | null>(null);
-  const timeZone = userTimeZone();
+  const asked = useRef(0);
+  const typed = useRef(false);
+  // After "Show more": the first of the new rows, focused once they are there (the button may be gone).
+  const firstNew = useRef<{ group: GroupId; index: number } | null>(null);
 
+  // The list: asked at once on open, after a change, or a moment after the last key in the box. A
+  // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
+  useLayoutEffect(() => {
+    const n = ++asked.current;
+    const ask = () =>
+      sendMessage('popupView', { view, query, choices, pages, locales: navigator.languages?.length ? [...navigator.languages] : [navigator.language] }).then(
+        (r) => void (n === asked.current && setReply(r)),
+        (e: unknown) => console.error('Porchlight popup:', e),
+      );
+    if (!typed.current) {
+      void ask();
+      return;
+    }
+    typed.current = false;
+    const t = setTimeout(() => void ask(), TYPING_MS);
+    return () => clearTimeout(t);
+  }, [version, view, query, choices, pages]);
+  // The open package: its own view, asked when it is opened (before the next frame) and after a change.
+  useLayoutEffect(() => {
+    if (!openId) {
+      setOpened(null);
+      return;
+    }
+    let live = true;
+    sendMessage('packageView', { id: openId }).then(
+      (r) => {
+        if (!live) return;
+        setOpened(r);
+        // A package that disappears (deleted here or elsewhere) closes its view.
+        if (!r) setOpenId(null);
+      },
+      (e: unknown) => console.error('Porchlight popup:', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openId, version]);
   useEffect(() => {
-    void loadSettings().then((s) => setHistoryAfterDays(s.historyAfterDays));
-    sendMessage('sourceStatus', undefined).then(setSources, () => setSources(null));
-  }, [snap?.packages.length]);
+    const f = firstNew.current;
+    const rows = f ? document.querySelectorAll<HTMLElement>(`[data-group="${f.group}"] [data-package-id] .pkg__open`) : null;
+    if (!f || !rows || rows.length <= f.index) return;
+    firstNew.current = null;
+    rows[f.index]!.focus();
+  }, [reply]);
+  // Issue #13 §4: when the first list is on screen (the frame after it was rendered), for the bench.
+  const shown = reply !== null;
+  useLayoutEffect(() => {
+    if (shown) requestAnimationFrame(() => performance.mark(LIST_SHOWN_MARK));
+  }, [shown]);
   // A result line is read and then goes away; an undo lasts a little longer.
   useEffect(() => {
     if (!message) return;
@@ -93,53 +135,8 @@ export function App() {
     return () => clearTimeout(t);
   }, [undo]);
 
-  const parsed = useMemo(() => parseTrackingInput(query), [query]);
-  const known = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const p of snap?.packages ?? []) for (const n of p.numbers) m.set(n.number, p.id);
-    return m;
-  }, [snap]);
-  const box = useMemo(() => trackOffers(parsed, known, choices), [parsed, known, choices]);
-  const now = Date.now();
-  const model = useMemo(
-    () =>
-      buildPopupModel({
-        packages: snap?.packages ?? [],
-        orders: snap?.orders ?? [],
-        alerts: snap?.alerts ?? [],
-        holds: snap?.holds ?? {},
-        now,
-        timeZone,
-        view,
-        query: query.trim() ? box.query : null,
-        historyAfterDays,
-        sources,
-      }),
-    // `now` moves every render; the model is rebuilt when its inputs change.
-    [snap, timeZone, view, box, query, historyAfterDays, sources],
-  );
-  const byId = (id: string) => snap?.packages.find((p) => p.id === id);
-  const openPkg = openId ? byId(openId) : undefined;
-  const openRow = useMemo(() => {
-    if (!openPkg || !snap) return null;
-    // The row as the list shows it, whatever list it lives in (search-wide model for this one package).
-    const one = buildPopupModel({ ...snap, packages: [openPkg], now: Date.now(), timeZone, everywhere: true, historyAfterDays, sources });
-    return one.groups[0]?.packages[0] ?? null;
-  }, [snap, openPkg, timeZone, historyAfterDays, sources]);
-  const details = useMemo(
-    () =>
-      snap && openPkg
-        ? buildPackageDetails({
-            pkg: openPkg,
-            events,
-            alerts: snap.alerts.filter((a) => a.packageId === openPkg.id),
-            order: openPkg.orderKey ? snap.orders.find((o) => o.key === openPkg.orderKey) : null,
-            now: Date.now(),
-            timeZone,
-          })
-        : null,
-    [snap, openPkg, events, timeZone],
-  );
+  const openRow = opened && opened.row.id === openId ? opened.row : null;
+  const rowTitle = (id: string) => (openRow?.id === id ? openRow.title : reply?.model.groups.flatMap((g) => g.packages).find((p) => p.id === id)?.title);
 
   const open = (id: string | null) => {
     if (id) returnTo.current = id;
@@ -167,20 +164,16 @@ export function App() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
-  // A package that disappears (deleted here or elsewhere) closes its view.
-  useEffect(() => {
-    if (openId && snap && !openPkg) setOpenId(null);
-  }, [openId, snap, openPkg]);
 
-  const openLink = (url: string, pkg?: Package) => {
-    const ok = trackLink(url, { shop: pkg?.shop ?? 'amazon', carrier: pkg?.carrier ?? null });
-    if (ok.ok) void browser.tabs.create({ url: ok.url });
-  };
+  // Every link is checked by the background's URL policy when it is clicked (issue #10 §3).
+  const openLink = (req: OpenLinkRequest) => void sendMessage('openLink', req).catch((e: unknown) => console.error('Porchlight popup:', e));
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
   const actions: PopupActions = {
     setQuery(text) {
+      typed.current = true;
       setQuery(text);
+      setPages({});
     },
     choose(number, carrier) {
       setChoices((c) => ({ ...c, [number]: carrier }));
@@ -209,6 +202,11 @@ export function App() {
     back,
     setView(v) {
       setView(v);
+      setPages({});
+    },
+    more(group) {
+      firstNew.current = { group, index: reply?.model.groups.find((g) => g.id === group)?.packages.length ?? 0 };
+      setPages((p) => ({ ...p, [group]: (p[group] ?? 1) + 1 }));
     },
     async refresh() {
       setRefreshing(true);
@@ -238,21 +236,14 @@ export function App() {
         setRefreshing(false);
       }
     },
-    // Every link is checked again before it is opened (issue #10 §3): stored data may be older than the policy.
     openTracking(id) {
-      const p = byId(id);
-      const url = p?.carrier && p.trackingNumber ? trackingUrl(p.carrier, p.trackingNumber) : null;
-      const ok = url ? carrierLink(url, p!.carrier) : null;
-      if (ok?.ok) void browser.tabs.create({ url: ok.url });
+      openLink({ packageId: id, target: 'tracking' });
     },
     openShop(id) {
-      const p = byId(id);
-      const order = p?.orderKey ? snap?.orders.find((o) => o.key === p.orderKey) : undefined;
-      const url = p?.trackUrl ?? order?.orderUrl ?? (p?.shop === 'amazon' && p.orderId ? `https://www.amazon.com/gp/your-account/order-details?orderID=${encodeURIComponent(p.orderId)}` : null);
-      if (url) openLink(url, p);
+      openLink({ packageId: id, target: 'shop' });
     },
     openUrl(url) {
-      openLink(url, openId ? byId(openId) : undefined);
+      openLink({ url, packageId: openId });
     },
     openOptions(section) {
       void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
@@ -270,9 +261,9 @@ export function App() {
       void sendMessage('markNotReceived', { id });
     },
     saveClaimKit(id) {
-      // Loaded on the click: the popup's first paint does not carry the claim kit's writer (issue #13 §3).
-      void import('@/lib/platform/claim-kit-download')
-        .then(({ downloadClaimKit }) => downloadClaimKit(getDb(), id, Date.now(), timeZone))
+      // Loaded on the click: the popup's first paint carries neither the claim kit's writer nor the database (issue #13 §3).
+      void Promise.all([import('@/lib/platform/claim-kit-download'), import('@/lib/db/database'), import('@/lib/platform/user-time-zone')])
+        .then(([{ downloadClaimKit }, { getDb }, { userTimeZone }]) => downloadClaimKit(getDb(), id, Date.now(), userTimeZone()))
         .then(
           (saved) => setMessage(saved ? saved.text : 'That package is no longer stored.'),
           (err: unknown) => setMessage({ error: `Could not save the claim kit: ${err instanceof Error ? err.message : String(err)}` }),
@@ -295,7 +286,7 @@ export function App() {
       }
     },
     archive(id, archived) {
-      const title = openRow?.id === id ? openRow.title : (byId(id)?.label ?? 'Package');
+      const title = rowTitle(id) ?? 'Package';
       void sendMessage('updatePackage', { id, archived }).then(() => {
         setMessage(null);
         setUndo({ text: `${archived ? 'Archived' : 'Back in the list'}: ${title}.`, run: () => sendMessage('updatePackage', { id, archived: !archived }) });
@@ -322,21 +313,20 @@ export function App() {
     },
   };
 
-  const links = useMemo(() => ordersLinks(navigator.languages?.length ? navigator.languages : [navigator.language]), []);
   return (
     <PopupShell
       data={{
-        loading: snap === null,
-        model,
+        loading: reply === null,
+        model: reply?.model ?? EMPTY_MODEL,
         query,
-        offers: box.offers,
-        reasons: box.reasons,
+        offers: reply?.offers ?? [],
+        reasons: reply?.reasons ?? [],
         refreshing,
         busy,
         message,
         undo: undo ? { text: undo.text } : null,
-        open: openRow && details ? { row: openRow, details } : null,
-        ordersLinks: links,
+        open: openRow && opened ? { row: openRow, details: opened.details } : null,
+        ordersLinks: reply?.ordersLinks ?? [],
       }}
       actions={actions}
     />

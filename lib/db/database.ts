@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { RefreshJob } from '../engine/job-state';
 import type { Alert, NotificationRecord, Order, Package, TrackingEvent } from '../model/types';
 import { AMAZON_BLOCKED_MESSAGES } from '../model/sources';
+import { DATA_CHANGED_CHANNEL } from './data-changed';
 import { HOLDS_KEY } from './holds';
 import { upgradePackageToV2 } from './upgrade-v2';
 
@@ -138,6 +139,39 @@ let shared: PorchlightDb | null = null;
 
 /** The database of this extension context (one connection per context). */
 export function getDb(): PorchlightDb {
-  shared ??= new PorchlightDb();
+  if (!shared) {
+    shared = new PorchlightDb();
+    announceWrites();
+  }
   return shared;
+}
+
+/** Writes this close together are one message on the channel (a round's batches, a page of orders). */
+const ANNOUNCE_MS = 50;
+
+/** Every committed write, here or relayed by Dexie from another context, posted on DATA_CHANGED_CHANNEL (issue #13 §3). */
+function announceWrites(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+  // Node (the test tiers) would otherwise stay alive for an open channel; browsers have no unref.
+  (channel as { unref?: () => void }).unref?.();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onDataChanged(() => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      channel.postMessage({ changed: true });
+    }, ANNOUNCE_MS);
+  });
+}
+
+/**
+ * Calls `fn` after any write to the database is committed, here or in another of the extension's
+ * contexts (Dexie's `storagemutated`, which Dexie relays between pages and the worker over a
+ * BroadcastChannel): the popup view's snapshot is dropped, and open popups are told (issue #13 §3).
+ */
+export function onDataChanged(fn: () => void): () => void {
+  const listener = () => fn();
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }

@@ -12,7 +12,7 @@ import { onWake, type JobState } from '../engine/job-state';
 import { mergeObservation } from '../engine/merge';
 import { lookupFor, nextCheckTime, wakeTime } from '../engine/plan';
 import { notReceivedReport } from '../engine/user-report';
-import type { PorchlightDb } from '../db/database';
+import { onDataChanged, type PorchlightDb } from '../db/database';
 import { alerts as alertsRepo, diagnostics as diagnosticsRepo, events as eventsRepo, inTransaction, jobs as jobsRepo, kv, packages as packagesRepo } from '../db/repositories';
 import { isTerminal } from '../model/status';
 import type { Alert } from '../model/types';
@@ -38,6 +38,7 @@ import { isSyncKey } from '../sync/sync-doc';
 import { browserSyncArea, createSync, forgetDeletions, recordDeletions, type SyncArea } from './sync';
 import type { CarrierPageReading } from '../carrier-pages/read-carrier-page';
 import { ingestCarrierPage } from '../services/ingest-carrier-page';
+import { createPopupViews, type OpenLinkRequest, type PopupViewRequest } from '../services/popup-view';
 import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
 import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
@@ -111,6 +112,14 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const rounds = lane();
   const after = lane();
   let pendingRound: Promise<RefreshSummary> | null = null;
+
+  const views = createPopupViews({
+    db,
+    now,
+    timeZone,
+    historyAfterDays: async () => (await loadSettings()).historyAfterDays,
+    sources: () => app.sourceStatus().catch(() => null),
+  });
 
   const carrierFor = (n: string) => classify(n)[0]?.carrier ?? null;
   const ingestDeps = () => ({
@@ -425,6 +434,20 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         needsKey: registry.filter((c) => c.needsCredentials && !credentials[c.id] && !off.has(c.id)).map((c) => ({ id: c.id, carriers: [...c.carriers] })),
       };
     },
+    /** The popup's list (issue #13 §3): built here, sent to the popup ready to render. */
+    popupView: (req: PopupViewRequest) => views.list(req),
+    /** One package's view when the popup opens it; null when it is gone. */
+    packageView: (id: string) => views.pkg(id),
+    /** A popup link, checked by the URL policy, opened in a new tab. */
+    async openLink(req: OpenLinkRequest): Promise<{ opened: boolean }> {
+      const url = await views.link(req);
+      if (url) await browser.tabs.create({ url });
+      return { opened: url !== null };
+    },
+    /** The popup's snapshot is kept between requests while registerListeners tells it of every write. */
+    cachePopupView: (on: boolean) => views.cache(on),
+    /** Something was written: the popup's next view reads the database again. */
+    dataChanged: () => views.invalidate(),
     /** "Scan this page": schema.org, carrier links and labelled numbers on the page the user is on. */
     async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
       const { html, url } = await readTabHtml(tabId);
@@ -582,7 +605,9 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
   removers.push(onMessage('trackInput', ({ data }) => app.trackInput(data.numbers)));
   removers.push(onMessage('deletePackages', ({ data }) => app.deletePackages(data.ids)));
   removers.push(onMessage('restorePackages', ({ data }) => app.restorePackages(data)));
-  removers.push(onMessage('sourceStatus', () => app.sourceStatus()));
+  removers.push(onMessage('popupView', ({ data }) => app.popupView(data)));
+  removers.push(onMessage('packageView', ({ data }) => app.packageView(data.id)));
+  removers.push(onMessage('openLink', ({ data }) => app.openLink(data)));
   removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
   removers.push(onMessage('dismissSituation', ({ data }) => app.dismissSituation(data.key)));
   removers.push(onMessage('trackFound', ({ data }) => app.trackFound(data.found, data.source)));
@@ -614,6 +639,11 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
           : null;
     run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
   };
+  // The popup view's snapshot is kept between requests and dropped on every write (issue #13 §3);
+  // getDb tells open popups of the write (lib/db/data-changed.ts).
+  app.cachePopupView(true);
+  removers.push(() => app.cachePopupView(false));
+  removers.push(onDataChanged(() => app.dataChanged()));
   // Webmail scripts follow the settings and the granted permissions; a new key or switch re-plans.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     // Another browser's writes (issue #12 §5): merged here at once.

@@ -4,6 +4,7 @@ import type { Alert, Package, TrackingEvent } from '../model/types';
 import type { FoundParcel } from '../services/track-numbers';
 import type { GenericPageReading } from '../shops/generic/read-generic-page';
 import type { PageReading } from '../shops/types';
+import type { OpenLinkRequest, PackageViewReply, PopupViewRequest, PopupViewReply } from '../services/popup-view';
 import type { SourceStatus } from '../view/popup-model';
 
 /**
@@ -25,8 +26,16 @@ export interface ProtocolMap {
   deletePackages(req: { ids: string[] }): RemovedPackages;
   /** Undo a delete. */
   restorePackages(req: RemovedPackages): { restored: number };
-  /** Which providers can refresh which packages now, and which need a key (popup, issue #11 §4). */
-  sourceStatus(): SourceStatus;
+  /**
+   * The popup's list, built in the background where the database is (issue #13 §3): the popup loads
+   * neither Dexie nor the carrier registry. It asks again when a write is announced on
+   * DATA_CHANGED_CHANNEL (lib/db/data-changed.ts) or the settings change.
+   */
+  popupView(req: PopupViewRequest): PopupViewReply;
+  /** One package's view (row and details, events included), when the popup opens it. Null: no longer stored. */
+  packageView(req: { id: string }): PackageViewReply | null;
+  /** Opens a link from the popup in a new tab, checked by the URL policy first (issue #10 §3). Reply: whether it opened. */
+  openLink(req: OpenLinkRequest): { opened: boolean };
   /** The shopper dismisses a card's attention line (the situation stays recorded; the line hides). */
   dismissSituation(req: { key: string }): { ok: boolean };
   /** The shopper says a "delivered" parcel never arrived. */

@@ -9,6 +9,7 @@ import { cachedEtaEnd } from '../engine/zone-cache';
 import type { Status } from '../model/status';
 import { addDays, zonedDate } from '../model/time';
 import type { Alert, AlertSeverity, Eta, Package } from '../model/types';
+import { formatEnUs } from './date-format';
 
 export type Tone = 'good' | 'neutral' | 'warning' | 'problem';
 
@@ -41,6 +42,9 @@ type Situation = Pick<Alert, 'key' | 'kind' | 'severity' | 'title' | 'message' |
 
 const DAY = 86_400_000;
 
+const NEAR_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' };
+const FAR_DAY: Intl.DateTimeFormatOptions = { ...NEAR_DAY, year: 'numeric' };
+
 function dayName(date: string, today: string): string {
   if (date === today) return 'today';
   if (date === addDays(today, 1)) return 'tomorrow';
@@ -48,17 +52,11 @@ function dayName(date: string, today: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // A date more than about five months away says its year ("Fri, Nov 1, 2024"): order history goes back years.
   const far = Math.abs(Date.UTC(y, m - 1, d) - Date.parse(`${today}T00:00:00Z`)) > 150 * DAY;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    ...(far ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+  return formatEnUs(Date.UTC(y, m - 1, d), far ? FAR_DAY : NEAR_DAY);
 }
 
 function clock(epoch: number, timeZone: string): string {
-  return new Date(epoch).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone });
+  return formatEnUs(epoch, { hour: 'numeric', minute: '2-digit', timeZone });
 }
 
 /** The calendar day of an ETA bound or a delivery time, in the shopper's calendar. */

@@ -13,6 +13,8 @@ import { amazonPagesRoute } from '../support/amazon-pages-route';
 import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
+import { blankPackage } from '../../lib/engine/merge';
+import { ROWS_PER_PAGE } from '../../lib/view/popup-model';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const UPS = '1Z999AA10123456784';
@@ -137,8 +139,9 @@ describe('the popup a shopper can drive (issue #11)', () => {
     await first.locator('.pkg__open').focus();
     await popup.keyboard.press('Enter');
     await popup.locator(`[data-view-package="${id}"]`).waitFor({ timeout: 5_000 });
-    // The view focuses its heading in an effect, after it is painted: wait for it rather than race it.
-    await waitFor(() => popup.locator('#view-title').evaluate((h) => h === document.activeElement), 5_000, 'focus on the view title');
+    // The view arrives from the background (issue #13 §3) and takes the focus in the frame after it
+    // is shown: waited for, as the focus back on the row is below.
+    await waitFor(() => popup.locator('#view-title').evaluate((h) => h === document.activeElement), 5_000, 'focus on the package view heading');
     await popup.keyboard.press('Escape');
     await waitFor(async () => (await popup.evaluate(() => document.activeElement?.closest('[data-package-id]')?.getAttribute('data-package-id') ?? null)) === id, 5_000, 'focus back on the row');
     // Back by the button works the same way.
@@ -172,5 +175,33 @@ describe('the popup a shopper can drive (issue #11)', () => {
     await waitFor(async () => (await readStore<Row>(popup, 'packages')).some((p) => p.id === id), 5_000, 'restored');
     expect((await readStore<Row>(popup, 'packages')).length).toBe(before);
     await popup.locator(`[data-package-id="${id}"]`).waitFor({ timeout: 5_000 });
+  });
+
+  it('a long group is paged (issue #13 §4): its first rows, a named "Show more", focus on the first new row', async () => {
+    // 40 more parcels on their way, through the background's own restore path (the undo of a delete).
+    const at = Date.now() - 3_600_000;
+    const packages = Array.from({ length: 40 }, (_, i) => ({
+      ...blankPackage({ id: `paged:${i}`, shop: 'amazon', orderId: `114-0000000-${String(i).padStart(7, '0')}`, label: `Paged parcel ${i}`, status: 'in_transit', firstSeenAt: at, lastChangeAt: at + i, nextCheckAt: null }, at),
+      eta: { from: '2099-01-01', to: '2099-01-01' },
+    }));
+    await popup.evaluate(
+      (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ id: 1, type: 'restorePackages', data, timestamp: Date.now() }),
+      { packages, events: [], alerts: [] },
+    );
+    const group = popup.locator('[data-group="on_the_way"]');
+    const more = group.getByRole('button', { name: /^Show \d+ more$/ });
+    await more.waitFor({ timeout: 10_000 });
+    const total = Number(await group.locator('.group__count').textContent());
+    expect(total).toBeGreaterThanOrEqual(40);
+    expect(await group.locator('[data-package-id]').count()).toBe(ROWS_PER_PAGE);
+    expect(await more.textContent()).toBe(`Show ${Math.min(ROWS_PER_PAGE, total - ROWS_PER_PAGE)} more`);
+    await shot('paged');
+    await more.focus();
+    await popup.keyboard.press('Enter');
+    await waitFor(async () => (await group.locator('[data-package-id]').count()) === Math.min(total, 2 * ROWS_PER_PAGE), 5_000, 'the next rows');
+    // The keyboard goes on where the new rows begin.
+    const focusedRow = () => popup.evaluate(() => [...document.querySelectorAll('[data-group="on_the_way"] [data-package-id]')].indexOf(document.activeElement?.closest('[data-package-id]') as Element));
+    await waitFor(async () => (await focusedRow()) === ROWS_PER_PAGE, 5_000, 'focus on the first new row');
+    expect(await focusedRow()).toBe(ROWS_PER_PAGE);
   });
 });

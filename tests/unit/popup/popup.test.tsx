@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type PopupActions, type PopupData, PopupShell } from '../../../components/popup-shell';
 import type { Alert, Package, TrackingEvent } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
-import { buildPopupModel, type SourceStatus } from '../../../lib/view/popup-model';
+import { buildPopupModel, ROWS_PER_PAGE, type SourceStatus } from '../../../lib/view/popup-model';
 import { parseTrackingInput } from '../../../lib/scan/parse-input';
 import { trackOffers } from '../../../lib/view/track-offers';
 import { blankPackage } from '../../../lib/engine/merge';
@@ -164,6 +164,7 @@ describe('popup components', () => {
     saveClaimKit: vi.fn(),
     remove: vi.fn(),
     dismiss: vi.fn(),
+    more: vi.fn(),
   });
   const data = (over: Partial<PopupData> & { model: PopupData['model'] }): PopupData => ({
     loading: false,
@@ -240,6 +241,32 @@ describe('popup components', () => {
     expect(root.querySelector('.welcome')!.textContent).toMatch(/Open your orders.*Paste a tracking number.*right-click/s);
     button(root, 'Your orders on Amazon.com').click();
     expect(a.openUrl).toHaveBeenCalledWith('https://www.amazon.com/gp/css/order-history');
+  });
+
+  it('a long group shows its first rows and a named "Show more" button; the heading counts them all (issue #13 §4)', () => {
+    const n = 2 * ROWS_PER_PAGE + 10;
+    const many = Array.from({ length: n }, (_, i) => pkg(`p${String(i).padStart(2, '0')}`, { lastChangeAt: NOW - i }));
+    const paged = (pages: Record<string, number>) => buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, pages });
+    const full = buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ });
+    expect(full.groups[0]!.packages).toHaveLength(n);
+    const root = document.createElement('div');
+    const a = actions();
+    render(<PopupShell data={data({ model: paged({}) })} actions={a} />, root);
+    expect(root.querySelectorAll('[data-package-id]')).toHaveLength(ROWS_PER_PAGE);
+    expect(root.querySelector('[data-group="on_the_way"] .group__count')!.textContent).toBe(String(n));
+    // The first rows are the group's first rows, in its order.
+    expect(root.querySelector('[data-package-id]')!.getAttribute('data-package-id')).toBe(full.groups[0]!.packages[0]!.id);
+    const more = button(root, `Show ${ROWS_PER_PAGE} more`);
+    expect(more.type).toBe('button');
+    more.click();
+    expect(a.more).toHaveBeenCalledWith('on_the_way');
+    // The last page adds what is left; with every row shown there is no button.
+    render(<PopupShell data={data({ model: paged({ on_the_way: 2 }) })} actions={a} />, root);
+    expect(root.querySelectorAll('[data-package-id]')).toHaveLength(2 * ROWS_PER_PAGE);
+    expect(button(root, 'Show 10 more')).toBeDefined();
+    render(<PopupShell data={data({ model: paged({ on_the_way: 3 }) })} actions={a} />, root);
+    expect(root.querySelectorAll('[data-package-id]')).toHaveLength(n);
+    expect(root.querySelector('.group__more')).toBeNull();
   });
 
   it('an undo is offered after an action', () => {
