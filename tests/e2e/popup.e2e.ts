@@ -197,6 +197,7 @@ describe('the popup a shopper can drive (issue #11)', () => {
     expect(await more.textContent()).toBe(`Show ${Math.min(ROWS_PER_PAGE, total - ROWS_PER_PAGE)} more`);
     await shot('paged');
     await more.focus();
+    await shot('paged-more');
     await popup.keyboard.press('Enter');
     await waitFor(async () => (await group.locator('[data-package-id]').count()) === Math.min(total, 2 * ROWS_PER_PAGE), 5_000, 'the next rows');
     // The keyboard goes on where the new rows begin.
