@@ -2,7 +2,8 @@ import type { TrackOffer } from '../lib/view/track-offers';
 
 export interface TrackBoxActions {
   setQuery(text: string): void;
-  track(numbers: { number: string; carrier: string }[]): void;
+  /** Track the numbers in this text (the box as it is when Enter or the button is pressed). */
+  track(text: string): void;
   choose(number: string, carrier: string): void;
   open(id: string): void;
 }
@@ -34,7 +35,8 @@ export function TrackBox({
         spellcheck={false}
         onInput={(e) => actions.setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && fresh.length > 0) actions.track(fresh.map((o) => ({ number: o.number, carrier: o.chosen })));
+          // The text as it is now: the offers shown may still be for the text a key ago (they come from the background).
+          if (e.key === 'Enter' && e.currentTarget.value.trim()) actions.track(e.currentTarget.value);
           if (e.key === 'Escape' && data.query) {
             e.preventDefault();
             actions.setQuery('');
@@ -72,7 +74,7 @@ export function TrackBox({
           </ul>
         )}
         {fresh.length > 0 && (
-          <button type="button" class="box__track" disabled={data.busy} onClick={() => actions.track(fresh.map((o) => ({ number: o.number, carrier: o.chosen })))}>
+          <button type="button" class="box__track" disabled={data.busy} onClick={() => actions.track(data.query)}>
             {fresh.length === 1 ? 'Track this number' : `Track ${fresh.length} numbers`}
           </button>
         )}

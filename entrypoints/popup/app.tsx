@@ -5,6 +5,7 @@ import { DATA_CHANGED_CHANNEL } from '@/lib/db/data-changed';
 import { type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
 import type { OpenLinkRequest, PackageViewReply, PopupViewReply } from '@/lib/services/popup-view';
 import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
+import { ROWS_PER_PAGE } from '@/lib/view/rows-per-page';
 
 /**
  * The popup renders what the background built (issue #13 §3): it opens no database and carries no
@@ -37,7 +38,9 @@ const VIEW_SETTINGS = ['settings', 'credentials'];
  */
 function useDataVersion(): number {
   const [version, setVersion] = useState(0);
-  useEffect(() => {
+  // A layout effect, declared before the first request's: listening before asking, so a write
+  // announced between the two is not missed.
+  useLayoutEffect(() => {
     const bump = () => setVersion((v) => v + 1);
     const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
     channel.onmessage = bump;
@@ -66,20 +69,24 @@ export function App() {
   const [busy, setBusy] = useState(false);
   // A failure is `{ error }`: the shell says it as an alert, other results politely (issue #13).
   const [message, setMessage] = useState<string | { error: string } | null>(null);
-  const [undo, setUndo] = useState<{ text: string; run: () => Promise<unknown> } | null>(null);
+  const [undo, setUndo] = useState<{ text: string; id: string; run: () => Promise<unknown> } | null>(null);
   // The row to focus again when the package view closes (issue #11 §3: focus restored).
   const returnTo = useRef<string | null>(null);
   const asked = useRef(0);
   const typed = useRef(false);
-  // After "Show more": the first of the new rows, focused once they are there (the button may be gone).
-  const firstNew = useRef<{ group: GroupId; index: number } | null>(null);
+  // A row to focus once a reply shows it (the button that had the focus may be gone): after "Show
+  // more", the first new row; after an undo, the row back. Only for a moment, so a later reply
+  // never moves the focus unasked.
+  const focusNext = useRef<{ selector: string; until: number; orBox: boolean } | null>(null);
+  const focusSoon = (selector: string, orBox: boolean) => void (focusNext.current = { selector, until: Date.now() + 2_000, orBox });
+  const listRequest = (q: string) => ({ view, query: q, choices, pages, locales: navigator.languages?.length ? [...navigator.languages] : [navigator.language] });
 
   // The list: asked at once on open, after a change, or a moment after the last key in the box. A
   // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
   useLayoutEffect(() => {
     const n = ++asked.current;
     const ask = () =>
-      sendMessage('popupView', { view, query, choices, pages, locales: navigator.languages?.length ? [...navigator.languages] : [navigator.language] }).then(
+      sendMessage('popupView', listRequest(query)).then(
         (r) => void (n === asked.current && setReply(r)),
         (e: unknown) => console.error('Porchlight popup:', e),
       );
@@ -112,11 +119,13 @@ export function App() {
     };
   }, [openId, version]);
   useEffect(() => {
-    const f = firstNew.current;
-    const rows = f ? document.querySelectorAll<HTMLElement>(`[data-group="${f.group}"] [data-package-id] .pkg__open`) : null;
-    if (!f || !rows || rows.length <= f.index) return;
-    firstNew.current = null;
-    rows[f.index]!.focus();
+    const f = focusNext.current;
+    if (!f) return;
+    const row = document.querySelector<HTMLElement>(f.selector);
+    if (row) row.focus();
+    else if (Date.now() < f.until) return;
+    else if (f.orBox) document.getElementById('box')?.focus();
+    focusNext.current = null;
   }, [reply]);
   // Issue #13 §4: when the first list is on screen (the frame after it was rendered), for the bench.
   const shown = reply !== null;
@@ -178,9 +187,14 @@ export function App() {
     choose(number, carrier) {
       setChoices((c) => ({ ...c, [number]: carrier }));
     },
-    async track(numbers) {
+    async track(text) {
       setBusy(true);
       try {
+        // What the box holds now, read again (the one parser, in the background), never the offers of
+        // an earlier reply: a number taken out of the box a moment ago is not tracked.
+        const now = await sendMessage('popupView', listRequest(text));
+        const numbers = now.offers.filter((o) => !o.knownId).map((o) => ({ number: o.number, carrier: o.chosen }));
+        if (numbers.length === 0) return;
         const r = await sendMessage('trackInput', { numbers });
         setQuery('');
         setView('list');
@@ -205,8 +219,12 @@ export function App() {
       setPages({});
     },
     more(group) {
-      firstNew.current = { group, index: reply?.model.groups.find((g) => g.id === group)?.packages.length ?? 0 };
-      setPages((p) => ({ ...p, [group]: (p[group] ?? 1) + 1 }));
+      // The first row of the next page: the pages shown so far, each ROWS_PER_PAGE rows (issue #13 §4).
+      setPages((p) => {
+        const next = (p[group] ?? 1) + 1;
+        focusSoon(`[data-group="${group}"] [data-package-id]:nth-of-type(${(next - 1) * ROWS_PER_PAGE + 1}) .pkg__open`, false);
+        return { ...p, [group]: next };
+      });
     },
     async refresh() {
       setRefreshing(true);
@@ -289,7 +307,7 @@ export function App() {
       const title = rowTitle(id) ?? 'Package';
       void sendMessage('updatePackage', { id, archived }).then(() => {
         setMessage(null);
-        setUndo({ text: `${archived ? 'Archived' : 'Back in the list'}: ${title}.`, run: () => sendMessage('updatePackage', { id, archived: !archived }) });
+        setUndo({ text: `${archived ? 'Archived' : 'Back in the list'}: ${title}.`, id, run: () => sendMessage('updatePackage', { id, archived: !archived }) });
       });
       if (archived) back();
     },
@@ -301,12 +319,16 @@ export function App() {
       back();
       const removed: RemovedPackages = await sendMessage('deletePackages', { ids: [id] });
       setMessage(null);
-      setUndo({ text: `Deleted: ${title}.`, run: () => sendMessage('restorePackages', removed) });
+      setUndo({ text: `Deleted: ${title}.`, id, run: () => sendMessage('restorePackages', removed) });
     },
     undo() {
       const u = undo;
       setUndo(null);
-      if (u) void u.run().then(() => setMessage('Undone.'));
+      // The Undo button goes with its line: the keyboard goes on at the row that came back (or the box).
+      if (u) void u.run().then(() => {
+        setMessage('Undone.');
+        focusSoon(`[data-package-id="${CSS.escape(u.id)}"] .pkg__open`, true);
+      });
     },
     dismiss(key) {
       void sendMessage('dismissSituation', { key });

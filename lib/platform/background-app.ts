@@ -592,26 +592,39 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
 
 export type BackgroundApp = ReturnType<typeof createBackgroundApp>;
 
+/** Whether a message came from one of the extension's own pages (its URL under the extension's own origin). */
+export function isOwnPage(sender: { url?: string } | undefined, ownOrigin: string): boolean {
+  return typeof sender?.url === 'string' && ownOrigin.length > 0 && sender.url.startsWith(ownOrigin);
+}
+
 /**
  * Registers every background listener, synchronously (call at the top of the worker's main): a worker
  * woken by an alarm, message or click must find its listener on the first turn.
  */
 export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => void {
   const removers: Array<() => void> = [];
+  // Messages only Porchlight's own pages (popup, options) send: a content script runs inside a shop's
+  // page, and a page that took over its renderer must get none of the shopper's data, nor change it.
+  // Content scripts send pageReading, carrierPageReading and trackFound only.
+  const ownPages = browser.runtime.getURL('');
+  const ownPage = <T, R>(handler: (m: { data: T }) => R) => (m: { data: T; sender: { url?: string } }): R => {
+    if (!isOwnPage(m.sender, ownPages)) throw new Error('Porchlight: this message is only for its own pages');
+    return handler(m);
+  };
   removers.push(onMessage('pageReading', ({ data }) => app.ingest(data)));
   removers.push(onMessage('carrierPageReading', ({ data }) => app.ingestCarrierPage(data)));
-  removers.push(onMessage('refreshNow', ({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds })));
-  removers.push(onMessage('updatePackage', ({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted, label: data.label })));
-  removers.push(onMessage('trackInput', ({ data }) => app.trackInput(data.numbers)));
-  removers.push(onMessage('deletePackages', ({ data }) => app.deletePackages(data.ids)));
-  removers.push(onMessage('restorePackages', ({ data }) => app.restorePackages(data)));
-  removers.push(onMessage('popupView', ({ data }) => app.popupView(data)));
-  removers.push(onMessage('packageView', ({ data }) => app.packageView(data.id)));
-  removers.push(onMessage('openLink', ({ data }) => app.openLink(data)));
-  removers.push(onMessage('markNotReceived', ({ data }) => app.markNotReceived(data.id)));
-  removers.push(onMessage('dismissSituation', ({ data }) => app.dismissSituation(data.key)));
+  removers.push(onMessage('refreshNow', ownPage(({ data }) => app.refresh({ force: data.force ?? true, packageIds: data.packageIds }))));
+  removers.push(onMessage('updatePackage', ownPage(({ data }) => app.updatePackage(data.id, { archived: data.archived, muted: data.muted, label: data.label }))));
+  removers.push(onMessage('trackInput', ownPage(({ data }) => app.trackInput(data.numbers))));
+  removers.push(onMessage('deletePackages', ownPage(({ data }) => app.deletePackages(data.ids))));
+  removers.push(onMessage('restorePackages', ownPage(({ data }) => app.restorePackages(data))));
+  removers.push(onMessage('popupView', ownPage(({ data }) => app.popupView(data))));
+  removers.push(onMessage('packageView', ownPage(({ data }) => app.packageView(data.id))));
+  removers.push(onMessage('openLink', ownPage(({ data }) => app.openLink(data))));
+  removers.push(onMessage('markNotReceived', ownPage(({ data }) => app.markNotReceived(data.id))));
+  removers.push(onMessage('dismissSituation', ownPage(({ data }) => app.dismissSituation(data.key))));
   removers.push(onMessage('trackFound', ({ data }) => app.trackFound(data.found, data.source)));
-  removers.push(onMessage('scanTab', ({ data }) => app.scanTab(data.tabId)));
+  removers.push(onMessage('scanTab', ownPage(({ data }) => app.scanTab(data.tabId))));
 
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM) inBackground('refresh round', app.refresh({}));

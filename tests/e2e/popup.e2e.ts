@@ -14,7 +14,7 @@ import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, w
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
 import { blankPackage } from '../../lib/engine/merge';
-import { ROWS_PER_PAGE } from '../../lib/view/popup-model';
+import { ROWS_PER_PAGE } from '../../lib/view/rows-per-page';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const UPS = '1Z999AA10123456784';
@@ -171,10 +171,28 @@ describe('the popup a shopper can drive (issue #11)', () => {
     await popup.getByRole('button', { name: 'Delete' }).click();
     await waitFor(async () => !(await readStore<Row>(popup, 'packages')).some((p) => p.id === id), 5_000, 'deleted');
     expect(await popup.locator('.popup__undo').textContent()).toContain('Deleted');
-    await popup.getByRole('button', { name: 'Undo' }).click();
+    // Undo by keyboard: the button goes with its line, and the keyboard goes on at the row that came back.
+    await popup.getByRole('button', { name: 'Undo' }).focus();
+    await popup.keyboard.press('Enter');
     await waitFor(async () => (await readStore<Row>(popup, 'packages')).some((p) => p.id === id), 5_000, 'restored');
     expect((await readStore<Row>(popup, 'packages')).length).toBe(before);
     await popup.locator(`[data-package-id="${id}"]`).waitFor({ timeout: 5_000 });
+    const focused = () => popup.evaluate(() => document.activeElement?.closest('[data-package-id]')?.getAttribute('data-package-id') ?? null);
+    await waitFor(async () => (await focused()) === id, 5_000, 'focus on the restored row');
+  });
+
+  it('Enter tracks what the box holds when it is pressed, not the numbers it offered a key before', async () => {
+    const [kept, removed] = ['9400111206206407628746', '9434611206206407667136'];
+    const box = popup.getByRole('searchbox', { name: /Search your packages/ });
+    await box.fill(`${kept} ${removed}`);
+    await popup.locator(`[data-offer="${removed}"]`).waitFor({ timeout: 5_000 });
+    // The second number taken out, and Enter at once: before the box's offers caught up.
+    await box.fill(kept);
+    await box.press('Enter');
+    await waitFor(async () => (await readStore<Row>(popup, 'packages')).some((p) => p.trackingNumber === kept), 10_000, 'the kept number tracked');
+    await popup.locator('.popup__status').filter({ hasText: 'Now tracking 1 new package' }).waitFor({ timeout: 5_000 });
+    expect((await readStore<Row>(popup, 'packages')).some((p) => p.trackingNumber === removed)).toBe(false);
+    await popup.getByRole('button', { name: /Back/ }).click().catch(() => undefined);
   });
 
   it('a long group is paged (issue #13 §4): its first rows, a named "Show more", focus on the first new row', async () => {

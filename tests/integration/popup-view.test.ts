@@ -12,7 +12,7 @@ import { getDb, PorchlightDb } from '../../lib/db/database';
 import { blankPackage } from '../../lib/engine/merge';
 import { type BackgroundApp, createBackgroundApp, registerListeners } from '../../lib/platform/background-app';
 import type { PopupViewRequest } from '../../lib/services/popup-view';
-import { ROWS_PER_PAGE } from '../../lib/view/popup-model';
+import { ROWS_PER_PAGE } from '../../lib/view/rows-per-page';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 const UPS = '1Z999AA10123456784';
