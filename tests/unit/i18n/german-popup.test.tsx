@@ -9,7 +9,7 @@ import { type PopupActions, PopupShell } from '../../../components/popup-shell';
 import { blankPackage } from '../../../lib/engine/merge';
 import type { Package } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
-import { buildPopupModel } from '../../../lib/view/popup-model';
+import { ageText, buildPopupModel } from '../../../lib/view/popup-model';
 import { DE, EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // Monday, 09:00 in Chicago
@@ -50,6 +50,13 @@ describe('the popup in German', () => {
     expect(root.querySelector('.popup__refresh')!.textContent).toBe('Aktualisieren');
     expect([...root.querySelectorAll('.tabs__tab')].map((b) => b.firstChild!.textContent)).toEqual(['Aktuell', 'Verlauf', 'Archiviert']);
     expect(root.querySelector('#box')!.getAttribute('placeholder')).toBe('Suchen oder Sendungsnummern einfügen');
+  });
+
+  it('ages and plurals in German: one day, two days, minutes and hours, older dates', () => {
+    expect([1, 2].map((d) => ageText(DE, NOW - d * 86_400_000, NOW, TZ))).toEqual(['vor 1 Tag', 'vor 2 Tagen']);
+    expect([ageText(DE, NOW - 5 * 60_000, NOW, TZ), ageText(DE, NOW - 3 * 3_600_000, NOW, TZ), ageText(DE, NOW, NOW, TZ)]).toEqual(['vor 5 Min.', 'vor 3 Std.', 'gerade eben']);
+    expect(ageText(DE, Date.parse('2026-11-03T18:00:00Z'), NOW, TZ)).toBe('3. Nov.');
+    expect(ageText(EN, Date.parse('2026-11-03T18:00:00Z'), NOW, TZ)).toBe('Nov 3');
   });
 
   it('the same parcels in English read as before (the messages carry the English unchanged)', () => {
