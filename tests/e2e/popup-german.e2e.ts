@@ -52,6 +52,18 @@ describe('the popup in German (issue #13 §2)', () => {
     await shot('empty');
   });
 
+  it('the box in German: a reason for a broken number, an offer for a good one', async () => {
+    const box = popup.getByRole('searchbox', { name: 'Pakete durchsuchen oder Sendungsnummern zum Verfolgen einfügen' });
+    await box.fill('1Z999AA10123456785 1Z999AA10123456784');
+    const reason = popup.locator('.box__reason');
+    await reason.waitFor({ timeout: 5_000 });
+    expect(await reason.textContent()).toBe('1Z999AA10123456785 sieht aus wie eine Sendungsnummer von UPS, aber die Prüfziffer stimmt nicht: Prüfen Sie sie auf Tippfehler.');
+    expect(await popup.getByRole('button', { name: 'Diese Nummer verfolgen' }).count()).toBe(1);
+    expect(await popup.getByRole('list', { name: 'Sendungsnummern im Feld' }).count()).toBe(1);
+    await shot('box');
+    await box.fill('');
+  });
+
   it('parcels say their state in German, with German dates and times', async () => {
     const now = Date.now();
     // The demo carrier's numbers: a source can refresh them, so each row says its state, not how to get a source.
