@@ -8,6 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { type PopupActions, PopupShell } from '../../../components/popup-shell';
 import { blankPackage } from '../../../lib/engine/merge';
 import type { Package } from '../../../lib/model/types';
+import { STATUSES } from '../../../lib/model/status';
+import { cardText } from '../../../lib/view/headline';
 import { buildPackageDetails } from '../../../lib/view/package-details';
 import { ageText, buildPopupModel } from '../../../lib/view/popup-model';
 import { DE, EN } from '../../support/i18n';
@@ -57,6 +59,23 @@ describe('the popup in German', () => {
     expect([ageText(DE, NOW - 5 * 60_000, NOW, TZ), ageText(DE, NOW - 3 * 3_600_000, NOW, TZ), ageText(DE, NOW, NOW, TZ)]).toEqual(['vor 5 Min.', 'vor 3 Std.', 'gerade eben']);
     expect(ageText(DE, Date.parse('2026-11-03T18:00:00Z'), NOW, TZ)).toBe('3. Nov.');
     expect(ageText(EN, Date.parse('2026-11-03T18:00:00Z'), NOW, TZ)).toBe('Nov 3');
+  });
+
+  it('every status, with and without an ETA, has a German badge and line (none left in English)', () => {
+    const etas = [null, { from: '2026-11-23', to: '2026-11-23' }, { from: '2026-11-25', to: '2026-11-27' }, { from: '2026-11-20', to: '2026-11-20' }];
+    const english: string[] = [];
+    for (const status of STATUSES) {
+      for (const eta of etas) {
+        const p = pkg('x', { status, eta, shop: status === 'pending' ? null : 'amazon', orderId: status === 'pending' ? null : '111-0000000-0000000' });
+        const de = cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ, ui: DE }).headline;
+        const en = cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline;
+        expect(de.label && de.line).toBeTruthy();
+        // "Problem" is German too; every other badge and every line differs from the English.
+        if (de.label === en.label && de.label !== 'Problem') english.push(`${status} label ${de.label}`);
+        if (de.line === en.line) english.push(`${status} line ${de.line}`);
+      }
+    }
+    expect(english).toEqual([]);
   });
 
   it('the same parcels in English read as before (the messages carry the English unchanged)', () => {
