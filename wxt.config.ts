@@ -75,6 +75,8 @@ export default defineConfig({
     return {
       name: 'Porchlight',
       description: 'Every parcel you are waiting for, from every shop and carrier, until it is on the porch.',
+      // The popup's words are in public/_locales (issue #13 §2: English and German); English where a language has none.
+      default_locale: 'en',
       permissions: [
         'storage',
         'alarms',

@@ -1,3 +1,4 @@
+import type { Translate } from '../lib/i18n/translate';
 import type { GroupId, PopupGroup } from '../lib/view/popup-model';
 import { PackageRow } from './package-row';
 
@@ -12,7 +13,7 @@ export interface PackageListActions {
  * A long group shows its first rows and a "Show N more" button (issue #13 §4: 1,000 parcels are not
  * 1,000 rows at first paint); the heading counts them all.
  */
-export function PackageList({ data, actions }: { data: { groups: PopupGroup[] }; actions: PackageListActions }) {
+export function PackageList({ data, actions }: { data: { groups: PopupGroup[]; t: Translate }; actions: PackageListActions }) {
   return (
     <>
       {data.groups.map((g) => (
@@ -22,12 +23,12 @@ export function PackageList({ data, actions }: { data: { groups: PopupGroup[] };
           </h2>
           <ul role="list" aria-labelledby={`group-${g.id}`}>
             {g.packages.map((p) => (
-              <PackageRow key={p.id} data={p} actions={actions} />
+              <PackageRow key={p.id} data={{ row: p, t: data.t }} actions={actions} />
             ))}
           </ul>
           {g.more > 0 && (
             <button type="button" class="group__more" onClick={() => actions.more(g.id)}>
-              Show {g.more} more
+              {data.t('popupShowMore', g.more)}
             </button>
           )}
         </section>

@@ -1,3 +1,4 @@
+import type { Translate } from '../lib/i18n/translate';
 import type { PackageView } from '../lib/view/popup-model';
 
 /**
@@ -6,10 +7,10 @@ import type { PackageView } from '../lib/view/popup-model';
  * news is, one attention mark. The whole row is one button (one tab stop) that opens the package.
  * All text is rendered as text, never HTML: page and carrier wording is untrusted.
  */
-export function PackageRow({ data, actions }: { data: PackageView; actions: { open(id: string): void } }) {
-  const p = data;
+export function PackageRow({ data, actions }: { data: { row: PackageView; t: Translate }; actions: { open(id: string): void } }) {
+  const { row: p, t } = data;
   const h = p.headline;
-  const mark = p.attention ? `${p.attention.severity === 'critical' ? 'Problem' : 'Needs attention'}: ${p.attention.text}` : null;
+  const mark = p.attention ? t(p.attention.severity === 'critical' ? 'popupRowProblem' : 'popupRowAttention', p.attention.text) : null;
   return (
     <li class={`pkg pkg--${p.status} pkg--tone-${h.tone}${p.attention ? ` pkg--attn-${p.attention.severity}` : ''}`} data-package-id={p.id} data-status={p.status}>
       <button type="button" class="pkg__open" onClick={() => actions.open(p.id)} title={mark ?? undefined}>
@@ -24,7 +25,7 @@ export function PackageRow({ data, actions }: { data: PackageView; actions: { op
         </span>
         <span class="pkg__line">{p.noSource && !p.attention ? p.noSource.text : h.line}</span>
         <span class="pkg__meta">
-          {[p.meta, p.age, p.muted ? 'Muted' : null, p.elsewhere].filter(Boolean).join(' · ')}
+          {[p.meta, p.age, p.muted ? t('popupRowMuted') : null, p.elsewhere].filter(Boolean).join(' · ')}
         </span>
       </button>
     </li>

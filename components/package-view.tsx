@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '../lib/i18n/translate';
 import type { PackageDetailsView } from '../lib/view/package-details';
 import type { PackageView as Row } from '../lib/view/popup-model';
 
@@ -26,12 +27,18 @@ function sourceName(source: string): string {
   return id.length <= 5 ? id.toUpperCase() : id[0]!.toUpperCase() + id.slice(1);
 }
 
+/** "Seen by UPS and Amazon", "Seen by UPS, FedEx and Amazon". */
+function seenBy(t: Translate, sources: string[]): string {
+  const names = sources.map(sourceName);
+  return names.length === 1 ? t('viewSeenByOne', names[0]!) : t('viewSeenByMany', names.slice(0, -1).join(', '), names[names.length - 1]!);
+}
+
 /**
  * One package, its own view (issue #11 §3): Back and Escape return to the list (the shell restores
  * focus to its row). What it says comes from the same headline as its row; all text rendered as text.
  */
-export function PackageView({ data, actions }: { data: { row: Row; details: PackageDetailsView; refreshing: boolean }; actions: PackageViewActions }) {
-  const { row, details: d } = data;
+export function PackageView({ data, actions }: { data: { row: Row; details: PackageDetailsView; refreshing: boolean; t: Translate }; actions: PackageViewActions }) {
+  const { row, details: d, t } = data;
   const h = row.headline;
   const [renaming, setRenaming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,11 +47,11 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
   return (
     <article class="view" aria-labelledby="view-title" data-view-package={row.id}>
       <header class="view__bar">
-        <button type="button" class="view__back" onClick={actions.back} aria-label="Back to the list">
-          ← Back
+        <button type="button" class="view__back" onClick={actions.back} aria-label={t('viewBackLabel')}>
+          {t('viewBack')}
         </button>
         <button type="button" disabled={data.refreshing} onClick={() => actions.refreshOne(row.id)}>
-          {data.refreshing ? 'Refreshing…' : 'Refresh'}
+          {data.refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>
       </header>
       {renaming ? (
@@ -57,11 +64,11 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
             setRenaming(false);
           }}
         >
-          <label for="rename">Name</label>
+          <label for="rename">{t('viewName')}</label>
           <input id="rename" name="label" defaultValue={row.title} maxLength={120} autoFocus />
-          <button type="submit">Save</button>
+          <button type="submit">{t('viewSave')}</button>
           <button type="button" onClick={() => setRenaming(false)}>
-            Cancel
+            {t('viewCancel')}
           </button>
         </form>
       ) : (
@@ -78,10 +85,10 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
         <div class={`view__attention view__attention--${row.attention.severity}`} data-situation={row.attention.kind} role="alert">
           <span>
             {row.attention.text}
-            {row.attention.folded > 0 && ` (+${row.attention.folded} more)`}
+            {row.attention.folded > 0 && ` ${t('viewFoldedMore', row.attention.folded)}`}
           </span>
           <button type="button" onClick={() => actions.dismiss(row.attention!.key)}>
-            Dismiss
+            {t('viewDismiss')}
           </button>
         </div>
       )}
@@ -101,8 +108,8 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
           </div>
         </div>
       )}
-      {row.error && <p class="view__error">Last refresh failed: {row.error}</p>}
-      {row.muted && <p class="view__muted">Muted: no notifications for this package.</p>}
+      {row.error && <p class="view__error">{t('viewLastRefreshFailed', row.error)}</p>}
+      {row.muted && <p class="view__muted">{t('viewMuted')}</p>}
       {d.progress.stopped ? (
         <p class="view__stopped">{d.progress.stopped}</p>
       ) : (
@@ -111,11 +118,11 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
         <div
           class="steps"
           role="progressbar"
-          aria-label={`Progress of ${row.title}`}
+          aria-label={t('viewProgressLabel', row.title)}
           aria-valuemin={1}
           aria-valuemax={d.progress.steps.length}
           aria-valuenow={d.progress.current + 1}
-          aria-valuetext={`Step ${d.progress.current + 1} of ${d.progress.steps.length}: ${d.progress.steps[d.progress.current]}`}
+          aria-valuetext={t('viewProgressStep', d.progress.current + 1, d.progress.steps.length, d.progress.steps[d.progress.current] ?? '')}
         >
           {d.progress.steps.map((s, i) => (
             <span key={s} class={i < d.progress.current || (i === d.progress.current && i === d.progress.steps.length - 1) ? 'step step--done' : i === d.progress.current ? 'step step--now' : 'step'}>
@@ -126,22 +133,22 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       )}
       {d.pickup && (
         <section class="view__section" aria-labelledby="pickup-h">
-          <h2 id="pickup-h">Pickup</h2>
+          <h2 id="pickup-h">{t('viewPickup')}</h2>
           {d.pickup.location && <p>{d.pickup.location}</p>}
           {d.pickup.code && (
             <p>
-              Code <strong class="view__code">{d.pickup.code}</strong>{' '}
+              {t('viewCode')} <strong class="view__code">{d.pickup.code}</strong>{' '}
               <button type="button" onClick={() => actions.copy(d.pickup!.code!)}>
-                Copy code
+                {t('viewCopyCode')}
               </button>
             </p>
           )}
-          {d.pickup.until && <p class="view__deadline">Collect by {d.pickup.until}</p>}
+          {d.pickup.until && <p class="view__deadline">{t('viewCollectBy', d.pickup.until)}</p>}
         </section>
       )}
       {d.steps.length > 0 && (
         <section class="view__section" aria-labelledby="next-h">
-          <h2 id="next-h">What to do next</h2>
+          <h2 id="next-h">{t('viewNextSteps')}</h2>
           <ol class="next">
             {d.steps.map((s) => (
               <li key={s.id} data-step={s.id}>
@@ -156,12 +163,12 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
                   <div class="view__buttons">
                     {s.url && (
                       <button type="button" onClick={() => actions.openUrl(s.url!)}>
-                        {s.title.length <= 32 ? s.title : 'Open'}
+                        {s.title.length <= 32 ? s.title : t('viewOpen')}
                       </button>
                     )}
                     {s.phone && (
                       <button type="button" onClick={() => actions.copy(s.phone!)}>
-                        Copy {s.phone}
+                        {t('viewCopyPhone', s.phone)}
                       </button>
                     )}
                   </div>
@@ -173,18 +180,18 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       )}
       {d.tracking && (
         <section class="view__section" aria-labelledby="num-h">
-          <h2 id="num-h">Tracking number</h2>
+          <h2 id="num-h">{t('viewTrackingNumber')}</h2>
           <p>
             <span class="view__number">{d.tracking.number}</span>
             {d.tracking.carrier && <span class="view__service"> · {[d.tracking.carrier, d.tracking.service].filter(Boolean).join(', ')}</span>}
           </p>
           <div class="view__buttons">
             <button type="button" onClick={() => actions.copy(d.tracking!.number)}>
-              Copy number
+              {t('viewCopyNumber')}
             </button>
             {d.tracking.url && (
               <button type="button" onClick={() => actions.openTracking(row.id)}>
-                {d.tracking.carrier ? `${d.tracking.carrier} page` : 'Carrier page'}
+                {d.tracking.carrier ? t('viewCarrierPageOf', d.tracking.carrier) : t('viewCarrierPage')}
               </button>
             )}
           </div>
@@ -197,10 +204,9 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       )}
       {d.order && (
         <section class="view__section" aria-labelledby="order-h">
-          <h2 id="order-h">Order</h2>
+          <h2 id="order-h">{t('viewOrder')}</h2>
           <p>
-            {d.order.shop} order {d.order.orderId}
-            {d.order.placed && `, placed ${d.order.placed}`}
+            {d.order.placed ? t('viewOrderLinePlaced', d.order.shop, d.order.orderId, d.order.placed) : t('viewOrderLine', d.order.shop, d.order.orderId)}
             {d.order.total && ` · ${d.order.total}`}
           </p>
           {d.order.items.length > 0 && (
@@ -209,7 +215,7 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
                 <li key={n}>
                   {i.quantity && i.quantity > 1 ? `${i.quantity} × ` : ''}
                   {i.title}
-                  {i.seller && <span class="view__seller"> · sold by {i.seller}</span>}
+                  {i.seller && <span class="view__seller"> · {t('viewSoldBy', i.seller)}</span>}
                 </li>
               ))}
             </ul>
@@ -217,7 +223,7 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
           {row.shopUrl && (
             <div class="view__buttons">
               <button type="button" onClick={() => actions.openShop(row.id)}>
-                Open on {d.order.shop}
+                {t('viewOpenOn', d.order.shop)}
               </button>
             </div>
           )}
@@ -225,13 +231,13 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       )}
       {d.etaChanges.length > 1 && (
         <p class="view__eta">
-          Delivery date changed: {d.etaChanges.join(' → ')}
+          {t('viewEtaChanged', d.etaChanges.join(' → '))}
         </p>
       )}
       <section class="view__section timeline" aria-labelledby="tl-h">
-        <h2 id="tl-h">Timeline</h2>
+        <h2 id="tl-h">{t('viewTimeline')}</h2>
         {d.timeline.length === 0 ? (
-          <p class="timeline__empty">No tracking events yet.</p>
+          <p class="timeline__empty">{t('viewNoEvents')}</p>
         ) : (
           <ol>
             {d.timeline.map((e) => {
@@ -243,34 +249,34 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
                   <span class="event__time">{e.time}</span>
                   <span class="event__text">{e.text}</span>
                   {e.location && <span class="event__where">{e.location}</span>}
-                  {e.sources.length > 1 && <span class="event__sources">Seen by {e.sources.map(sourceName).join(' and ')}</span>}
+                  {e.sources.length > 1 && <span class="event__sources">{seenBy(t, e.sources)}</span>}
                 </li>
               );
             })}
           </ol>
         )}
       </section>
-      <section class="view__section view__actions" aria-label="Actions">
+      <section class="view__section view__actions" aria-label={t('viewActions')}>
         <div class="view__buttons">
           <button type="button" onClick={() => setRenaming(true)}>
-            Rename
+            {t('viewRename')}
           </button>
           <button type="button" aria-pressed={row.muted} onClick={() => actions.mute(row.id, !row.muted)}>
-            {row.muted ? 'Unmute' : 'Mute'}
+            {row.muted ? t('viewUnmute') : t('viewMute')}
           </button>
           <button type="button" onClick={() => actions.archive(row.id, !row.archived)}>
-            {row.archived ? 'Unarchive' : 'Archive'}
+            {row.archived ? t('viewUnarchive') : t('viewArchive')}
           </button>
           {d.canMarkNotReceived && (
             <button type="button" class="view__not-received" onClick={() => actions.markNotReceived(row.id)}>
-              I did not receive this
+              {t('viewNotReceived')}
             </button>
           )}
-          <button type="button" onClick={() => actions.saveClaimKit(row.id)} title="A printable page with the order, the timeline and the claim deadlines">
-            Save claim kit
+          <button type="button" onClick={() => actions.saveClaimKit(row.id)} title={t('viewClaimKitTitle')}>
+            {t('viewSaveClaimKit')}
           </button>
           <button type="button" class="view__delete" onClick={() => actions.remove(row.id)}>
-            Delete
+            {t('viewDelete')}
           </button>
         </div>
       </section>

@@ -1,3 +1,4 @@
+import type { MessageKey, Translate } from '../lib/i18n/translate';
 import type { PackageDetailsView } from '../lib/view/package-details';
 import type { PackageView as Row, PopupModel, PopupView } from '../lib/view/popup-model';
 import type { TrackOffer } from '../lib/view/track-offers';
@@ -13,6 +14,8 @@ export interface PopupActions extends PackageViewActions, TrackBoxActions, Packa
 }
 
 export interface PopupData {
+  /** The popup's own words (issue #13 §2); the list's come built from the background. */
+  t: Translate;
   loading: boolean;
   model: PopupModel;
   query: string;
@@ -29,13 +32,14 @@ export interface PopupData {
   ordersLinks: { label: string; url: string }[];
 }
 
-const VIEW_LABEL: Record<PopupView, string> = { list: 'Current', history: 'History', archived: 'Archived' };
+const VIEW_LABEL: Record<PopupView, MessageKey> = { list: 'popupTabCurrent', history: 'popupTabHistory', archived: 'popupTabArchived' };
 
 /**
  * The popup: the box, the list (or History, Archived, search results), or one package's view; one
  * status line for results and an undo (issue #11). Components take data and actions only.
  */
 export function PopupShell({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const { t } = data;
   const m = data.model;
   const total = m.counts.list + m.counts.history + m.counts.archived;
   const searching = data.query.trim() !== '';
@@ -52,7 +56,7 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
         <p class="popup__undo">
           {data.undo.text}{' '}
           <button type="button" onClick={actions.undo}>
-            Undo
+            {t('popupUndo')}
           </button>
         </p>
       )}
@@ -62,7 +66,7 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
     return (
       <main class="popup popup--view">
         {status}
-        <PackageView data={{ row: data.open.row, details: data.open.details, refreshing: data.refreshing }} actions={actions} />
+        <PackageView data={{ row: data.open.row, details: data.open.details, refreshing: data.refreshing, t }} actions={actions} />
       </main>
     );
   }
@@ -70,14 +74,14 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
     <main class="popup">
       <header class="popup__head">
         <h1>Porchlight</h1>
-        <button type="button" onClick={actions.scanPage} title="Find tracking numbers on the page in the current tab">
-          Scan page
+        <button type="button" onClick={actions.scanPage} title={t('popupScanPageTitle')}>
+          {t('popupScanPage')}
         </button>
         <button type="button" class="popup__refresh" disabled={data.refreshing} onClick={actions.refresh}>
-          {data.refreshing ? 'Refreshing…' : 'Refresh'}
+          {data.refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>
       </header>
-      <TrackBox data={{ query: data.query, offers: data.offers, reasons: m.shown === 0 || !searching ? data.reasons : [], busy: data.busy }} actions={actions} />
+      <TrackBox data={{ query: data.query, offers: data.offers, reasons: m.shown === 0 || !searching ? data.reasons : [], busy: data.busy, t }} actions={actions} />
       {status}
       {m.banners.map((b) => (
         <div key={b.id} class="popup__banner" data-banner={b.id} role="alert">
@@ -90,21 +94,21 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
         </div>
       ))}
       {!searching && total > 0 && (
-        <nav class="tabs" aria-label="Lists">
+        <nav class="tabs" aria-label={t('popupLists')}>
           {(['list', 'history', 'archived'] as const).map((v) => (
             <button key={v} type="button" class="tabs__tab" aria-pressed={m.view === v} onClick={() => actions.setView(v)}>
-              {VIEW_LABEL[v]} <span class="tabs__count">{m.counts[v]}</span>
+              {t(VIEW_LABEL[v])} <span class="tabs__count">{m.counts[v]}</span>
             </button>
           ))}
         </nav>
       )}
       {data.loading ? null : total === 0 ? (
         <section class="welcome" aria-labelledby="welcome-h">
-          <h2 id="welcome-h">Nothing to track yet</h2>
-          <p>Three ways in, no account needed:</p>
+          <h2 id="welcome-h">{t('popupWelcomeTitle')}</h2>
+          <p>{t('popupWelcomeIntro')}</p>
           <ol>
             <li>
-              Open your orders: Porchlight reads every order and shipment on the page.
+              {t('popupWelcomeOrders')}
               <span class="welcome__links">
                 {data.ordersLinks.map((l) => (
                   <button key={l.url} type="button" onClick={() => actions.openUrl(l.url)}>
@@ -113,18 +117,18 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
                 ))}
               </span>
             </li>
-            <li>Paste a tracking number into the box above.</li>
-            <li>Select a tracking number on any page, right-click, and choose “Track … with Porchlight”.</li>
+            <li>{t('popupWelcomePaste')}</li>
+            <li>{t('popupWelcomeSelect')}</li>
           </ol>
         </section>
       ) : m.noMatch ? (
-        <p class="popup__empty">Nothing matches “{data.query.trim()}”.</p>
+        <p class="popup__empty">{t('popupNoMatch', data.query.trim())}</p>
       ) : m.shown === 0 ? (
         <p class="popup__empty">
-          {m.view === 'history' ? 'No finished parcels older than a few days.' : m.view === 'archived' ? 'Nothing archived.' : 'Nothing on its way right now.'}
+          {t(m.view === 'history' ? 'popupEmptyHistory' : m.view === 'archived' ? 'popupEmptyArchived' : 'popupEmptyList')}
         </p>
       ) : (
-        <PackageList data={{ groups: m.groups }} actions={actions} />
+        <PackageList data={{ groups: m.groups, t }} actions={actions} />
       )}
     </main>
   );

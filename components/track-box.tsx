@@ -1,3 +1,4 @@
+import type { Translate } from '../lib/i18n/translate';
 import type { TrackOffer } from '../lib/view/track-offers';
 
 export interface TrackBoxActions {
@@ -17,9 +18,10 @@ export function TrackBox({
   data,
   actions,
 }: {
-  data: { query: string; offers: TrackOffer[]; reasons: string[]; busy: boolean };
+  data: { query: string; offers: TrackOffer[]; reasons: string[]; busy: boolean; t: Translate };
   actions: TrackBoxActions;
 }) {
+  const { t } = data;
   const fresh = data.offers.filter((o) => !o.knownId);
   return (
     <div class="box">
@@ -28,8 +30,8 @@ export function TrackBox({
         class="box__input"
         type="search"
         value={data.query}
-        placeholder="Search, or paste tracking numbers"
-        aria-label="Search your packages, or paste tracking numbers to track"
+        placeholder={t('boxPlaceholder')}
+        aria-label={t('boxLabel')}
         aria-describedby="box-status"
         autocomplete="off"
         spellcheck={false}
@@ -45,18 +47,18 @@ export function TrackBox({
       />
       <div id="box-status" role="status" class="box__status">
         {data.offers.length > 0 && (
-          <ul class="offers" aria-label="Tracking numbers in the box">
+          <ul class="offers" aria-label={t('boxOffersLabel')}>
             {data.offers.map((o) => (
               <li key={o.number} class="offer" data-offer={o.number}>
                 <span class="offer__number">{o.text}</span>
                 {o.knownId ? (
                   <button type="button" class="offer__known" onClick={() => actions.open(o.knownId!)}>
-                    Already tracked: open
+                    {t('boxAlreadyTracked')}
                   </button>
                 ) : o.candidates.length > 1 ? (
                   <select
                     class="offer__carrier"
-                    aria-label={`Carrier for ${o.text}`}
+                    aria-label={t('boxCarrierFor', o.text)}
                     value={o.chosen}
                     onChange={(e) => actions.choose(o.number, (e.currentTarget as HTMLSelectElement).value)}
                   >
@@ -75,7 +77,7 @@ export function TrackBox({
         )}
         {fresh.length > 0 && (
           <button type="button" class="box__track" disabled={data.busy} onClick={() => actions.track(data.query)}>
-            {fresh.length === 1 ? 'Track this number' : `Track ${fresh.length} numbers`}
+            {fresh.length === 1 ? t('boxTrackOne') : t('boxTrackMany', fresh.length)}
           </button>
         )}
         {data.reasons.map((r) => (

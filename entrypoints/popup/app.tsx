@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupShell, type PopupActions } from '@/components/popup-shell';
 import { DATA_CHANGED_CHANNEL } from '@/lib/db/data-changed';
+import { plural } from '@/lib/i18n/translate';
+import { browserText } from '@/lib/platform/i18n';
 import { type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
 import type { OpenLinkRequest, PackageViewReply, PopupViewReply } from '@/lib/services/popup-view';
 import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
@@ -31,6 +33,10 @@ const EMPTY_MODEL: PopupModel = { view: 'list', groups: [], banners: [], counts:
 
 /** What the list says follows these stored values too (the History delay, the sources and their keys). */
 const VIEW_SETTINGS = ['settings', 'credentials'];
+
+/** The popup's own words (issue #13 §2), in the browser's language. */
+const ui = browserText();
+const { t } = ui;
 
 /**
  * A counter that moves when the data changed: a write announced on DATA_CHANGED_CHANNEL (by the
@@ -176,7 +182,6 @@ export function App() {
 
   // Every link is checked by the background's URL policy when it is clicked (issue #10 §3).
   const openLink = (req: OpenLinkRequest) => void sendMessage('openLink', req).catch((e: unknown) => console.error('Porchlight popup:', e));
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
   const actions: PopupActions = {
     setQuery(text) {
@@ -200,12 +205,14 @@ export function App() {
         setView('list');
         setMessage(
           r.added > 0
-            ? `Now tracking ${plural(r.added, 'new package')}${r.known ? ` (${r.known} already tracked)` : ''}.`
-            : `Already tracked: ${plural(r.known, 'number')}.`,
+            ? r.known
+              ? plural(ui, 'appNowTrackingKnown', r.added, r.known)
+              : plural(ui, 'appNowTracking', r.added)
+            : plural(ui, 'appAlreadyTracked', r.known),
         );
         if (r.ids.length === 1) open(r.ids[0]!);
       } catch (err) {
-        setMessage({ error: `Could not add: ${String(err).replace(/^Error:\s*/, '')}` });
+        setMessage({ error: t('appCouldNotAdd', String(err).replace(/^Error:\s*/, '')) });
       } finally {
         setBusy(false);
       }
@@ -232,13 +239,13 @@ export function App() {
         const r = await sendMessage('refreshNow', { force: true });
         setMessage(
           r.errors.length
-            ? { error: `Checked ${plural(r.checked, 'package')}; ${plural(r.errors.length, 'source')} failed: ${r.errors[0]!.message}` }
+            ? { error: t('appCheckedFailed', plural(ui, 'appPackages', r.checked), plural(ui, 'appSources', r.errors.length), r.errors[0]!.message) }
             : r.checked === 0
-              ? 'Nothing to check: no package on its way has a source that can refresh it.'
-              : `Checked ${plural(r.checked, 'package')} on ${r.checked === 1 ? 'its' : 'their'} way, ${r.changed} changed.`,
+              ? t('appNothingToCheck')
+              : plural(ui, 'appCheckedOnWay', r.checked, r.changed),
         );
       } catch (err) {
-        setMessage({ error: `Refresh failed: ${String(err)}` });
+        setMessage({ error: t('appRefreshFailed', String(err)) });
       } finally {
         setRefreshing(false);
       }
@@ -247,9 +254,9 @@ export function App() {
       setRefreshing(true);
       try {
         const r = await sendMessage('refreshNow', { force: true, packageIds: [id] });
-        setMessage(r.errors.length ? { error: `Refresh failed: ${r.errors[0]!.message}` } : r.checked === 0 ? 'No source can refresh this package now.' : r.changed ? 'Updated.' : 'Checked: nothing new.');
+        setMessage(r.errors.length ? { error: t('appRefreshFailed', r.errors[0]!.message) } : r.checked === 0 ? t('appNoSourceNow') : r.changed ? t('appUpdated') : t('appNothingNew'));
       } catch (err) {
-        setMessage({ error: `Refresh failed: ${String(err)}` });
+        setMessage({ error: t('appRefreshFailed', String(err)) });
       } finally {
         setRefreshing(false);
       }
@@ -268,12 +275,12 @@ export function App() {
     },
     copy(text) {
       void navigator.clipboard.writeText(text).then(
-        () => setMessage(`Copied ${text}`),
-        () => setMessage({ error: `Could not copy; select it: ${text}` }),
+        () => setMessage(t('appCopied', text)),
+        () => setMessage({ error: t('appCouldNotCopy', text) }),
       );
     },
     rename(id, label) {
-      void sendMessage('updatePackage', { id, label }).then(() => setMessage(label ? `Renamed to “${label}”.` : 'Name reset.'));
+      void sendMessage('updatePackage', { id, label }).then(() => setMessage(label ? t('appRenamed', label) : t('appNameReset')));
     },
     markNotReceived(id) {
       void sendMessage('markNotReceived', { id });
@@ -283,8 +290,8 @@ export function App() {
       void Promise.all([import('@/lib/platform/claim-kit-download'), import('@/lib/db/database'), import('@/lib/platform/user-time-zone')])
         .then(([{ downloadClaimKit }, { getDb }, { userTimeZone }]) => downloadClaimKit(getDb(), id, Date.now(), userTimeZone()))
         .then(
-          (saved) => setMessage(saved ? saved.text : 'That package is no longer stored.'),
-          (err: unknown) => setMessage({ error: `Could not save the claim kit: ${err instanceof Error ? err.message : String(err)}` }),
+          (saved) => setMessage(saved ? saved.text : t('appNoLongerStored')),
+          (err: unknown) => setMessage({ error: t('appClaimKitFailed', err instanceof Error ? err.message : String(err)) }),
         );
     },
     async scanPage() {
@@ -292,41 +299,41 @@ export function App() {
       if (tab?.id === undefined) return;
       try {
         const r = await sendMessage('scanTab', { tabId: tab.id });
-        setMessage(r.found === 0 ? 'No tracking numbers on this page.' : `Found ${r.found}: ${r.added} added, ${r.known} already tracked.`);
+        setMessage(r.found === 0 ? t('appScanNone') : t('appScanFound', r.found, r.added, r.known));
       } catch (err) {
         // The browser keeps its own pages and other extensions' pages out of reach: say so plainly.
         const text = String(err);
         setMessage({
           error: /cannot access|cannot be scripted|permission|chrome:\/\/|extension/i.test(text)
-            ? 'This page cannot be scanned (browser and extension pages are off limits). Open the shop or carrier page and try again.'
-            : `Could not scan this page: ${text.replace(/^Error:\s*/, '')}`,
+            ? t('appScanOffLimits')
+            : t('appScanFailed', text.replace(/^Error:\s*/, '')),
         });
       }
     },
     archive(id, archived) {
-      const title = rowTitle(id) ?? 'Package';
+      const title = rowTitle(id) ?? t('appPackage');
       void sendMessage('updatePackage', { id, archived }).then(() => {
         setMessage(null);
-        setUndo({ text: `${archived ? 'Archived' : 'Back in the list'}: ${title}.`, id, run: () => sendMessage('updatePackage', { id, archived: !archived }) });
+        setUndo({ text: t(archived ? 'appArchived' : 'appBackInList', title), id, run: () => sendMessage('updatePackage', { id, archived: !archived }) });
       });
       if (archived) back();
     },
     mute(id, muted) {
-      void sendMessage('updatePackage', { id, muted }).then(() => setMessage(muted ? 'Muted: no notifications for this package.' : 'Notifications on for this package.'));
+      void sendMessage('updatePackage', { id, muted }).then(() => setMessage(muted ? t('appMuted') : t('appUnmuted')));
     },
     async remove(id) {
-      const title = openRow?.id === id ? openRow.title : 'Package';
+      const title = openRow?.id === id ? openRow.title : t('appPackage');
       back();
       const removed: RemovedPackages = await sendMessage('deletePackages', { ids: [id] });
       setMessage(null);
-      setUndo({ text: `Deleted: ${title}.`, id, run: () => sendMessage('restorePackages', removed) });
+      setUndo({ text: t('appDeleted', title), id, run: () => sendMessage('restorePackages', removed) });
     },
     undo() {
       const u = undo;
       setUndo(null);
       // The Undo button goes with its line: the keyboard goes on at the row that came back (or the box).
       if (u) void u.run().then(() => {
-        setMessage('Undone.');
+        setMessage(t('appUndone'));
         focusSoon(`[data-package-id="${CSS.escape(u.id)}"] .pkg__open`, true);
       });
     },
@@ -338,6 +345,7 @@ export function App() {
   return (
     <PopupShell
       data={{
+        t,
         loading: reply === null,
         model: reply?.model ?? EMPTY_MODEL,
         query,

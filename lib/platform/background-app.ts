@@ -42,6 +42,8 @@ import { createPopupViews, type OpenLinkRequest, type PopupViewRequest } from '.
 import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } from './messaging';
 import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
+import { browserText } from './i18n';
+import type { UiText } from '../i18n/translate';
 import { credentialedFetchTarget } from '../url-policy';
 import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
 import { pruneStorage } from '../services/prune-storage';
@@ -62,6 +64,8 @@ export interface BackgroundOptions {
   /** Network access (tests route it to the local carrier server). */
   fetch?: typeof fetch;
   timeZone?: string;
+  /** The popup's words and locale (issue #13 §2); default the browser's (browser.i18n). Tests pass the messages files'. */
+  ui?: () => UiText;
   /** Waits between Amazon tracker requests (tests hold a round here to read a page meanwhile). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -117,6 +121,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     db,
     now,
     timeZone,
+    ui: options.ui ?? browserText,
     historyAfterDays: async () => (await loadSettings()).historyAfterDays,
     sources: () => app.sourceStatus().catch(() => null),
   });

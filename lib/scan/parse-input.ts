@@ -38,8 +38,14 @@ export type RejectReason = 'check_digit' | 'order_number' | 'too_short' | 'too_l
 export interface RejectedInput {
   text: string;
   reason: RejectReason;
-  /** One sentence for the shopper. */
+  /** One sentence for the shopper, in English (the popup says it in the shopper's language from the facts below: lib/view/track-offers.ts). */
   message: string;
+  /** The carrier whose format it nearly matches (check_digit). */
+  carrier?: string;
+  /** Its length without separators (too_short). */
+  length?: number;
+  /** The shortest a tracking number is (too_short). */
+  shortest?: number;
 }
 
 export interface ParsedInput {
@@ -221,6 +227,7 @@ function reject(text: string): RejectedInput {
     return {
       text,
       reason: 'check_digit',
+      carrier: CARRIER_NAME(broken.carrier.id),
       message: `${text} looks like a ${CARRIER_NAME(broken.carrier.id)} number, but its check digit does not match: check it for a typo.`,
     };
   }
@@ -228,6 +235,8 @@ function reject(text: string): RejectedInput {
     return {
       text,
       reason: 'too_short',
+      length: normalised.length,
+      shortest: MIN_NUMBER_LENGTH,
       message: `${text} is too short for a tracking number (${normalised.length} characters; the shortest have ${MIN_NUMBER_LENGTH}).`,
     };
   }

@@ -2,6 +2,7 @@ import type { PorchlightDb } from '../db/database';
 import { loadHolds, type ProviderHold } from '../db/holds';
 import { alerts as alertsRepo, events as eventsRepo, orders as ordersRepo, packages as packagesRepo } from '../db/repositories';
 import { trackingUrl } from '../carriers/registry';
+import type { UiText } from '../i18n/translate';
 import type { Alert, Order, Package } from '../model/types';
 import { parseTrackingInput } from '../scan/parse-input';
 import { carrierLink, trackLink } from '../url-policy';
@@ -49,6 +50,8 @@ export interface PopupViewDeps {
   db: PorchlightDb;
   now: () => number;
   timeZone: () => string;
+  /** The popup's words and locale (issue #13 §2): the background builds the popup's text. */
+  ui: () => UiText;
   historyAfterDays: () => Promise<number>;
   sources: () => Promise<SourceStatus | null>;
 }
@@ -108,18 +111,20 @@ export function createPopupViews(deps: PopupViewDeps) {
     async list(req: PopupViewRequest): Promise<PopupViewReply> {
       const [snap, historyAfterDays, sources] = await Promise.all([snapshot(), deps.historyAfterDays(), deps.sources()]);
       const query = req.query.slice(0, 10_000);
-      const box = trackOffers(parseTrackingInput(query), snap.known, req.choices);
+      const ui = deps.ui();
+      const box = trackOffers(parseTrackingInput(query), snap.known, req.choices, ui.t);
       const model = buildPopupModel({
         ...snap,
         now: deps.now(),
         timeZone: deps.timeZone(),
+        ui,
         view: req.view,
         query: query.trim() ? box.query : null,
         historyAfterDays,
         sources,
         pages: req.pages,
       });
-      return { model, offers: box.offers, reasons: box.reasons, ordersLinks: ordersLinks(req.locales) };
+      return { model, offers: box.offers, reasons: box.reasons, ordersLinks: ordersLinks(req.locales, ui.t) };
     },
 
     /** The package's view, or null when it is no longer stored. */
@@ -136,11 +141,12 @@ export function createPopupViews(deps: PopupViewDeps) {
       ]);
       const now = deps.now();
       const timeZone = deps.timeZone();
+      const ui = deps.ui();
       const orders = order ? [order] : [];
       // The row as the list shows it, whatever list it lives in (search-wide model for this one package).
-      const row = buildPopupModel({ packages: [pkg], orders, alerts, holds, now, timeZone, everywhere: true, historyAfterDays, sources }).groups[0]?.packages[0];
+      const row = buildPopupModel({ packages: [pkg], orders, alerts, holds, now, timeZone, ui, everywhere: true, historyAfterDays, sources }).groups[0]?.packages[0];
       if (!row) return null;
-      return { row, details: buildPackageDetails({ pkg, events, alerts, order: order ?? null, now, timeZone }) };
+      return { row, details: buildPackageDetails({ pkg, events, alerts, order: order ?? null, now, timeZone, ui }) };
     },
 
     /**

@@ -9,7 +9,8 @@ import { cachedEtaEnd } from '../engine/zone-cache';
 import type { Status } from '../model/status';
 import { addDays, zonedDate } from '../model/time';
 import type { Alert, AlertSeverity, Eta, Package } from '../model/types';
-import { formatEnUs } from './date-format';
+import { plural, type UiText } from '../i18n/translate';
+import { formatDate } from './date-format';
 
 export type Tone = 'good' | 'neutral' | 'warning' | 'problem';
 
@@ -36,6 +37,8 @@ export interface AttentionLine {
 export interface CardText {
   headline: Headline;
   attention: AttentionLine | null;
+  /** The line says it arrives today: the list's "Arriving today" group. */
+  arrivingToday: boolean;
 }
 
 type Situation = Pick<Alert, 'key' | 'kind' | 'severity' | 'title' | 'message' | 'dismissed'> & { endedAt?: number | null };
@@ -45,18 +48,18 @@ const DAY = 86_400_000;
 const NEAR_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' };
 const FAR_DAY: Intl.DateTimeFormatOptions = { ...NEAR_DAY, year: 'numeric' };
 
-function dayName(date: string, today: string): string {
-  if (date === today) return 'today';
-  if (date === addDays(today, 1)) return 'tomorrow';
-  if (date === addDays(today, -1)) return 'yesterday';
+function dayName(ui: UiText, date: string, today: string): string {
+  if (date === today) return ui.t('cardToday');
+  if (date === addDays(today, 1)) return ui.t('cardTomorrow');
+  if (date === addDays(today, -1)) return ui.t('cardYesterday');
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // A date more than about five months away says its year ("Fri, Nov 1, 2024"): order history goes back years.
   const far = Math.abs(Date.UTC(y, m - 1, d) - Date.parse(`${today}T00:00:00Z`)) > 150 * DAY;
-  return formatEnUs(Date.UTC(y, m - 1, d), far ? FAR_DAY : NEAR_DAY);
+  return formatDate(ui.locale, Date.UTC(y, m - 1, d), far ? FAR_DAY : NEAR_DAY);
 }
 
-function clock(epoch: number, timeZone: string): string {
-  return formatEnUs(epoch, { hour: 'numeric', minute: '2-digit', timeZone });
+function clock(ui: UiText, epoch: number, timeZone: string): string {
+  return formatDate(ui.locale, epoch, { hour: 'numeric', minute: '2-digit', timeZone });
 }
 
 /** The calendar day of an ETA bound or a delivery time, in the shopper's calendar. */
@@ -71,24 +74,20 @@ function hasTime(iso: string): boolean {
 }
 
 /** "tomorrow", "Thu, Dec 4", "Thu, Dec 4 – Sat, Dec 6". */
-export function etaDays(eta: Eta, today: string, timeZone: string): string {
+export function etaDays(ui: UiText, eta: Eta, today: string, timeZone: string): string {
   const from = dayOf(eta.from, timeZone);
   const to = dayOf(eta.to, timeZone);
-  return from === to ? dayName(to, today) : `${dayName(from, today)} – ${dayName(to, today)}`;
+  return from === to ? dayName(ui, to, today) : ui.t('cardDayRange', dayName(ui, from, today), dayName(ui, to, today));
 }
 
-/** " by 8:00 PM", " between 2:00 PM and 6:00 PM", or "" when the ETA has no hours. */
-function etaHours(eta: Eta, timeZone: string): string {
-  if (!hasTime(eta.to)) return '';
-  const to = clock(Date.parse(eta.to), timeZone);
+/** "Arriving tomorrow", "Arriving today by 8:00 PM", "Arriving today between 2:00 PM and 6:00 PM" (hours only when the ETA has them). */
+function arriving(ui: UiText, days: string, eta: Eta | null, timeZone: string): string {
+  if (!eta || !hasTime(eta.to)) return ui.t('cardArriving', days);
+  const to = clock(ui, Date.parse(eta.to), timeZone);
   if (hasTime(eta.from) && eta.from !== eta.to && dayOf(eta.from, timeZone) === dayOf(eta.to, timeZone)) {
-    return ` between ${clock(Date.parse(eta.from), timeZone)} and ${to}`;
+    return ui.t('cardArrivingBetween', days, clock(ui, Date.parse(eta.from), timeZone), to);
   }
-  return ` by ${to}`;
-}
-
-function capital(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+  return ui.t('cardArrivingBy', days, to);
 }
 
 interface EtaFacts {
@@ -111,21 +110,21 @@ function etaFacts(pkg: Package, now: number, timeZone: string): EtaFacts {
   return { eta, firstEta: slipped, daysLate, currentPassed: end !== null && now > end };
 }
 
-function lateLine(f: EtaFacts, today: string, timeZone: string): string | null {
+function lateLine(ui: UiText, f: EtaFacts, today: string, timeZone: string): string | null {
   if (f.daysLate === null) return null;
-  const late = `${f.daysLate} day${f.daysLate === 1 ? '' : 's'} late`;
-  if (f.eta && !f.currentPassed) return `${late} · now expected ${etaDays(f.eta, today, timeZone)}`;
+  const late = plural(ui, 'cardDaysLate', f.daysLate);
+  if (f.eta && !f.currentPassed) return ui.t('cardNowExpected', late, etaDays(ui, f.eta, today, timeZone));
   const was = f.firstEta ?? f.eta;
-  return was ? `${late} · was expected ${etaDays(was, today, timeZone)}` : late;
+  return was ? ui.t('cardWasExpected', late, etaDays(ui, was, today, timeZone)) : late;
 }
 
 /** "Arriving tomorrow", or the late line, or the slipped line; null without an ETA. */
-function arrivalLine(f: EtaFacts, today: string, timeZone: string): { line: string; late: boolean; slipped: boolean } | null {
-  const late = lateLine(f, today, timeZone);
+function arrivalLine(ui: UiText, f: EtaFacts, today: string, timeZone: string): { line: string; late: boolean; slipped: boolean } | null {
+  const late = lateLine(ui, f, today, timeZone);
   if (late) return { line: late, late: true, slipped: f.firstEta !== null };
   if (!f.eta) return null;
-  const line = `Arriving ${etaDays(f.eta, today, timeZone)}${etaHours(f.eta, timeZone)}`;
-  if (f.firstEta) return { line: `${line} · was due ${etaDays(f.firstEta, today, timeZone)}`, late: false, slipped: true };
+  const line = arriving(ui, etaDays(ui, f.eta, today, timeZone), f.eta, timeZone);
+  if (f.firstEta) return { line: ui.t('cardWasDue', line, etaDays(ui, f.firstEta, today, timeZone)), late: false, slipped: true };
   return { line, late: false, slipped: false };
 }
 
@@ -154,8 +153,9 @@ function leftAt(pkg: Package): string | null {
   return [words, e?.location ?? null].filter(Boolean).join(' · ') || null;
 }
 
-export function cardText(input: { pkg: Package; situations: readonly Situation[]; now: number; timeZone: string }): CardText {
-  const { pkg, now, timeZone } = input;
+export function cardText(input: { pkg: Package; situations: readonly Situation[]; now: number; timeZone: string; ui: UiText }): CardText {
+  const { pkg, now, timeZone, ui } = input;
+  const { t } = ui;
   const today = zonedDate(now, timeZone);
   const f = etaFacts(pkg, now, timeZone);
   const current = input.situations.filter((s) => !s.endedAt);
@@ -164,118 +164,135 @@ export function cardText(input: { pkg: Package; situations: readonly Situation[]
   const status: Status = pkg.status;
   const text = pkg.statusText?.trim() || null;
   let h: Headline;
+  // The main line says when it arrives (or how late it is): the shop's own promise is then no second line.
+  let arrival = false;
+  let arrivingToday = false;
 
   switch (status) {
     case 'pending': {
-      const a = arrivalLine(f, today, timeZone);
+      const a = arrivalLine(ui, f, today, timeZone);
+      arrival = a !== null;
       // A number the shopper added (typed, selected, found in an e-mail) is no order: nothing says it was
       // ordered or not shipped, only that the carrier has not answered yet (issue #11).
       const added = !pkg.shop && !pkg.orderId && !pkg.timeline.last;
       h = added && !a
-        ? { label: 'Added', tone: 'neutral', line: 'No update from the carrier yet', detail: null }
+        ? { label: t('cardLabelAdded'), tone: 'neutral', line: t('cardNoUpdateYet'), detail: null }
         : a
-        ? { label: a.late ? 'Late' : 'Ordered', tone: a.late ? 'warning' : 'neutral', line: a.line, detail: 'Not shipped yet' }
-        : { label: 'Ordered', tone: 'neutral', line: 'Not shipped yet', detail: null };
+        ? { label: a.late ? t('cardLabelLate') : t('cardLabelOrdered'), tone: a.late ? 'warning' : 'neutral', line: a.line, detail: t('cardNotShipped') }
+        : { label: t('cardLabelOrdered'), tone: 'neutral', line: t('cardNotShipped'), detail: null };
       break;
     }
     case 'info_received': {
-      const a = arrivalLine(f, today, timeZone);
+      const a = arrivalLine(ui, f, today, timeZone);
+      arrival = a !== null;
       h = {
-        label: a?.late ? 'Late' : 'Label created',
+        label: a?.late ? t('cardLabelLate') : t('cardLabelLabelCreated'),
         tone: a?.late ? 'warning' : 'neutral',
-        line: a?.line ?? 'The carrier has not picked it up yet',
-        detail: a ? 'The carrier has not picked it up yet' : null,
+        line: a?.line ?? t('cardNotPickedUp'),
+        detail: a ? t('cardNotPickedUp') : null,
       };
       break;
     }
     case 'in_transit': {
-      const a = arrivalLine(f, today, timeZone);
+      const a = arrivalLine(ui, f, today, timeZone);
+      arrival = a !== null;
       const dueToday = !a?.late && f.eta !== null && dayOf(f.eta.from, timeZone) <= today && today <= dayOf(f.eta.to, timeZone);
+      // "Arriving today…" (its first day is today): the list's "Arriving today" group.
+      arrivingToday = a !== null && !a.late && f.eta !== null && dayOf(f.eta.from, timeZone) === today;
       h = {
-        label: a?.late ? 'Late' : 'On the way',
+        label: a?.late ? t('cardLabelLate') : t('cardLabelOnTheWay'),
         tone: a?.late || a?.slipped ? 'warning' : dueToday ? 'good' : 'neutral',
-        line: a?.line ?? 'On the way',
+        line: a?.line ?? t('cardOnTheWay'),
         detail: lastScan(pkg) ?? text,
       };
       break;
     }
     case 'out_for_delivery': {
       // On the van means today, whatever day an older ETA named; its hours count only if they are today's.
-      const hours = f.eta && dayOf(f.eta.to, timeZone) === today ? etaHours(f.eta, timeZone) : '';
+      const hours = f.eta && dayOf(f.eta.to, timeZone) === today ? f.eta : null;
+      arrival = true;
+      arrivingToday = true;
       h = {
-        label: 'Out for delivery',
+        label: t('cardLabelOutForDelivery'),
         tone: 'good',
-        line: `Arriving today${hours}`,
-        detail: f.daysLate !== null ? `${f.daysLate} day${f.daysLate === 1 ? '' : 's'} late` : text,
+        line: arriving(ui, t('cardToday'), hours, timeZone),
+        detail: f.daysLate !== null ? plural(ui, 'cardDaysLate', f.daysLate) : text,
       };
       break;
     }
     case 'available_for_pickup': {
       const p = pkg.pickup;
-      const until = p?.until ? `until ${dayName(p.until, today)}` : null;
       h = {
-        label: 'Ready for pickup',
+        label: t('cardLabelReadyForPickup'),
         tone: 'good',
-        line: p?.location ? `At ${p.location}` : 'Ready to collect',
-        detail: [p?.code ? `Pickup code ${p.code}` : null, until ? capital(until) : null].filter(Boolean).join(' · ') || null,
+        line: p?.location ? t('cardAtLocation', p.location) : t('cardReadyToCollect'),
+        detail: [p?.code ? t('cardPickupCode', p.code) : null, p?.until ? t('cardUntil', dayName(ui, p.until, today)) : null].filter(Boolean).join(' · ') || null,
       };
       break;
     }
     case 'attempt_failed': {
-      const next = f.eta && !f.currentPassed ? `Next try ${etaDays(f.eta, today, timeZone)}` : null;
-      h = { label: 'Attempt failed', tone: 'warning', line: text ?? 'The carrier could not deliver it', detail: next };
+      const next = f.eta && !f.currentPassed ? t('cardNextTry', etaDays(ui, f.eta, today, timeZone)) : null;
+      h = { label: t('cardLabelAttemptFailed'), tone: 'warning', line: text ?? t('cardCouldNotDeliver'), detail: next };
       break;
     }
     case 'delivered': {
-      const when = deliveredWhen(pkg.deliveredAt, today, timeZone);
+      const when = deliveredWhen(ui, pkg.deliveredAt, today, timeZone);
       if (has('suspected_lost')) {
-        h = { label: 'Not received', tone: 'problem', line: 'You marked it not received', detail: `The carrier says it was delivered${when ? ` ${when}` : ''}` };
+        h = {
+          label: t('cardLabelNotReceived'),
+          tone: 'problem',
+          line: t('cardYouMarkedNotReceived'),
+          detail: when ? t('cardCarrierSaysDeliveredWhen', when) : t('cardCarrierSaysDelivered'),
+        };
       } else {
-        h = { label: 'Delivered', tone: 'good', line: `Delivered${when ? ` ${when}` : ''}`, detail: leftAt(pkg) };
+        h = { label: t('cardLabelDelivered'), tone: 'good', line: when ? t('cardDeliveredWhen', when) : t('cardDelivered'), detail: leftAt(pkg) };
       }
       break;
     }
     case 'exception': {
       if (has('delayed') && !has('exception')) {
-        const a = arrivalLine(f, today, timeZone);
-        h = { label: 'Delayed', tone: 'warning', line: a?.line ?? 'Delayed by the carrier', detail: text };
+        const a = arrivalLine(ui, f, today, timeZone);
+        arrival = a !== null;
+        h = { label: t('cardLabelDelayed'), tone: 'warning', line: a?.line ?? t('cardDelayedByCarrier'), detail: text };
       } else {
-        h = { label: 'Problem', tone: 'problem', line: text ?? 'The carrier reports a problem', detail: null };
+        h = { label: t('cardLabelProblem'), tone: 'problem', line: text ?? t('cardCarrierReportsProblem'), detail: null };
       }
       break;
     }
     case 'returned':
-      h = { label: 'Returned', tone: 'problem', line: text ?? 'Going back to the sender', detail: null };
+      h = { label: t('cardLabelReturned'), tone: 'problem', line: text ?? t('cardGoingBack'), detail: null };
       break;
     case 'cancelled':
-      h = { label: 'Cancelled', tone: 'neutral', line: 'Nothing is on its way', detail: text && !/^cancel/i.test(text) ? text : null };
+      h = { label: t('cardLabelCancelled'), tone: 'neutral', line: t('cardNothingOnItsWay'), detail: text && !/^cancel/i.test(text) ? text : null };
       break;
     case 'expired':
-      h = { label: 'Tracking expired', tone: 'neutral', line: 'The carrier no longer answers for this number', detail: null };
+      h = { label: t('cardLabelExpired'), tone: 'neutral', line: t('cardNoLongerAnswers'), detail: null };
       break;
   }
-  return { headline: { ...h, detail: freshDetail(h, attention) }, attention };
+  return { headline: { ...h, detail: freshDetail(h, attention, arrival) }, attention, arrivingToday };
 }
 
-const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+// Letters of any script: a German line keeps its umlauts when two lines are compared.
+const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * A second line only when it says something the card does not already say: not the badge again
  * ("Out for delivery"), not the main line again ("Arriving tomorrow · Shipped" under "Arriving
  * tomorrow"), not the attention line's words.
  */
-function freshDetail(h: Headline, attention: AttentionLine | null): string | null {
+function freshDetail(h: Headline, attention: AttentionLine | null, arrival: boolean): string | null {
   if (!h.detail) return null;
   const d = norm(h.detail);
   if (!d || d === norm(h.label) || norm(h.line).includes(d) || d.startsWith(norm(h.line))) return null;
   // The shop's promise in other words ("Arriving December 2" under "Arriving today"): the line has it.
-  if (/^(arriving|now expected|expected)\b/.test(d) && /^(arriving|\d+ days? late)/i.test(h.line)) return null;
+  // (The shop's words are the shop's language; the line is ours, or the carrier's own words.)
+  if (/^(arriving|now expected|expected)\b/.test(d) && (arrival || /^(arriving|\d+ days? late)/i.test(h.line))) return null;
   if (attention && norm(attention.text).includes(d)) return null;
   return h.detail;
 }
 
-function deliveredWhen(iso: string | null, today: string, timeZone: string): string | null {
+function deliveredWhen(ui: UiText, iso: string | null, today: string, timeZone: string): string | null {
   if (!iso) return null;
-  const day = dayName(dayOf(iso, timeZone), today);
-  return hasTime(iso) ? `${day} at ${clock(Date.parse(iso), timeZone)}` : day;
+  const day = dayName(ui, dayOf(iso, timeZone), today);
+  return hasTime(iso) ? ui.t('cardDayAt', day, clock(ui, Date.parse(iso), timeZone)) : day;
 }

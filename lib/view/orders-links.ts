@@ -1,4 +1,5 @@
 import { AMAZON_HOSTS } from '../hosts';
+import type { Translate } from '../i18n/translate';
 
 // Region of the shopper's language tag → their Amazon marketplace (issue #11 §5: "open Your Orders —
 // link per marketplace"). A language alone picks the country where it is the main one.
@@ -12,7 +13,7 @@ const BY_LANGUAGE: Record<string, (typeof AMAZON_HOSTS)[number]> = {
 };
 
 /** "Your Orders" on the shopper's marketplace first, then amazon.com. Pure: the locales are passed in. */
-export function ordersLinks(locales: readonly string[]): { label: string; url: string }[] {
+export function ordersLinks(locales: readonly string[], t?: Translate): { label: string; url: string }[] {
   const hosts: string[] = [];
   for (const tag of locales) {
     const [lang, region] = tag.split(/[-_]/);
@@ -21,5 +22,9 @@ export function ordersLinks(locales: readonly string[]): { label: string; url: s
     if (hosts.length) break;
   }
   if (!hosts.includes('amazon.com')) hosts.push('amazon.com');
-  return hosts.map((h) => ({ label: `Your orders on ${h[0]!.toUpperCase()}${h.slice(1)}`, url: `https://www.${h}/gp/css/order-history` }));
+  return hosts.map((h) => {
+    const name = `${h[0]!.toUpperCase()}${h.slice(1)}`;
+    // Without a translator: the options page's welcome, in English until the options page's own session (issue #13 §2).
+    return { label: t ? t('ordersOn', name) : `Your orders on ${name}`, url: `https://www.${h}/gp/css/order-history` };
+  });
 }

@@ -3,9 +3,12 @@ import { type NextStep, nextSteps } from '../alerts/next-steps';
 import { sortEvents } from '../engine/derive';
 import { eventInstant } from '../engine/event-merge';
 import { classify, getCarrier, trackingUrl } from '../carriers/registry';
-import { STATUS_LABEL, type Status } from '../model/status';
+import type { Status } from '../model/status';
 import { isTimeZone } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
+import type { MessageKey, UiText } from '../i18n/translate';
+import { formatDate } from './date-format';
+import { STATUS_MESSAGE } from './popup-model';
 
 /** One package opened in the popup: its timeline, its alerts and what to do next. Pure. */
 export interface TimelineEntry {
@@ -53,7 +56,7 @@ export interface PackageDetailsView {
   label: string | null;
 }
 
-const PATH = ['Ordered', 'Shipped', 'In transit', 'Out for delivery', 'Delivered'];
+const PATH: MessageKey[] = ['viewStepOrdered', 'viewStepShipped', 'viewStepInTransit', 'viewStepOutForDelivery', 'viewStepDelivered'];
 const STEP_OF: Partial<Record<Status, number>> = {
   pending: 0,
   info_received: 1,
@@ -65,15 +68,15 @@ const STEP_OF: Partial<Record<Status, number>> = {
   delivered: 4,
 };
 
-function progressOf(status: Status): ProgressView {
+function progressOf(ui: UiText, status: Status): ProgressView {
   const current = STEP_OF[status];
-  if (current === undefined) return { steps: PATH, current: -1, stopped: STATUS_LABEL[status] };
+  if (current === undefined) return { steps: PATH.map((k) => ui.t(k)), current: -1, stopped: ui.t(STATUS_MESSAGE[status]) };
   // A parcel waiting at a pickup point has reached the step before the porch: say so on the step.
-  const steps = status === 'available_for_pickup' ? PATH.map((s, i) => (i === 3 ? 'Ready for pickup' : i === 4 ? 'Picked up' : s)) : PATH;
-  return { steps, current, stopped: null };
+  const path = status === 'available_for_pickup' ? PATH.map((s, i): MessageKey => (i === 3 ? 'viewStepReadyForPickup' : i === 4 ? 'viewStepPickedUp' : s)) : PATH;
+  return { steps: path.map((k) => ui.t(k)), current, stopped: null };
 }
 
-const RELATION: Record<string, string> = { handoff: 'Handed to', piece: 'Another piece', alternate: 'Also known as', return: 'Return label' };
+const RELATION: Record<string, MessageKey> = { handoff: 'viewRelationHandoff', piece: 'viewRelationPiece', alternate: 'viewRelationAlternate', return: 'viewRelationReturn' };
 
 const SEVERITY_RANK: Record<string, number> = { critical: 3, warning: 2, info: 1, good: 0 };
 
@@ -82,19 +85,20 @@ const SEVERITY_RANK: Record<string, number> = { critical: 3, warning: 2, info: 1
  * on its sign), with the zone's short name when that is not the shopper's; a wall-clock time whose zone
  * is unknown is shown as the source wrote it. The year appears when it is not this year.
  */
-function formatWhen(e: TrackingEvent, now: number, timeZone: string): { day: string; time: string } {
-  if (e.time.length <= 10) return { day: dayLabel(e.time, e.time.slice(0, 4) !== String(new Date(now).getUTCFullYear())), time: '' };
+function formatWhen(ui: UiText, e: TrackingEvent, now: number, timeZone: string): { day: string; time: string } {
+  const { locale } = ui;
+  if (e.time.length <= 10) return { day: dayLabel(locale, e.time, e.time.slice(0, 4) !== String(new Date(now).getUTCFullYear())), time: '' };
   const t = eventInstant(e, timeZone);
   if (!Number.isFinite(t)) return { day: e.time, time: '' };
   const asWritten = e.timeIsLocal && !e.timeZone;
   const zone = asWritten ? 'UTC' : (e.timeZone ?? timeZone);
   const epoch = asWritten ? Date.parse(`${e.time.slice(0, 19)}Z`) : t;
   const shownZone = isTimeZone(zone) ? zone : timeZone;
-  const year = new Date(epoch).toLocaleDateString('en-US', { year: 'numeric', timeZone: shownZone });
-  const thisYear = new Date(now).toLocaleDateString('en-US', { year: 'numeric', timeZone });
-  const day = new Date(epoch).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', ...(year !== thisYear ? { year: 'numeric' } : {}), timeZone: shownZone });
+  const year = formatDate(locale, epoch, { year: 'numeric', timeZone: shownZone });
+  const thisYear = formatDate(locale, now, { year: 'numeric', timeZone });
+  const day = formatDate(locale, epoch, { weekday: 'short', month: 'short', day: 'numeric', ...(year !== thisYear ? { year: 'numeric' } : {}), timeZone: shownZone });
   const foreign = !asWritten && shownZone !== timeZone && offsetAt(epoch, shownZone) !== offsetAt(epoch, timeZone);
-  const time = new Date(epoch).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', ...(foreign ? { timeZoneName: 'short' } : {}), timeZone: shownZone });
+  const time = formatDate(locale, epoch, { hour: 'numeric', minute: '2-digit', ...(foreign ? { timeZoneName: 'short' } : {}), timeZone: shownZone });
   return { day, time };
 }
 
@@ -102,20 +106,20 @@ function offsetAt(epoch: number, zone: string): string {
   return new Date(epoch).toLocaleString('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).split(' ').pop() ?? '';
 }
 
-function dayLabel(isoDate: string, withYear = false): string {
+function dayLabel(locale: string, isoDate: string, withYear = false): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   const t = Date.UTC(y, m - 1, d);
   if (!Number.isFinite(t)) return isoDate;
-  return new Date(t).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return formatDate(locale, t, { weekday: 'short', month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
 }
 
-function formatEtaRange(from: string, to: string): string {
-  const a = dayLabel(from);
-  const b = dayLabel(to);
-  return a === b ? b : `${a} – ${b}`;
+function formatEtaRange(ui: UiText, from: string, to: string): string {
+  const a = dayLabel(ui.locale, from);
+  const b = dayLabel(ui.locale, to);
+  return a === b ? b : ui.t('cardDayRange', a, b);
 }
 
-function stepView(s: NextStep): StepView {
+function stepView(ui: UiText, s: NextStep): StepView {
   return {
     id: s.id,
     title: s.title,
@@ -124,7 +128,7 @@ function stepView(s: NextStep): StepView {
     phone: s.phone,
     deadlines: s.windows
       .filter((w) => w.closesOn)
-      .map((w) => `${w.window.title}: ${w.expired ? 'ran out' : 'until'} ${dayLabel(w.closesOn!, true)}`),
+      .map((w) => ui.t(w.expired ? 'viewDeadlineRanOut' : 'viewDeadlineUntil', w.window.title, dayLabel(ui.locale, w.closesOn!, true))),
   };
 }
 
@@ -135,14 +139,16 @@ export function buildPackageDetails(input: {
   order?: Order | null;
   now: number;
   timeZone: string;
+  /** The words and the locale (issue #13 §2). */
+  ui: UiText;
 }): PackageDetailsView {
-  const { pkg, now, timeZone } = input;
+  const { pkg, now, timeZone, ui } = input;
   const timeline = sortEvents(input.events, timeZone)
     .reverse()
     .map((e) => ({
       key: e.key,
-      ...formatWhen(e, now, timeZone),
-      text: e.description || (e.status ? STATUS_LABEL[e.status] : ''),
+      ...formatWhen(ui, e, now, timeZone),
+      text: e.description || (e.status ? ui.t(STATUS_MESSAGE[e.status]) : ''),
       location: e.location,
       status: e.status,
       source: e.source,
@@ -159,7 +165,7 @@ export function buildPackageDetails(input: {
         order: input.order ?? null,
         now,
         timeZone,
-      }).map(stepView)
+      }).map((s) => stepView(ui, s))
     : [];
   const order = input.order ?? null;
   const carrier = pkg.carrier ? getCarrier(pkg.carrier) : undefined;
@@ -168,9 +174,9 @@ export function buildPackageDetails(input: {
     id: pkg.id,
     timeline,
     steps,
-    etaChanges: pkg.etaHistory.map((r) => formatEtaRange(r.eta.from, r.eta.to)),
+    etaChanges: pkg.etaHistory.map((r) => formatEtaRange(ui, r.eta.from, r.eta.to)),
     canMarkNotReceived: pkg.status === 'delivered' && !input.events.some((e) => e.code === 'not_received'),
-    progress: progressOf(pkg.status),
+    progress: progressOf(ui, pkg.status),
     tracking: pkg.trackingNumber
       ? {
           number: pkg.trackingNumber,
@@ -179,7 +185,7 @@ export function buildPackageDetails(input: {
           url: pkg.carrier ? trackingUrl(pkg.carrier, pkg.trackingNumber) : null,
           others: pkg.numbers
             .filter((n) => n.number !== pkg.trackingNumber)
-            .map((n) => ({ number: n.number, relation: `${RELATION[n.relation] ?? 'Also'}${n.carrier ? ` ${getCarrier(n.carrier)?.name ?? n.carrier}` : ''}` })),
+            .map((n) => ({ number: n.number, relation: [ui.t(RELATION[n.relation] ?? 'viewRelationOther'), n.carrier ? (getCarrier(n.carrier)?.name ?? n.carrier) : null].filter(Boolean).join(' ') })),
         }
       : null,
     order:
@@ -187,7 +193,7 @@ export function buildPackageDetails(input: {
         ? {
             shop: capitalise(order?.shop ?? pkg.shop ?? ''),
             orderId: order?.orderId ?? pkg.orderId ?? '',
-            placed: order?.placedAt ? dayLabel(order.placedAt, true) : null,
+            placed: order?.placedAt ? dayLabel(ui.locale, order.placedAt, true) : null,
             total: order?.total ?? null,
             url: order?.orderUrl ?? null,
             items: (order?.items ?? []).map((i) => ({ title: i.title, quantity: i.quantity, seller: i.seller })),
@@ -195,7 +201,7 @@ export function buildPackageDetails(input: {
         : null,
     pickup:
       pkg.pickup && (pkg.status === 'available_for_pickup' || pkg.pickup.code)
-        ? { location: pkg.pickup.location, code: pkg.pickup.code, until: pkg.pickup.until ? dayLabel(pkg.pickup.until, true) : null }
+        ? { location: pkg.pickup.location, code: pkg.pickup.code, until: pkg.pickup.until ? dayLabel(ui.locale, pkg.pickup.until, true) : null }
         : null,
     label: pkg.label,
   };

@@ -2,12 +2,13 @@ import { ROWS_PER_PAGE } from './rows-per-page';
 import { getCarrier } from '../carriers/registry';
 import { lookupFor } from '../engine/plan';
 import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
-import { isTerminal, STATUS_LABEL, STATUS_PROGRESS, type Status } from '../model/status';
+import { isTerminal, STATUS_PROGRESS, type Status } from '../model/status';
 import type { PlanProvider } from '../engine/plan';
 import { DEFAULT_HISTORY_AFTER_DAYS } from '../settings';
 import type { ProviderHold } from '../db/holds';
 import type { Alert, Order, Package } from '../model/types';
-import { formatEnUs } from './date-format';
+import { type MessageKey, plural, type UiText } from '../i18n/translate';
+import { formatDate } from './date-format';
 import { type AttentionLine, cardText, type Headline } from './headline';
 
 /**
@@ -21,16 +22,31 @@ export type GroupId = 'attention' | 'today' | 'pickup' | 'on_the_way' | 'ordered
 /** Which list the popup shows: the current parcels, History (finished a while ago) or Archived. */
 export type PopupView = 'list' | 'history' | 'archived';
 
-export const GROUP_TITLES: Record<GroupId, string> = {
-  attention: 'Needs attention',
-  today: 'Arriving today',
-  pickup: 'Ready for pickup',
-  on_the_way: 'On the way',
-  ordered: 'Ordered',
-  delivered: 'Delivered recently',
-  closed: 'Cancelled and returned',
-  history: 'History',
-  archived: 'Archived',
+const GROUP_TITLES: Record<GroupId, MessageKey> = {
+  attention: 'groupAttention',
+  today: 'groupToday',
+  pickup: 'groupPickup',
+  on_the_way: 'groupOnTheWay',
+  ordered: 'groupOrdered',
+  delivered: 'groupDelivered',
+  closed: 'groupClosed',
+  history: 'groupHistory',
+  archived: 'groupArchived',
+};
+
+/** A status as the popup names it (lib/model/status's STATUS_LABEL in the shopper's language). */
+export const STATUS_MESSAGE: Readonly<Record<Status, MessageKey>> = {
+  pending: 'statusPending',
+  info_received: 'statusInfoReceived',
+  in_transit: 'statusInTransit',
+  out_for_delivery: 'statusOutForDelivery',
+  available_for_pickup: 'statusAvailableForPickup',
+  attempt_failed: 'statusAttemptFailed',
+  delivered: 'statusDelivered',
+  exception: 'statusException',
+  returned: 'statusReturned',
+  cancelled: 'statusCancelled',
+  expired: 'statusExpired',
 };
 
 
@@ -102,13 +118,13 @@ export interface Banner {
  * The group a card sits in follows what the card says: a notice to attend to, or a problem the card
  * itself shows (a parcel marked not received stays there after its notice is dismissed).
  */
-function groupOf(p: Package, attention: AttentionLine | null, headline: Headline): GroupId {
+function groupOf(p: Package, attention: AttentionLine | null, headline: Headline, arrivingToday: boolean): GroupId {
   if (attention || (headline.tone === 'problem' && p.status === 'delivered')) return 'attention';
   if (p.status === 'cancelled' || p.status === 'returned' || p.status === 'expired') return 'closed';
   if (p.status === 'delivered') return 'delivered';
   if (p.status === 'available_for_pickup') return 'pickup';
   if (p.status === 'out_for_delivery') return 'today';
-  if (p.status === 'in_transit' && headline.line.startsWith('Arriving today')) return 'today';
+  if (p.status === 'in_transit' && arrivingToday) return 'today';
   if (p.status === 'pending' || p.status === 'info_received') return 'ordered';
   return 'on_the_way';
 }
@@ -139,41 +155,44 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago", "Nov 3" (older than a week). */
-export function ageText(at: number, now: number, timeZone: string): string {
+export function ageText(ui: UiText, at: number, now: number, timeZone: string): string {
   const d = Math.max(0, now - at);
-  if (d < MINUTE) return 'just now';
-  if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;
-  if (d < DAY) return `${Math.floor(d / HOUR)} h ago`;
-  if (d < 7 * DAY) {
-    const days = Math.floor(d / DAY);
-    return `${days} day${days === 1 ? '' : 's'} ago`;
-  }
+  if (d < MINUTE) return ui.t('ageJustNow');
+  if (d < HOUR) return ui.t('ageMinutes', Math.floor(d / MINUTE));
+  if (d < DAY) return ui.t('ageHours', Math.floor(d / HOUR));
+  if (d < 7 * DAY) return plural(ui, 'ageDays', Math.floor(d / DAY));
   const sameYear = new Date(at).getUTCFullYear() === new Date(now).getUTCFullYear();
-  return formatEnUs(at, sameYear ? { month: 'short', day: 'numeric', timeZone } : { month: 'short', day: 'numeric', year: 'numeric', timeZone });
+  return formatDate(ui.locale, at, sameYear ? { month: 'short', day: 'numeric', timeZone } : { month: 'short', day: 'numeric', year: 'numeric', timeZone });
 }
 
 /** What the providers list says about a package nobody can refresh, and the fixes (issue #11 §4). */
-function noSourceOf(p: Package, carrierName: string | null, sources: SourceStatus | null | undefined): PackageView['noSource'] {
+function noSourceOf(ui: UiText, p: Package, carrierName: string | null, sources: SourceStatus | null | undefined): PackageView['noSource'] {
+  const { t } = ui;
   if (!sources || p.archived || isTerminal(p.status)) return null;
   if (lookupFor(p, sources.providers)) return null;
   const fixes: SourceFix[] = [];
   if (p.trackingNumber && p.carrier) {
     const keyed = sources.needsKey.find((k) => k.carriers.includes(p.carrier!));
-    if (keyed) fixes.push({ kind: 'add_key', label: `Add a free ${carrierName ?? keyed.id} key` });
-    else fixes.push({ kind: 'add_key', label: 'Add a 17TRACK or Ship24 key' });
-    if (getCarrier(p.carrier)?.trackingUrl) fixes.push({ kind: 'carrier_page', label: `Open ${carrierName ?? 'the carrier'}'s page` });
-    return {
-      text: keyed
-        ? `Porchlight cannot refresh this ${carrierName ?? ''} number yet: add your free ${carrierName ?? 'carrier'} key in Options.`.replace('  ', ' ')
-        : `Porchlight has no source for ${carrierName ?? 'this carrier'}: open the carrier's page, or add a 17TRACK or Ship24 key in Options.`,
-      fixes,
-    };
+    if (keyed) fixes.push({ kind: 'add_key', label: t('sourceAddKey', carrierName ?? keyed.id) });
+    else fixes.push({ kind: 'add_key', label: t('sourceAddAggregatorKey') });
+    if (getCarrier(p.carrier)?.trackingUrl) fixes.push({ kind: 'carrier_page', label: carrierName ? t('sourceOpenCarrierPage', carrierName) : t('sourceOpenTheCarrierPage') });
+    const text = keyed
+      ? carrierName ? t('sourceNeedsKey', carrierName) : t('sourceNeedsKeyUnknown')
+      : carrierName ? t('sourceNone', carrierName) : t('sourceNoneUnknown');
+    return { text, fixes };
   }
   if (p.shop && (p.trackUrl || p.orderId)) {
     const shop = capitalise(p.shop);
-    return { text: `Porchlight refreshes this when you open the order on ${shop}.`, fixes: [{ kind: 'shop_page', label: `Open the order on ${shop}` }] };
+    return { text: t('sourceShop', shop), fixes: [{ kind: 'shop_page', label: t('sourceOpenOrder', shop) }] };
   }
   return null;
+}
+
+/** A hold's message in the shopper's language: Amazon's two are ours; another source's is as it wrote it. */
+function holdText(ui: UiText, message: string): string {
+  if (message === AMAZON_BLOCKED_MESSAGES['sign-in']) return ui.t('bannerSignIn');
+  if (message === AMAZON_BLOCKED_MESSAGES['robot-check']) return ui.t('bannerRobotCheck');
+  return message;
 }
 
 function ordersPage(url: string | null): string {
@@ -191,7 +210,7 @@ function capitalise(s: string): string {
 }
 
 /** The text a search matches: names, items, shop, carrier, every number, order id, status and headline. */
-function haystack(p: Package, order: Order | undefined, carrier: string | null, view: { title: string; headline: Headline }): string {
+function haystack(ui: UiText, p: Package, order: Order | undefined, carrier: string | null, view: { title: string; headline: Headline }): string {
   return [
     view.title,
     p.label,
@@ -204,7 +223,7 @@ function haystack(p: Package, order: Order | undefined, carrier: string | null, 
     p.orderId?.replace(/-/g, ''),
     ...p.numbers.map((n) => n.number),
     p.trackingNumber,
-    STATUS_LABEL[p.status],
+    ui.t(STATUS_MESSAGE[p.status]),
     view.headline.label,
     view.headline.line,
   ]
@@ -226,6 +245,8 @@ function matches(hay: string, numbers: readonly string[], q: PopupQuery): boolea
 
 export function buildPopupModel(input: {
   packages: Package[];
+  /** The words and the locale (issue #13 §2). */
+  ui: UiText;
   orders: Order[];
   alerts: Alert[];
   now: number;
@@ -245,7 +266,7 @@ export function buildPopupModel(input: {
    */
   pages?: Readonly<Partial<Record<GroupId, number>>> | null;
 }): PopupModel {
-  const { now, timeZone } = input;
+  const { now, timeZone, ui } = input;
   const view = input.view ?? 'list';
   const query = input.query && (input.query.words.length || input.query.numbers.length) ? input.query : null;
   const historyAfter = (input.historyAfterDays ?? DEFAULT_HISTORY_AFTER_DAYS) * DAY;
@@ -267,8 +288,8 @@ export function buildPopupModel(input: {
   for (const p of input.packages) {
     const situations = alertsByPkg.get(p.id) ?? [];
     const order = p.orderKey ? ordersByKey.get(p.orderKey) : undefined;
-    const { headline, attention } = cardText({ pkg: p, situations, now, timeZone });
-    let group = groupOf(p, attention, headline);
+    const { headline, attention, arrivingToday } = cardText({ pkg: p, situations, now, timeZone, ui });
+    let group = groupOf(p, attention, headline, arrivingToday);
     const finished = group === 'delivered' || group === 'closed';
     const home: PopupView = p.archived ? 'archived' : finished && now - finishedAt(p) > historyAfter ? 'history' : 'list';
     counts[home]++;
@@ -280,7 +301,7 @@ export function buildPopupModel(input: {
     const carrier = p.carrier ? (getCarrier(p.carrier)?.name ?? null) : null;
     const title = p.label ?? order?.items[0]?.title ?? p.trackingNumber ?? p.id;
     if (query || input.everywhere) {
-      if (query && !matches(haystack(p, order, carrier, { title, headline }), [p.trackingNumber, ...p.numbers.map((n) => n.number)].filter((n): n is string => n !== null), query)) continue;
+      if (query && !matches(haystack(ui, p, order, carrier, { title, headline }), [p.trackingNumber, ...p.numbers.map((n) => n.number)].filter((n): n is string => n !== null), query)) continue;
       // Search looks everywhere; a History or Archived match is shown under its own heading.
       if (home !== 'list') group = home;
     } else if (home !== view) continue;
@@ -290,8 +311,8 @@ export function buildPopupModel(input: {
     const make = (): PackageView => ({
       id: p.id,
       title,
-      meta: [shopName, carrier ?? (p.trackingNumber ? 'Carrier not known' : null)].filter(Boolean).join(' · '),
-      age: lastAt !== null ? ageText(lastAt, now, timeZone) : null,
+      meta: [shopName, carrier ?? (p.trackingNumber ? ui.t('listCarrierUnknown') : null)].filter(Boolean).join(' · '),
+      age: lastAt !== null ? ageText(ui, lastAt, now, timeZone) : null,
       status: p.status,
       headline,
       attention,
@@ -299,12 +320,12 @@ export function buildPopupModel(input: {
       trackingNumber: p.trackingNumber,
       carrier,
       error: p.lastError && !held ? p.lastError.message : null,
-      noSource: noSourceOf(p, carrier, input.sources),
+      noSource: noSourceOf(ui, p, carrier, input.sources),
       muted: p.muted,
       archived: p.archived,
       shopUrl: p.trackUrl ?? order?.orderUrl ?? null,
       home,
-      elsewhere: query && home !== 'list' ? GROUP_TITLES[home === 'history' ? 'history' : 'archived'] : null,
+      elsewhere: query && home !== 'list' ? ui.t(GROUP_TITLES[home === 'history' ? 'history' : 'archived']) : null,
     });
     // Within a group: soonest ETA first, then most recently changed; finished ones newest first.
     const sort =
@@ -323,13 +344,13 @@ export function buildPopupModel(input: {
     if (b.count > 0) {
       banners.push({
         id: b.id,
-        text: `${message} (${b.count} package${b.count === 1 ? '' : 's'} waiting)`,
+        text: plural(ui, 'bannerWaiting', b.count, holdText(ui, message)),
         count: b.count,
         // Signing in (or answering the robot check) on the orders page of the waiting parcels'
         // marketplace both fixes it and refreshes them.
         fix:
           b.id === AMAZON_TRACKER
-            ? { label: message === AMAZON_BLOCKED_MESSAGES['robot-check'] ? 'Open Amazon' : 'Open Amazon and sign in', url: ordersPage(b.url) }
+            ? { label: message === AMAZON_BLOCKED_MESSAGES['robot-check'] ? ui.t('bannerOpenAmazon') : ui.t('bannerOpenAmazonSignIn'), url: ordersPage(b.url) }
             : null,
       });
     }
@@ -345,7 +366,7 @@ export function buildPopupModel(input: {
       const rows = input.pages ? Math.max(1, input.pages[g] ?? 1) * ROWS_PER_PAGE : all.length;
       return {
         id: g,
-        title: GROUP_TITLES[g],
+        title: ui.t(GROUP_TITLES[g]),
         total: all.length,
         more: Math.min(ROWS_PER_PAGE, Math.max(0, all.length - rows)),
         packages: all.slice(0, rows).map((x) => x.make()),

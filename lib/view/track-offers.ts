@@ -1,5 +1,6 @@
 import { getCarrier } from '../carriers/registry';
-import type { ParsedInput } from '../scan/parse-input';
+import type { Translate } from '../i18n/translate';
+import type { ParsedInput, RejectedInput } from '../scan/parse-input';
 import type { PopupQuery } from './popup-model';
 
 /** A number in the popup's box, offered to track (issue #11 §1). Pure. */
@@ -22,6 +23,7 @@ export function trackOffers(
   parsed: ParsedInput,
   knownIds: ReadonlyMap<string, string>,
   choices: Readonly<Record<string, string>>,
+  t: Translate,
 ): { offers: TrackOffer[]; reasons: string[]; query: PopupQuery } {
   const offers = parsed.numbers.map((n) => {
     const candidates = n.candidates
@@ -34,8 +36,26 @@ export function trackOffers(
   });
   return {
     offers,
-    reasons: parsed.rejected.map((r) => r.message),
+    reasons: parsed.rejected.map((r) => reasonText(r, t)),
     // A rejected entry may still be something to find (an order number): it is searched as written.
     query: { words: [...parsed.words, ...parsed.rejected.map((r) => r.text.toLowerCase())], numbers: parsed.numbers.flatMap((n) => [n.number, ...n.candidates.map((c) => c.trackingNumber)]) },
   };
+}
+
+/** Why an entry is no number, in the shopper's language (the parser's English `message` says the same). */
+function reasonText(r: RejectedInput, t: Translate): string {
+  switch (r.reason) {
+    case 'order_number':
+      return t('boxReasonOrderNumber', r.text);
+    case 'repeated':
+      return t('boxReasonRepeated', r.text);
+    case 'check_digit':
+      return t('boxReasonCheckDigit', r.text, r.carrier ?? '');
+    case 'too_short':
+      return t('boxReasonTooShort', r.text, r.length ?? r.text.length, r.shortest ?? 0);
+    case 'too_long':
+      return t('boxReasonTooLong', `${r.text.slice(0, 48)}${r.text.length > 48 ? '…' : ''}`);
+    case 'unknown_format':
+      return t('boxReasonUnknown', r.text);
+  }
 }

@@ -25,6 +25,7 @@ import type { Fault } from '../support/carrier-server/types';
 import { DEMO_SHIPMENTS, SHOPPER_ZONE } from '../support/demo/catalog';
 import { e2eShop } from '../support/e2e-shop';
 import { type FaultRow, formatFaultTable, writeFaultRows } from '../support/fault-table';
+import { EN } from '../support/i18n';
 
 const STEP = 60_000;
 const HOUR = 3_600_000;
@@ -171,7 +172,7 @@ describe('fault matrix (issue #17 point 1)', () => {
 
   async function seen(w: Awaited<ReturnType<typeof world>>): Promise<string> {
     const [packages, orders, alerts] = await Promise.all([w.db.packages.toArray(), w.db.orders.toArray(), w.db.alerts.toArray()]);
-    const model = buildPopupModel({ packages, orders, alerts, now: w.clock.now, timeZone: SHOPPER_ZONE, holds: await loadHolds(w.db) });
+    const model = buildPopupModel({ packages, orders, alerts, now: w.clock.now, timeZone: SHOPPER_ZONE, ui: EN, holds: await loadHolds(w.db) });
     const rows = model.groups.flatMap((g) => g.packages);
     const errors = [...new Set(rows.map((r) => r.error).filter((e): e is string => e !== null))];
     const text = [...model.banners.map((b) => `banner: ${b.text}`), ...errors.map((e) => `card: ${e}`)].join(' | ');

@@ -13,6 +13,7 @@ import { blankPackage } from '../../lib/engine/merge';
 import { type BackgroundApp, createBackgroundApp, registerListeners } from '../../lib/platform/background-app';
 import type { PopupViewRequest } from '../../lib/services/popup-view';
 import { ROWS_PER_PAGE } from '../../lib/view/rows-per-page';
+import { EN } from '../support/i18n';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z');
 const UPS = '1Z999AA10123456784';
@@ -27,7 +28,7 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ settings: { notifications: { quietHours: null } } });
     db = new PorchlightDb(`popup-view-${Math.random()}`);
-    app = createBackgroundApp(db, { now: () => NOW, timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    app = createBackgroundApp(db, { now: () => NOW, timeZone: 'America/Chicago', ui: () => EN, fetch: () => Promise.reject(new Error('offline')), clients: [] });
     unregister = registerListeners(app, db);
   });
   afterEach(async () => {
@@ -74,7 +75,7 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
     unregister();
     unregister = () => undefined;
     const shared = getDb();
-    const live = createBackgroundApp(shared, { now: () => NOW, timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    const live = createBackgroundApp(shared, { now: () => NOW, timeZone: 'America/Chicago', ui: () => EN, fetch: () => Promise.reject(new Error('offline')), clients: [] });
     const off = registerListeners(live, shared);
     const heard: unknown[] = [];
     const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);

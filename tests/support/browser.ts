@@ -35,6 +35,12 @@ export interface LaunchOptions {
   /** Keep the profile (the demo); tests use a new one each time. */
   userDataDir?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * The browser's language (issue #13 §2: the popup in German): Chromium's UI locale, which
+   * browser.i18n follows. On Linux Chromium takes it from LANGUAGE, so both the flag and the
+   * variable are set; the page's navigator.language follows `locale`.
+   */
+  lang?: string;
 }
 
 /** Where each session's request audit goes; scripts/test-all.mjs sums them after the E2E tier. */
@@ -67,7 +73,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
     viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
+    ...(opts.lang && { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang.replace('-', '_')}.UTF-8` } }),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -8,6 +8,7 @@ import { ROWS_PER_PAGE } from '../../../lib/view/rows-per-page';
 import { parseTrackingInput } from '../../../lib/scan/parse-input';
 import { trackOffers } from '../../../lib/view/track-offers';
 import { blankPackage } from '../../../lib/engine/merge';
+import { EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // 09:00 in Chicago
 const TZ = 'America/Chicago';
@@ -45,7 +46,7 @@ describe('popup model', () => {
       orders: [],
       alerts: [alert('late', 'delayed', 'warning')],
       now: NOW,
-      timeZone: TZ,
+      timeZone: TZ, ui: EN,
     });
     expect(groups.map((g) => [g.id, g.packages.map((p) => p.id)])).toEqual([
       ['attention', ['late']],
@@ -64,11 +65,11 @@ describe('popup model', () => {
         { eta: { from: '2026-11-25', to: '2026-11-25' }, seenAt: NOW, source: 'carrier:ups' },
       ],
     });
-    const [g] = buildPopupModel({ packages: [slipped], orders: [], alerts: [], now: NOW, timeZone: TZ }).groups;
+    const [g] = buildPopupModel({ packages: [slipped], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN }).groups;
     expect(g!.packages[0]!.headline).toMatchObject({ label: 'On the way', line: 'Arriving Wed, Nov 25 · was due tomorrow' });
     const dismissed = { ...alert('late', 'delayed', 'warning'), dismissed: true };
     const late = pkg('late', { eta: { from: '2026-11-20', to: '2026-11-20' } });
-    const model = buildPopupModel({ packages: [late], orders: [], alerts: [dismissed], now: NOW, timeZone: TZ });
+    const model = buildPopupModel({ packages: [late], orders: [], alerts: [dismissed], now: NOW, timeZone: TZ, ui: EN });
     expect(model.groups.map((x) => x.id)).toEqual(['on_the_way']);
     expect(model.groups[0]!.packages[0]!.attention).toBeNull();
   });
@@ -80,7 +81,7 @@ describe('popup model', () => {
       orders: [],
       alerts: [],
       now: NOW,
-      timeZone: TZ,
+      timeZone: TZ, ui: EN,
       holds: { 'amazon-tracker': { until: NOW + 3_600_000, reason: 'auth', message: 'Sign in to Amazon to refresh' } },
     });
     expect(model.banners).toEqual([
@@ -105,7 +106,7 @@ describe('popup lists: current, History, Archived, search (issue #11 §2)', () =
     pkg('put-away', { archived: true, label: 'Old charger' }),
   ];
   const build = (over: Partial<Parameters<typeof buildPopupModel>[0]> = {}) =>
-    buildPopupModel({ packages: base, orders: [], alerts: [], now: NOW, timeZone: TZ, ...over });
+    buildPopupModel({ packages: base, orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN, ...over });
   const ids = (m: ReturnType<typeof build>) => m.groups.flatMap((g) => g.packages.map((p) => p.id));
 
   it('delivered parcels move to History after the setting\'s days (default 3); archived ones to Archived', () => {
@@ -118,7 +119,7 @@ describe('popup lists: current, History, Archived, search (issue #11 §2)', () =
   });
 
   it('search looks in every list, History and Archived matches under their own headings', () => {
-    const q = (text: string) => trackOffers(parseTrackingInput(text), new Map(), {}).query;
+    const q = (text: string) => trackOffers(parseTrackingInput(text), new Map(), {}, EN.t).query;
     expect(ids(build({ query: q('lamp') }))).toEqual(['old']);
     expect(build({ query: q('lamp') }).groups.map((g) => g.id)).toEqual(['history']);
     expect(ids(build({ query: q('charger') }))).toEqual(['put-away']);
@@ -168,6 +169,7 @@ describe('popup components', () => {
     more: vi.fn(),
   });
   const data = (over: Partial<PopupData> & { model: PopupData['model'] }): PopupData => ({
+    t: EN.t,
     loading: false,
     query: '',
     offers: [],
@@ -190,7 +192,7 @@ describe('popup components', () => {
       orders: [],
       alerts: [{ ...alert('a', 'delayed', 'warning'), message: evil }],
       now: NOW,
-      timeZone: TZ,
+      timeZone: TZ, ui: EN,
     });
     const root = document.createElement('div');
     const a = actions();
@@ -211,8 +213,8 @@ describe('popup components', () => {
   it('the box offers each number with its carrier, a choice when formats overlap, and reasons', () => {
     const gls = '12345678902';
     const parsed = parseTrackingInput(`1Z999AA10123456784 ${gls}, 1Z999AA10123456785`);
-    const box = trackOffers(parsed, new Map(), {});
-    const model = buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ, query: box.query });
+    const box = trackOffers(parsed, new Map(), {}, EN.t);
+    const model = buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN, query: box.query });
     const root = document.createElement('div');
     const a = actions();
     render(<PopupShell data={data({ model, query: 'typed', offers: box.offers, reasons: box.reasons })} actions={a} />, root);
@@ -232,10 +234,10 @@ describe('popup components', () => {
   });
 
   it('an already tracked number offers to open its package instead', () => {
-    const box = trackOffers(parseTrackingInput('1Z999AA10123456784'), new Map([['1Z999AA10123456784', 'ups:1Z999AA10123456784']]), {});
+    const box = trackOffers(parseTrackingInput('1Z999AA10123456784'), new Map([['1Z999AA10123456784', 'ups:1Z999AA10123456784']]), {}, EN.t);
     const root = document.createElement('div');
     const a = actions();
-    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ }), query: 'x', offers: box.offers })} actions={a} />, root);
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN }), query: 'x', offers: box.offers })} actions={a} />, root);
     expect(button(root, /^Track/)).toBeUndefined();
     button(root, 'Already tracked: open').click();
     expect(a.open).toHaveBeenCalledWith('ups:1Z999AA10123456784');
@@ -244,7 +246,7 @@ describe('popup components', () => {
   it('the empty popup explains the three ways in, with the orders link', () => {
     const root = document.createElement('div');
     const a = actions();
-    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ }) })} actions={a} />, root);
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN }) })} actions={a} />, root);
     expect(root.querySelector('.welcome')!.textContent).toMatch(/Open your orders.*Paste a tracking number.*right-click/s);
     button(root, 'Your orders on Amazon.com').click();
     expect(a.openUrl).toHaveBeenCalledWith('https://www.amazon.com/gp/css/order-history');
@@ -253,8 +255,8 @@ describe('popup components', () => {
   it('a long group shows its first rows and a named "Show more" button; the heading counts them all (issue #13 §4)', () => {
     const n = 2 * ROWS_PER_PAGE + 10;
     const many = Array.from({ length: n }, (_, i) => pkg(`p${String(i).padStart(2, '0')}`, { lastChangeAt: NOW - i }));
-    const paged = (pages: Record<string, number>) => buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, pages });
-    const full = buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const paged = (pages: Record<string, number>) => buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN, pages });
+    const full = buildPopupModel({ packages: many, orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN });
     expect(full.groups[0]!.packages).toHaveLength(n);
     const root = document.createElement('div');
     const a = actions();
@@ -279,7 +281,7 @@ describe('popup components', () => {
   it('an undo is offered after an action', () => {
     const root = document.createElement('div');
     const a = actions();
-    render(<PopupShell data={data({ model: buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ }), undo: { text: 'Deleted: x.' } })} actions={a} />, root);
+    render(<PopupShell data={data({ model: buildPopupModel({ packages: [pkg('x')], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN }), undo: { text: 'Deleted: x.' } })} actions={a} />, root);
     expect(root.querySelector('.popup__status')!.getAttribute('role')).toBe('status');
     expect(root.querySelector('.popup__status')!.textContent).toContain('Deleted: x.');
     button(root, 'Undo').click();
@@ -288,9 +290,9 @@ describe('popup components', () => {
 
   it('the status region stays one element, in place, as a package opens and closes (issue #13)', () => {
     const p = pkg('n', { carrier: 'ups', trackingNumber: '1Z999AA10123456784' });
-    const model = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const model = buildPopupModel({ packages: [p], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN });
     const row = model.groups[0]!.packages[0]!;
-    const details = buildPackageDetails({ pkg: p, events: [], alerts: [], order: null, now: NOW, timeZone: TZ });
+    const details = buildPackageDetails({ pkg: p, events: [], alerts: [], order: null, now: NOW, timeZone: TZ, ui: EN });
     const root = document.createElement('div');
     const a = actions();
     render(<PopupShell data={data({ model })} actions={a} />, root);
@@ -315,7 +317,7 @@ describe('popup components', () => {
   });
 
   it('a failure is an alert inside the status region; a result is said politely (issue #13)', () => {
-    const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ });
+    const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN });
     const root = document.createElement('div');
     render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' } })} actions={actions()} />, root);
     const region = root.querySelector('.popup__status')!;
@@ -333,14 +335,14 @@ describe('popup components', () => {
       { key: 'k2', packageId: 'd', time: '2026-11-22T14:00:00-06:00', timeIsLocal: false, status: 'delivered', code: 'D', description: 'Delivered', location: 'Chicago, IL', source: 'carrier:ups' },
     ];
     const order = { key: 'amazon:111-0000000-0000000', shop: 'amazon', orderId: '111-0000000-0000000', placedAt: '2026-11-18', items: [{ title: 'Camera', quantity: 2, seller: 'Acme', url: null }], total: '$24.37', status: 'open' as const, kind: 'physical' as const, pageUrl: 'https://www.amazon.com/', orderUrl: 'https://www.amazon.com/gp/your-account/order-details?orderID=111-0000000-0000000', firstSeenAt: NOW, updatedAt: NOW };
-    const details = buildPackageDetails({ pkg: p, events, alerts: [alert('d', 'delivered', 'good')], order, now: NOW, timeZone: TZ });
+    const details = buildPackageDetails({ pkg: p, events, alerts: [alert('d', 'delivered', 'good')], order, now: NOW, timeZone: TZ, ui: EN });
     expect(details.timeline.map((e) => e.text)).toEqual(['Delivered', 'Departed', 'Label created']);
     // In the event's own zone, its short name when it is not the shopper's; the year when not this year.
     expect(details.timeline[2]).toMatchObject({ day: 'Tue, Dec 30, 2025', time: '8:00 AM EST' });
     expect(details.timeline[0]).toMatchObject({ day: 'Sun, Nov 22', time: '2:00 PM' });
     expect(details.progress).toEqual({ steps: ['Ordered', 'Shipped', 'In transit', 'Out for delivery', 'Delivered'], current: 4, stopped: null });
     expect(details.canMarkNotReceived).toBe(true);
-    const model = buildPopupModel({ packages: [p], orders: [order], alerts: [], now: NOW, timeZone: TZ });
+    const model = buildPopupModel({ packages: [p], orders: [order], alerts: [], now: NOW, timeZone: TZ, ui: EN });
     const row = model.groups[0]!.packages[0]!;
     const root = document.createElement('div');
     const a = actions();

@@ -9,6 +9,7 @@ import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../../../lib/model/sour
 import { parsePageInBackground } from '../../../lib/platform/html-parser';
 import { amazonTracker } from '../../../lib/services/amazon-tracker';
 import { buildPopupModel } from '../../../lib/view/popup-model';
+import { EN } from '../../support/i18n';
 
 const T = Date.parse('2026-12-03T15:00:00Z');
 const TRACK = 'https://www.amazon.com/progress-tracker/package?orderId=113-0000004-0000004&shipmentId=S1&packageIndex=0';
@@ -34,6 +35,7 @@ describe('Amazon tracker: blocked pages', () => {
       alerts: [],
       now: T,
       timeZone: 'America/Chicago',
+      ui: EN,
       holds: { [AMAZON_TRACKER]: { until: T + 3_600_000, reason: 'auth', message, step: 1 } },
     });
     expect(model.banners).toEqual([expect.objectContaining({ text: `${message} (1 package waiting)`, fix: expect.objectContaining({ label: fix }) })]);

@@ -8,6 +8,7 @@ import { blankPackage } from '../../../lib/engine/merge';
 import { STATUSES, type Status } from '../../../lib/model/status';
 import type { Alert, Eta, Package } from '../../../lib/model/types';
 import { cardText } from '../../../lib/view/headline';
+import { EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // Mon 09:00 in Chicago
 const TZ = 'America/Chicago';
@@ -96,12 +97,12 @@ const CELLS = STATUSES.flatMap((status) => (Object.keys(ETA_CASES) as EtaCase[])
 
 describe('cardText: every status × ETA case', () => {
   it.each(CELLS)('%s, ETA %s', (status, etaCase) => {
-    const { headline } = cardText({ pkg: pkg(status, etaCase), situations: [], now: NOW, timeZone: TZ });
+    const { headline } = cardText({ pkg: pkg(status, etaCase), situations: [], now: NOW, timeZone: TZ, ui: EN });
     expect([headline.label, headline.line]).toEqual(TABLE[status][etaCase]);
   });
 
   it.each(CELLS)('never contradicts itself: %s, ETA %s', (status, etaCase) => {
-    const { headline } = cardText({ pkg: pkg(status, etaCase), situations: [], now: NOW, timeZone: TZ });
+    const { headline } = cardText({ pkg: pkg(status, etaCase), situations: [], now: NOW, timeZone: TZ, ui: EN });
     const text = `${headline.label} ${headline.line} ${headline.detail ?? ''}`;
     if (status === 'out_for_delivery') expect(text).not.toMatch(/tomorrow|expected/i);
     if (['delivered', 'returned', 'cancelled', 'expired', 'available_for_pickup'].includes(status)) expect(text).not.toMatch(/arriving|expected|late/i);
@@ -112,39 +113,39 @@ describe('cardText: every status × ETA case', () => {
 describe('cardText: situations and details', () => {
   it('a second line says only what the card does not already say', () => {
     const p = { ...pkg('in_transit', 'tomorrow'), statusText: 'Arriving tomorrow · Shipped' };
-    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBeNull();
+    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.detail).toBeNull();
     const scanned = { ...p, timeline: { ...p.timeline, last: { key: 'k', at: NOW, status: 'in_transit' as const, code: 'DP', description: 'Departed facility', location: 'Columbus, OH, US', source: 'carrier:ups' } } };
-    expect(cardText({ pkg: scanned, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBe('Departed facility · Columbus, OH, US');
+    expect(cardText({ pkg: scanned, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.detail).toBe('Departed facility · Columbus, OH, US');
     const ofd = { ...pkg('out_for_delivery', 'today'), statusText: 'Out for delivery' };
-    expect(cardText({ pkg: ofd, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBeNull();
+    expect(cardText({ pkg: ofd, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.detail).toBeNull();
     const delayed = { ...pkg('exception', 'slipped'), statusText: 'Delayed: severe weather' };
-    const c = cardText({ pkg: delayed, situations: [situation('delayed', 'warning', 'The carrier reports: Delayed: severe weather')], now: NOW, timeZone: TZ });
+    const c = cardText({ pkg: delayed, situations: [situation('delayed', 'warning', 'The carrier reports: Delayed: severe weather')], now: NOW, timeZone: TZ, ui: EN });
     expect(c.headline.detail).toBeNull();
   });
 
   it('a date months away says its year', () => {
     const old = { ...pkg('delivered', 'none'), deliveredAt: '2024-11-01' };
-    expect(cardText({ pkg: old, situations: [], now: NOW, timeZone: TZ }).headline.line).toBe('Delivered Fri, Nov 1, 2024');
+    expect(cardText({ pkg: old, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.line).toBe('Delivered Fri, Nov 1, 2024');
   });
 
   it('out for delivery says the hours of today\'s window', () => {
     const p = { ...pkg('out_for_delivery', 'none'), eta: { from: '2026-11-23T14:00:00-06:00', to: '2026-11-23T18:00:00-06:00' } };
-    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ }).headline.line).toBe('Arriving today between 2:00 PM and 6:00 PM');
+    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.line).toBe('Arriving today between 2:00 PM and 6:00 PM');
     const by = { ...p, eta: { from: '2026-11-23', to: '2026-11-23T20:00:00-06:00' } };
-    expect(cardText({ pkg: by, situations: [], now: NOW, timeZone: TZ }).headline.line).toBe('Arriving today by 8:00 PM');
+    expect(cardText({ pkg: by, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.line).toBe('Arriving today by 8:00 PM');
   });
 
   it('pickup says where, until when and the code; delivered says where it was left', () => {
-    const pick = cardText({ pkg: pkg('available_for_pickup', 'none'), situations: [], now: NOW, timeZone: TZ }).headline;
+    const pick = cardText({ pkg: pkg('available_for_pickup', 'none'), situations: [], now: NOW, timeZone: TZ, ui: EN }).headline;
     expect(pick.detail).toBe('Pickup code 483920 · Until Thu, Nov 26');
     const p = { ...pkg('delivered', 'none'), timeline: { ...pkg('delivered', 'none').timeline, statusEvent: { key: 'k', at: NOW, status: 'delivered' as const, code: 'DL', description: 'Delivered, left at front door', location: 'Springfield, IL, US', source: 'carrier:demo' } } };
-    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ }).headline.detail).toBe('Delivered, left at front door · Springfield, IL, US');
+    expect(cardText({ pkg: p, situations: [], now: NOW, timeZone: TZ, ui: EN }).headline.detail).toBe('Delivered, left at front door · Springfield, IL, US');
   });
 
   it('a carrier delay is "Delayed", a warning, with the new date; not a red "Problem"', () => {
     const p = { ...pkg('exception', 'slipped'), statusText: 'Delayed: severe weather' };
     const delayed = situation('delayed', 'warning', 'The carrier reports: Delayed: severe weather');
-    const c = cardText({ pkg: p, situations: [delayed, situation('eta_moved', 'info', 'Now expected Nov 26')], now: NOW, timeZone: TZ });
+    const c = cardText({ pkg: p, situations: [delayed, situation('eta_moved', 'info', 'Now expected Nov 26')], now: NOW, timeZone: TZ, ui: EN });
     expect(c.headline).toMatchObject({ label: 'Delayed', tone: 'warning', line: '1 day late · now expected Thu, Nov 26', detail: null });
     expect(c.attention).toMatchObject({ kind: 'delayed', severity: 'warning', text: 'The carrier reports: Delayed: severe weather', folded: 0 });
   });
@@ -152,20 +153,20 @@ describe('cardText: situations and details', () => {
   it('one attention line: the most severe situation, the others folded; a dismissed one leaves', () => {
     const stalled = situation('stalled', 'warning', 'No tracking update for 5 days.');
     const lost = { ...situation('suspected_lost', 'critical', 'No tracking update for 9 days.'), key: 'p|suspected_lost|y' };
-    const c = cardText({ pkg: pkg('in_transit', 'none'), situations: [stalled, lost], now: NOW, timeZone: TZ });
+    const c = cardText({ pkg: pkg('in_transit', 'none'), situations: [stalled, lost], now: NOW, timeZone: TZ, ui: EN });
     expect(c.attention).toMatchObject({ kind: 'suspected_lost', folded: 1 });
-    expect(cardText({ pkg: pkg('in_transit', 'none'), situations: [{ ...lost, dismissed: true }], now: NOW, timeZone: TZ }).attention).toBeNull();
-    expect(cardText({ pkg: pkg('in_transit', 'none'), situations: [{ ...lost, endedAt: NOW }], now: NOW, timeZone: TZ }).attention).toBeNull();
+    expect(cardText({ pkg: pkg('in_transit', 'none'), situations: [{ ...lost, dismissed: true }], now: NOW, timeZone: TZ, ui: EN }).attention).toBeNull();
+    expect(cardText({ pkg: pkg('in_transit', 'none'), situations: [{ ...lost, endedAt: NOW }], now: NOW, timeZone: TZ, ui: EN }).attention).toBeNull();
   });
 
   it('"not received": the green delivered line gives way', () => {
-    const c = cardText({ pkg: pkg('delivered', 'none'), situations: [situation('suspected_lost', 'critical', 'The carrier says it was delivered, but you did not get it.')], now: NOW, timeZone: TZ });
+    const c = cardText({ pkg: pkg('delivered', 'none'), situations: [situation('suspected_lost', 'critical', 'The carrier says it was delivered, but you did not get it.')], now: NOW, timeZone: TZ, ui: EN });
     expect(c.headline).toMatchObject({ label: 'Not received', tone: 'problem', line: 'You marked it not received', detail: 'The carrier says it was delivered today at 8:14 AM' });
     expect(c.attention?.severity).toBe('critical');
   });
   it('a number the shopper added, with no event yet, says only that the carrier has not answered (issue #11)', () => {
     const added = blankPackage({ id: 'ups:1Z', trackingNumber: '1Z999AA10123456784', carrier: 'ups', status: 'pending', lastChangeAt: NOW, statusText: 'Added from selection' }, NOW);
-    expect(cardText({ pkg: added, situations: [], now: NOW, timeZone: 'America/Chicago' }).headline).toEqual({
+    expect(cardText({ pkg: added, situations: [], now: NOW, timeZone: 'America/Chicago', ui: EN }).headline).toEqual({
       label: 'Added',
       tone: 'neutral',
       line: 'No update from the carrier yet',

@@ -1,0 +1,105 @@
+// @vitest-environment node
+/**
+ * Every word the popup shows comes from the messages (issue #13 §2): this reads the popup's files
+ * with the TypeScript compiler and fails on what a shopper would read that is not a message —
+ * JSX text with letters, a literal in a user-facing attribute, and prose in a string literal of
+ * the view code that builds the popup's text (a letter and a space, or a capitalised word).
+ * Names, CSS classes, data keys and key codes read differently and pass; the few exceptions are
+ * listed below with their reason.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** The popup's components and its entrypoint (JSX), and the modules that make its text (prose). */
+const JSX_FILES = ['components/popup-shell.tsx', 'components/package-list.tsx', 'components/package-row.tsx', 'components/package-view.tsx', 'components/track-box.tsx', 'entrypoints/popup/app.tsx'];
+const VIEW_FILES = ['lib/view/headline.ts', 'lib/view/popup-model.ts', 'lib/view/package-details.ts', 'lib/view/track-offers.ts', 'lib/view/orders-links.ts', 'lib/view/date-format.ts', 'lib/services/popup-view.ts'];
+
+const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
+
+/** Literals that are no text for the shopper, each with why. */
+const ALLOWED: Record<string, string> = {
+  Porchlight: "the extension's name, in every language (the popup's heading)",
+  Escape: 'a KeyboardEvent.key',
+  Enter: 'a KeyboardEvent.key',
+  'Porchlight popup:': 'console prefix for developers',
+  'Your orders on': "the options page's welcome without a translator: the options page is translated in its own session (issue #13 §2)",
+};
+
+const PROSE = /^\p{Lu}\p{Ll}+/u;
+/** Words: a letter, a space, a letter ("Arriving today"; not a selector "[data-id] .row" or a URL). */
+const isProse = (s: string) => /\p{L} +\p{L}/u.test(s.trim()) || PROSE.test(s.trim());
+
+interface Finding {
+  at: string;
+  text: string;
+}
+
+function literalText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('');
+  return null;
+}
+
+/** Where a literal is no text: a type, an import, a property name, a comparison with a key, a console call. */
+function exempt(node: ts.Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if (ts.isLiteralTypeNode(p) || ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p)) return true;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === node) return true;
+  if (ts.isElementAccessExpression(p) && p.argumentExpression === node) return true;
+  for (let n: ts.Node | undefined = p; n; n = n.parent) {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === 'console') return true;
+    // A CSS class or another attribute the shopper does not read.
+    if (ts.isJsxAttribute(n)) return !USER_FACING_ATTRIBUTES.has(n.name.getText());
+  }
+  return false;
+}
+
+function scan(file: string, prose: boolean, text = readFileSync(resolve(ROOT, file), 'utf8')): Finding[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: Finding[] = [];
+  const report = (node: ts.Node, s: string) => {
+    if (s.trim() in ALLOWED) return;
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    found.push({ at: `${file}:${line + 1}`, text: s.trim() });
+  };
+  const inJsx = (node: ts.Node) => {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isJsxExpression(n) || ts.isJsxAttribute(n)) return true;
+    return false;
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node)) {
+      if (/\p{L}/u.test(node.text)) report(node, node.text);
+    } else if (ts.isJsxAttribute(node) && USER_FACING_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer)) {
+      if (/\p{L}/u.test(node.initializer.text)) report(node, node.initializer.text);
+    } else {
+      const s = literalText(node);
+      // (A literal that is an attribute's whole value was judged with its attribute above.)
+      if (s !== null && !ts.isJsxAttribute(node.parent) && !exempt(node)) {
+        // In JSX: any literal with letters the shopper reads; elsewhere, prose.
+        if (inJsx(node) ? /\p{L}/u.test(s) && isProse(s) : prose && isProse(s)) report(node, s);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('no user-facing literal outside the messages (issue #13 §2)', () => {
+  it.each([...JSX_FILES, ...VIEW_FILES])('%s', (file) => {
+    const found = scan(file, true);
+    expect(found.map((f) => `${f.at}: ${JSON.stringify(f.text)}`)).toEqual([]);
+  });
+
+  it('finds what it looks for (a JSX text, an attribute, prose in view code), and passes keys, classes and codes', () => {
+    const scanCode = (name: string, code: string) => scan(`probe/${name}`, true, code).map((f) => f.text);
+    expect(scanCode('a.tsx', 'const x = <p class="a b" title="Open it">Hello <b>{t("k")}</b></p>;')).toEqual(['Open it', 'Hello']);
+    expect(scanCode('b.ts', "const a = 'Arriving today'; const b = `${n} days late`; const k = t('cardToday'); if (e.key === 'Escape') f('pkg--x');")).toEqual(['Arriving today', 'days late']);
+    expect(scanCode('c.ts', "const d = 'Delivered'; type T = 'On the way'; const o = { 'Some key': 1 };")).toEqual(['Delivered']);
+  });
+});
