@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import { tableCounts } from '../../../lib/db/backup-store';
 import type { PorchlightDb } from '../../../lib/db/database';
@@ -51,6 +52,7 @@ async function page(keys: Record<string, Record<string, string>> = {}) {
     copyText: async () => {},
     now: () => WORLD_NOW,
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...files.deps,

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { memoryFiles } from './file-deps';
 import { spend } from '../../../lib/carriers/budgets';
 import type { Credentials } from '../../../lib/carriers/client';
@@ -56,6 +57,7 @@ function world(over: Partial<OptionsDeps> = {}): World {
     copyText: vi.fn(async () => {}),
     now: () => NOW,
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...memoryFiles().deps,

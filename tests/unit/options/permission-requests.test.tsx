@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, PROVIDER_INFO } from '../../../lib/carriers/clients';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
@@ -54,6 +55,7 @@ beforeEach(() => {
     copyText: async () => {},
     now: () => Date.parse('2026-03-10T14:30:00Z'),
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...memoryFiles().deps,
