@@ -117,11 +117,13 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const after = lane();
   let pendingRound: Promise<RefreshSummary> | null = null;
 
+  // The words of the popup, the situations and the notices (issue #13 §2): the browser's language.
+  const ui = options.ui ?? browserText;
   const views = createPopupViews({
     db,
     now,
     timeZone,
-    ui: options.ui ?? browserText,
+    ui,
     historyAfterDays: async () => (await loadSettings()).historyAfterDays,
     sources: () => app.sourceStatus().catch(() => null),
   });
@@ -234,7 +236,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         await guarded(async () => {
           const { started } =
             ids === 'all' || ids.length
-              ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)])
+              ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts, ui: ui() }, ids === 'all' ? undefined : [...new Set(ids)])
               : { started: [] };
           await notifyPending(s, at, started);
           await updateBadge();
