@@ -183,7 +183,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       return;
     }
     const muted = (await packagesRepo.bulkGet(db, [...new Set(pending.map((a) => a.packageId))])).filter((p) => p.muted).map((p) => p.id);
-    const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted);
+    const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted, ui());
     for (const d of decision.notify) {
       // Marked first: a worker that dies in between loses one notification rather than showing it twice.
       await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: at });

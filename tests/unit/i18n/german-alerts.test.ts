@@ -13,6 +13,8 @@ import { readyForPickup } from '../../../lib/alerts/rules/ready-for-pickup';
 import { stalled } from '../../../lib/alerts/rules/stalled';
 import { suspectedLost } from '../../../lib/alerts/rules/suspected-lost';
 import { formatEta } from '../../../lib/alerts/situation';
+import { decideNotifications } from '../../../lib/notify/decide-notifications';
+import { parseSettings } from '../../../lib/settings';
 import type { AlertContext } from '../../../lib/alerts/types';
 import { ctx, ev } from '../alerts/context';
 import { DE, EN } from '../../support/i18n';
@@ -59,5 +61,15 @@ describe('situations in German', () => {
     expect(readyForPickup(de(c))).toMatchObject({ title: 'Lampe liegt zur Abholung bereit', message: 'Abholort: Packstation 123. Abholcode: 4711.' });
     const delivered = deliveredRule(de(ctx('2024-03-06T11:00:00Z', { status: 'delivered', label: 'Lampe', statusText: null }, [])));
     expect(delivered).toMatchObject({ title: 'Lampe wurde zugestellt', message: 'Zugestellt.' });
+  });
+
+  it("many notifications at once: the grouped one in German, each alert's title as stored", () => {
+    const now = Date.parse('2024-03-06T17:00:00Z');
+    const many = ['Lampe', 'Tisch', 'Stuhl', 'Regal', 'Sofa', 'Teppich'].map((p) => ({ key: `${p}|delivered|x`, packageId: p, kind: 'delivered' as const, severity: 'good' as const, title: `${p} wurde zugestellt`, message: 'Zugestellt.', since: now - 3_600_000, newsAt: now - 3_600_000 }));
+    const g = decideNotifications(many, [], parseSettings({}).notifications, now, 'America/New_York', [], DE).notify[0]!;
+    expect(g.title).toBe('6 Neuigkeiten zu Ihren Sendungen');
+    const lines = g.message.split('\n');
+    expect(lines.slice(0, 4).every((l) => l.endsWith(' wurde zugestellt'))).toBe(true);
+    expect(lines.slice(4)).toEqual(['…und 2 weitere']);
   });
 });

@@ -45,7 +45,7 @@ describe('situations from shop pages', () => {
     for (const t of [NOW, NOW + 30 * MIN, NOW + 60 * MIN]) {
       await ingestPageReading(db, page(shipment(), t), deps(t));
       const { started } = await evaluateSituations({ db, now: t, timeZone: ZONE, ui: EN });
-      told += decideNotifications(started.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], notify, t, ZONE, []).notify.length;
+      told += decideNotifications(started.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], notify, t, ZONE, [], EN).notify.length;
     }
     expect((await db.alerts.toArray()).filter((a) => a.kind === 'out_for_delivery')).toHaveLength(1);
     expect(told).toBe(1);
