@@ -43,11 +43,11 @@ import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } fro
 import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
 import { browserText } from './i18n';
-import type { UiText } from '../i18n/translate';
+import { plural, type UiText } from '../i18n/translate';
 import { credentialedFetchTarget } from '../url-policy';
 import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
 import { pruneStorage } from '../services/prune-storage';
-import { guardStorage, StorageFullError, STORAGE_FULL_MESSAGE } from '../storage-errors';
+import { guardStorage, StorageFullError } from '../storage-errors';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
@@ -298,8 +298,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       if (err instanceof StorageFullError && now() - toldFullAt > 3_600_000) {
         toldFullAt = now();
         await setBadge('!').catch(() => undefined);
-        await setButtonTitle(`Porchlight: ${STORAGE_FULL_MESSAGE}`).catch(() => undefined);
-        await notice('Porchlight cannot save', STORAGE_FULL_MESSAGE).catch(() => undefined);
+        const { t } = ui();
+        await setButtonTitle(`Porchlight: ${t('notifyStorageFull')}`).catch(() => undefined);
+        await notice(t('notifyCannotSave'), t('notifyStorageFull')).catch(() => undefined);
       }
       throw err;
     }
@@ -368,15 +369,15 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
       const parsed = parseTrackingInput(text.slice(0, 10_000));
       if (parsed.numbers.length === 0) {
-        await notice('No tracking number found', parsed.rejected[0]?.message ?? 'Porchlight found no valid tracking number in the selected text.');
+        // The parser's reason (lib/scan) is still English: it is not part of this translation (issue #13 §2).
+        await notice(ui().t('notifyNoNumber'), parsed.rejected[0]?.message ?? ui().t('notifyNoNumberInSelection'));
         return { added: 0, known: 0, found: 0 };
       }
       const r = await app.trackInput(parsed.numbers.map((n) => ({ number: n.candidates[0]!.trackingNumber, carrier: n.candidates[0]!.carrier })), 'selection');
+      const words = ui();
       await notice(
-        r.added > 0 ? `Tracking ${r.added} new package${r.added === 1 ? '' : 's'}` : 'Already tracked',
-        r.added > 0
-          ? `${r.added} added${r.known ? `, ${r.known} already tracked` : ''}. Open Porchlight from the toolbar to see ${r.added === 1 ? 'it' : 'them'}.`
-          : `Porchlight already tracks ${r.known === 1 ? 'this number' : `these ${r.known} numbers`}.`,
+        r.added > 0 ? plural(words, 'notifyTrackingNew', r.added) : words.t('notifyAlreadyTracked'),
+        r.added > 0 ? (r.known ? plural(words, 'notifyAddedKnown', r.added, r.known) : plural(words, 'notifyAdded', r.added)) : plural(words, 'notifyAlreadyTracks', r.known),
       );
       return { added: r.added, known: r.known, found: parsed.numbers.length };
     },
@@ -477,7 +478,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         label: `From ${new URL(url).hostname}`,
       }));
       if (found.length === 0) {
-        await notice('No parcels on this page', 'Porchlight found no tracking number on this page.');
+        await notice(ui().t('notifyNoParcels'), ui().t('notifyNoParcelsOnPage'));
         return { added: 0, known: 0, found: 0 };
       }
       return { ...(await app.trackFound(found, `page:${new URL(url).hostname}`)), found: found.length };
@@ -657,7 +658,7 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
         : info.menuItemId === MENU_SCAN_PAGE && tab?.id !== undefined
           ? app.scanTab(tab.id)
           : null;
-    run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
+    run?.catch((err: unknown) => void notice(browserText().t('notifyCouldNotRead'), String(err)));
   };
   // The popup view's snapshot is kept between requests and dropped on every write (issue #13 §3);
   // getDb tells open popups of the write (lib/db/data-changed.ts).
