@@ -7,6 +7,7 @@ import type { PorchlightDb } from '../db/database';
 import { claimKitHtml } from '../export/claim-kit';
 import { claimKitFileName, claimKitSavedText } from '../view/options-data';
 import { saveFile } from './files';
+import { browserText } from './i18n';
 
 export async function downloadClaimKit(
   db: PorchlightDb,
@@ -18,6 +19,6 @@ export async function downloadClaimKit(
   const record = await packageRecord(db, id);
   if (!record) return null;
   const name = claimKitFileName(record.pkg, now, timeZone);
-  const bytes = await save(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone })]);
+  const bytes = await save(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone, t: browserText().t })]);
   return { name, bytes, text: claimKitSavedText(name, bytes) };
 }

@@ -15,7 +15,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../../..');
 
 /** The popup's components and its entrypoint (JSX), and the modules that make its text (prose). */
-const JSX_FILES = ['components/popup-shell.tsx', 'components/package-list.tsx', 'components/package-row.tsx', 'components/package-view.tsx', 'components/track-box.tsx', 'entrypoints/popup/app.tsx',
+const JSX_FILES = [
+  'components/popup-shell.tsx',
+  'components/package-list.tsx',
+  'components/package-row.tsx',
+  'components/package-view.tsx',
+  'components/track-box.tsx',
+  'entrypoints/popup/app.tsx',
   'components/options/sources-section.tsx',
   'components/options/provider-card.tsx',
   'components/options/carrier-pages-section.tsx',
@@ -26,11 +32,33 @@ const JSX_FILES = ['components/popup-shell.tsx', 'components/package-list.tsx', 
   'components/options/switch.tsx',
   'components/options/welcome-section.tsx',
 ];
-const VIEW_FILES = ['lib/view/headline.ts', 'lib/view/popup-model.ts', 'lib/view/package-details.ts', 'lib/view/track-offers.ts', 'lib/view/orders-links.ts', 'lib/view/date-format.ts', 'lib/services/popup-view.ts',
+const VIEW_FILES = [
+  'lib/view/headline.ts',
+  'lib/view/popup-model.ts',
+  'lib/view/package-details.ts',
+  'lib/view/track-offers.ts',
+  'lib/view/orders-links.ts',
+  'lib/view/date-format.ts',
+  'lib/services/popup-view.ts',
   'lib/view/options-sources.ts',
   'lib/view/options-carrier-pages.ts',
   'lib/view/options-webmail.ts',
   'lib/view/options-shop-pages.ts',
+  'lib/alerts/next-steps.ts',
+  'lib/notify/decide-notifications.ts',
+  'lib/alerts/situation.ts',
+  'lib/alerts/rules/attempt-failed.ts',
+  'lib/alerts/rules/cancelled-order.ts',
+  'lib/alerts/rules/delayed-carrier-code.ts',
+  'lib/alerts/rules/delayed-eta-passed.ts',
+  'lib/alerts/rules/delivered.ts',
+  'lib/alerts/rules/eta-moved-later.ts',
+  'lib/alerts/rules/exception.ts',
+  'lib/alerts/rules/out-for-delivery.ts',
+  'lib/alerts/rules/ready-for-pickup.ts',
+  'lib/alerts/rules/returned-to-sender.ts',
+  'lib/alerts/rules/stalled.ts',
+  'lib/alerts/rules/suspected-lost.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
