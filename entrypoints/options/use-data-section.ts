@@ -191,7 +191,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
       const id = chosen ?? choices?.[0]?.id;
       if (!id) return;
       run('claim', async () => {
-        const saved = await downloadClaimKit(deps.db, id, deps.now(), deps.timeZone, deps.saveFile);
+        const saved = await downloadClaimKit(deps.db, id, deps.now(), deps.timeZone, deps.ui.t, deps.saveFile);
         if (!saved) return { tone: 'bad', text: 'That parcel is no longer stored.' };
         return { tone: 'good', text: saved.text };
       });
