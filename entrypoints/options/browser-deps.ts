@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { testConnection } from '../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../lib/carriers/http';
 import { getDb } from '../../lib/db/database';
+import { browserText } from '../../lib/platform/i18n';
 import { releaseHosts, requestHosts } from '../../lib/platform/permissions';
 import { saveFile, textChunksOf } from '../../lib/platform/files';
 import { sendMessage } from '../../lib/platform/messaging';
@@ -39,6 +40,7 @@ export function createBrowserDeps(): OptionsDeps {
     storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
     now: () => Date.now(),
     timeZone: userTimeZone(),
+    ui: browserText(),
     version: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
     welcome: location.hash === '#welcome',

@@ -1,6 +1,7 @@
 import type { Credentials } from '../../lib/carriers/client';
 import type { ConfigurableProviderId, ConnectionResult } from '../../lib/carriers/clients';
 import type { PorchlightDb } from '../../lib/db/database';
+import type { UiText } from '../../lib/i18n/translate';
 import type { Settings } from '../../lib/settings';
 
 /**
@@ -35,6 +36,8 @@ export interface OptionsDeps {
   storageUsage(): Promise<number | null>;
   now(): number;
   timeZone: string;
+  /** The page's words and their locale (issue #13 §2): lib/platform/i18n.ts's, the tests' own. */
+  ui: UiText;
   version: string;
   userAgent: string;
   /** Opened on install (`#welcome`): the page starts with the three ways in. */

@@ -440,7 +440,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         }}
       />
       <ListSection
-        data={{ historyAfterDays: settings.historyAfterDays, error: listError }}
+        data={{ ui: deps.ui, historyAfterDays: settings.historyAfterDays, error: listError }}
         actions={{
           setHistoryAfterDays(raw, final) {
             const r = parseNumber(raw, 0, 60, { integer: true });
@@ -451,7 +451,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       />
       <DataSection {...dataSection} />
       <SyncSection
-        data={{ on: settings.sync, busy: syncBusy, status: syncStatusText(settings.sync ? syncStatus : null, settings.sync, deps.timeZone) }}
+        data={{ t: deps.ui.t, on: settings.sync, busy: syncBusy, status: syncStatusText(settings.sync ? syncStatus : null, settings.sync, deps.timeZone, deps.ui) }}
         actions={{
           setOn(on) {
             setSyncBusy(true);

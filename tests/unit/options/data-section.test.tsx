@@ -13,6 +13,7 @@ import { HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
 import { act } from 'preact/test-utils';
 import { button, click, mount, text, waitFor } from './dom';
 import { memoryFiles } from './file-deps';
+import { EN } from '../../support/i18n';
 
 let db: PorchlightDb | null = null;
 let cleanup: (() => void) | null = null;
@@ -51,6 +52,7 @@ async function page(keys: Record<string, Record<string, string>> = {}) {
     copyText: async () => {},
     now: () => WORLD_NOW,
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...files.deps,

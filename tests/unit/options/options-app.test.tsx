@@ -12,6 +12,7 @@ import { PorchlightDb } from '../../../lib/db/database';
 import { diagnostics, kv } from '../../../lib/db/repositories';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
+import { EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-03-10T14:30:00Z');
 let n = 0;
@@ -56,6 +57,7 @@ function world(over: Partial<OptionsDeps> = {}): World {
     copyText: vi.fn(async () => {}),
     now: () => NOW,
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...memoryFiles().deps,

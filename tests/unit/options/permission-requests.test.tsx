@@ -27,6 +27,7 @@ import { releaseHosts, requestHosts } from '../../../lib/platform/permissions';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { type FakePermissions, fakePermissions } from '../../support/fake-permissions';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
+import { EN } from '../../support/i18n';
 
 let n = 0;
 let perms: FakePermissions;
@@ -54,6 +55,7 @@ beforeEach(() => {
     copyText: async () => {},
     now: () => Date.parse('2026-03-10T14:30:00Z'),
     timeZone: 'UTC',
+    ui: EN,
     version: '0.1.0',
     userAgent: 'TestBrowser/1.0',
     ...memoryFiles().deps,
