@@ -25,7 +25,9 @@ import { ANY_SITE_INFO, SHOP_PAGE_SITE_INFO, shopPageRefusedMessage } from '../.
 import { syncStatusText } from '../../lib/view/options-sync';
 import { SYNC_STATUS_KEY } from '../../lib/platform/sync-status-key';
 import type { SyncStatus } from '../../lib/sync/sync-doc';
-import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
+import { buildBugReport } from '../../lib/view/bug-report';
+import { diagnosticViews } from '../../lib/view/options-diagnostics';
+import { plural } from '../../lib/i18n/translate';
 import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
   type CardStatus,
@@ -149,7 +151,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     return providerCards({ credentials, disabledProviders: settings.disabledProviders, budgets, now, timeZone: deps.timeZone });
   }, [settings, credentials, budgetState, now, deps.timeZone]);
 
-  const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone) : null), [diagRecords, deps.timeZone]);
+  const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone, deps.ui) : null), [diagRecords, deps.timeZone, deps.ui]);
 
   /** Applies `fn` to the latest settings and stores the result. */
   async function update(fn: (s: Settings) => Settings): Promise<boolean> {
@@ -339,14 +341,14 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       const text = buildBugReport({ version: deps.version, userAgent: deps.userAgent, records, now: deps.now() });
       deps
         .copyText(text)
-        .then(() => setDiagMessage(`Copied a report with ${records.length} record${records.length === 1 ? '' : 's'}: paste it into your bug report.`))
-        .catch((err) => setDiagMessage(`Could not copy to the clipboard: ${errorText(err)}`));
+        .then(() => setDiagMessage(plural(deps.ui, 'optionsDiagnosticsCopied', records.length)))
+        .catch((err) => setDiagMessage(deps.ui.t('optionsDiagnosticsCopyFailed', errorText(err))));
     },
     clear() {
       diagnostics
         .clear(deps.db)
-        .then(() => setDiagMessage('Diagnostics cleared.'))
-        .catch((err) => setDiagMessage(`Could not clear: ${errorText(err)}`));
+        .then(() => setDiagMessage(deps.ui.t('optionsDiagnosticsCleared')))
+        .catch((err) => setDiagMessage(deps.ui.t('optionsDiagnosticsClearFailed', errorText(err))));
     },
   };
 
@@ -461,7 +463,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           },
         }}
       />
-      <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
+      <DiagnosticsSection data={{ t: deps.ui.t, rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>
   );
 }

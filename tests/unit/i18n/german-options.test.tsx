@@ -1,12 +1,14 @@
 /**
- * The options page in German (issue #13 §2), the sections translated so far: the list and sync
- * sections rendered with the German messages say German words, with German numbers and dates;
+ * The options page in German (issue #13 §2), the sections translated so far: the list, sync and
+ * diagnostics sections rendered with the German messages say German words, with German numbers and dates;
  * the browser's own error text stays as the browser said it.
  */
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { DiagnosticsSection } from '../../../components/options/diagnostics-section';
 import { ListSection } from '../../../components/options/list-section';
 import { SyncSection } from '../../../components/options/sync-section';
+import { diagnosticViews } from '../../../lib/view/options-diagnostics';
 import { syncStatusText } from '../../../lib/view/options-sync';
 import type { SyncStatus } from '../../../lib/sync/sync-doc';
 import { DE, EN } from '../../support/i18n';
@@ -59,5 +61,24 @@ describe('the options page in German', () => {
       tone: 'bad',
       text: 'Der Browser hat die Synchronisierung abgelehnt (QUOTA_BYTES quota exceeded). Hier ist nichts verloren gegangen; Porchlight versucht es bei der nächsten Änderung erneut.',
     });
+  });
+
+  it('the diagnostics section: German words and a German date; the reader’s code and message as recorded', () => {
+    const rows = diagnosticViews(
+      [{ id: 1, at: AT, shop: 'amazon', host: 'www.amazon.de', pageKind: 'order-history', code: 'fewer-orders', message: 'read 7 of 10', layout: 'v2024', expected: 10, found: null }],
+      'Europe/Berlin',
+      DE,
+    );
+    const root = mount(<DiagnosticsSection data={{ t: DE.t, rows, message: null }} actions={{ copyReport: vi.fn(), clear: vi.fn() }} />);
+    expect(root.querySelector('h2')!.textContent).toBe('Diagnose');
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Für eine Fehlermeldung kopieren', 'Leeren']);
+    expect(root.querySelector('.intro')!.textContent).toContain('keine Bestelldaten');
+    expect(root.querySelector('time')!.textContent).toBe('23. Nov. 2026, 16:05');
+    expect(root.querySelector('.diagnostic__details')!.textContent).toBe('Layout v2024 · erwartet 10, gefunden unbekannt');
+    expect(root.querySelector('.diagnostic__message')!.textContent).toBe('read 7 of 10');
+    const empty = mount(<DiagnosticsSection data={{ t: DE.t, rows: [], message: null }} actions={{ copyReport: vi.fn(), clear: vi.fn() }} />);
+    expect(empty.querySelector('.empty')!.textContent).toBe('Keine Probleme aufgezeichnet.');
+    const loading = mount(<DiagnosticsSection data={{ t: DE.t, rows: null, message: null }} actions={{ copyReport: vi.fn(), clear: vi.fn() }} />);
+    expect(loading.querySelector('.hint')!.textContent).toBe('Wird geladen …');
   });
 });

@@ -11,6 +11,7 @@ import { DEFAULT_NOTIFY_SETTINGS } from '../../../lib/notify/settings';
 import { diagnosticViews } from '../../../lib/view/options-diagnostics';
 import { NO_KEYS_NEEDED, providerCards } from '../../../lib/view/options-sources';
 import { WEBMAIL } from '../../../lib/view/options-webmail';
+import { EN } from '../../support/i18n';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
 
 const NOW = Date.parse('2026-03-10T14:30:00Z');
@@ -254,7 +255,7 @@ describe('WebmailSection', () => {
 describe('DiagnosticsSection', () => {
   it('empty state', () => {
     const actions = { copyReport: vi.fn(), clear: vi.fn() };
-    const root = show(<DiagnosticsSection data={{ rows: [], message: null }} actions={actions} />);
+    const root = show(<DiagnosticsSection data={{ t: EN.t, rows: [], message: null }} actions={actions} />);
     expect(text(root.querySelector('.empty'))).toBe('No problems recorded.');
     expect(button(root, 'Clear').disabled).toBe(true);
     click(button(root, 'Copy for a bug report'));
@@ -268,8 +269,9 @@ describe('DiagnosticsSection', () => {
         { id: 2, at: NOW, shop: 'amazon', host: 'www.amazon.de', pageKind: 'track', code: 'unknown-layout', message: '<script>x</script>', layout: null, expected: null, found: null },
       ],
       'UTC',
+      EN,
     );
-    const root = show(<DiagnosticsSection data={{ rows, message: 'Diagnostics cleared.' }} actions={actions} />);
+    const root = show(<DiagnosticsSection data={{ t: EN.t, rows, message: 'Diagnostics cleared.' }} actions={actions} />);
     expect([...root.querySelectorAll('.diagnostic code')].map(text)).toEqual(['unknown-layout', 'fewer-orders']);
     expect(root.querySelector('.diagnostic script')).toBeNull();
     expect(text(root.querySelector('.diagnostic__message'))).toBe('<script>x</script>');
