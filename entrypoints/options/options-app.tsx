@@ -417,10 +417,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         actions={shopPagesActions}
       />
       <AlertThresholdsSection
-        data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}
+        data={{ t: deps.ui.t, settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(deps.ui, settings.alerts) }}
         actions={{
           change(key, raw, final) {
-            const r = applyThreshold(settingsRef.current?.alerts ?? settings.alerts, key, raw);
+            const r = applyThreshold(deps.ui.t, settingsRef.current?.alerts ?? settings.alerts, key, raw);
             // A valid value clears the error as it is typed; an invalid one is said when the field is left.
             if (r.ok || final) setThresholdErrors((m) => ({ ...m, [key]: r.ok ? undefined : r.error }));
             if (r.ok) void update((s) => ({ ...s, alerts: r.value }));
@@ -428,10 +428,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         }}
       />
       <NotificationsSection
-        data={{ settings: settings.notifications, error: notifyError }}
+        data={{ t: deps.ui.t, settings: settings.notifications, error: notifyError }}
         actions={{
           change(change) {
-            const r = applyNotifyChange(settingsRef.current?.notifications ?? settings.notifications, change, quietRef.current);
+            const r = applyNotifyChange(deps.ui.t, settingsRef.current?.notifications ?? settings.notifications, change, quietRef.current);
             if (!r.ok) {
               setNotifyError(r.error);
               return;
@@ -445,7 +445,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         data={{ ui: deps.ui, historyAfterDays: settings.historyAfterDays, error: listError }}
         actions={{
           setHistoryAfterDays(raw, final) {
-            const r = parseNumber(raw, 0, 60, { integer: true });
+            const r = parseNumber(deps.ui.t, raw, 0, 60, { integer: true });
             if (r.ok || final) setListError(r.ok ? null : r.error);
             if (r.ok) void update((s) => ({ ...s, historyAfterDays: r.value }));
           },

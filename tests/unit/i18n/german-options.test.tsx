@@ -1,14 +1,19 @@
 /**
- * The options page in German (issue #13 §2), the sections translated so far: the list, sync and
- * diagnostics sections rendered with the German messages say German words, with German numbers and dates;
+ * The options page in German (issue #13 §2), the sections translated so far: the list, sync,
+ * diagnostics, notifications and alert thresholds sections rendered with the German messages say German words, with German numbers and dates;
  * the browser's own error text stays as the browser said it.
  */
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { AlertThresholdsSection } from '../../../components/options/alert-thresholds-section';
 import { DiagnosticsSection } from '../../../components/options/diagnostics-section';
 import { ListSection } from '../../../components/options/list-section';
+import { NotificationsSection } from '../../../components/options/notifications-section';
+import { DEFAULT_ALERT_SETTINGS } from '../../../lib/alerts/settings';
+import { DEFAULT_NOTIFY_SETTINGS } from '../../../lib/notify/settings';
 import { SyncSection } from '../../../components/options/sync-section';
 import { diagnosticViews } from '../../../lib/view/options-diagnostics';
+import { applyNotifyChange, applyThreshold, parseNumber, thresholdWarnings } from '../../../lib/view/options-notifications';
 import { syncStatusText } from '../../../lib/view/options-sync';
 import type { SyncStatus } from '../../../lib/sync/sync-doc';
 import { DE, EN } from '../../support/i18n';
@@ -26,7 +31,7 @@ describe('the options page in German', () => {
   it('the list section: heading, label, day and days, hint', () => {
     const one = mount(<ListSection data={{ ui: DE, historyAfterDays: 1, error: null }} actions={{ setHistoryAfterDays: vi.fn() }} />);
     expect(one.querySelector('h2')!.textContent).toBe('Die Liste');
-    expect(one.querySelector('label')!.textContent).toBe('Zugestellte, stornierte und zurückgesandte Sendungen in den Verlauf verschieben nach');
+    expect(one.querySelector('label')!.textContent).toBe('Zugestellte, stornierte und zurückgesandte Pakete in den Verlauf verschieben nach');
     expect(one.querySelector('.inline span')!.textContent).toBe('Tag');
     expect(one.querySelector('.hint')!.textContent).toContain('Aufmerksamkeit');
     const many = mount(<ListSection data={{ ui: DE, historyAfterDays: 14, error: null }} actions={{ setHistoryAfterDays: vi.fn() }} />);
@@ -38,24 +43,24 @@ describe('the options page in German', () => {
   it('the sync section: heading, switch and hint', () => {
     const root = mount(<SyncSection data={{ t: DE.t, on: false, busy: false, status: null }} actions={{ setOn: vi.fn() }} />);
     expect(root.querySelector('h2')!.textContent).toBe('Zwischen Ihren Browsern synchronisieren');
-    expect(root.textContent).toContain('Meine Sendungen mit meinen anderen Browsern synchronisieren');
-    expect(root.textContent).toContain('Zugangsschlüssel der Versanddienste und Website-Berechtigungen werden nie synchronisiert.');
+    expect(root.textContent).toContain('Meine Pakete mit meinen anderen Browsern synchronisieren');
+    expect(root.textContent).toContain('Zugangsschlüssel der Zusteller und Website-Berechtigungen werden nie synchronisiert.');
     expect(root.textContent).not.toMatch(/\b(your|parcels|sync)\b/);
   });
 
   it('every sync status line, in German with a German date; the browser’s error as it came', () => {
     const tz = 'Europe/Berlin';
     expect(syncStatusText(null, false, tz, DE)).toBeNull();
-    expect(syncStatusText(null, true, tz, DE)!.text).toBe('Eingeschaltet: Ihre Sendungen werden gleich an Ihre anderen Browser übertragen.');
-    expect(syncStatusText(status({ synced: 1 }), true, tz, DE)).toEqual({ tone: 'good', text: '1 Sendung synchronisiert am 23. Nov., 16:05.' });
-    expect(syncStatusText(status({ synced: 1200 }), true, tz, DE)!.text).toBe('1.200 Sendungen synchronisiert am 23. Nov., 16:05.');
+    expect(syncStatusText(null, true, tz, DE)!.text).toBe('Eingeschaltet: Ihre Pakete werden gleich an Ihre anderen Browser übertragen.');
+    expect(syncStatusText(status({ synced: 1 }), true, tz, DE)).toEqual({ tone: 'good', text: '1 Paket synchronisiert am 23. Nov., 16:05.' });
+    expect(syncStatusText(status({ synced: 1200 }), true, tz, DE)!.text).toBe('1.200 Pakete synchronisiert am 23. Nov., 16:05.');
     expect(syncStatusText(status({ synced: 0 }), true, tz, DE)!.text).toBe('Die Synchronisierung ist eingeschaltet (geprüft am 23. Nov., 16:05): noch keine Sendungsnummern zum Teilen.');
     expect(syncStatusText(status({ synced: 40, left: 1 }), true, tz, DE)!.text).toBe(
-      '40 Sendungen synchronisiert am 23. Nov., 16:05. 1 ältere Sendung passt nicht in den Synchronisierungsspeicher des Browsers (100 KB) und bleibt nur in diesem Browser.',
+      '40 Pakete synchronisiert am 23. Nov., 16:05. 1 älteres Paket passt nicht in den Synchronisierungsspeicher des Browsers (100 KB) und bleibt nur in diesem Browser.',
     );
-    expect(syncStatusText(status({ synced: 40, left: 2 }), true, tz, DE)!.text).toContain('2 ältere Sendungen passen nicht');
+    expect(syncStatusText(status({ synced: 40, left: 2 }), true, tz, DE)!.text).toContain('2 ältere Pakete passen nicht');
     expect(syncStatusText(status({ problems: ['bad entry'] }), true, tz, DE)!.text).toBe(
-      '3 Sendungen synchronisiert am 23. Nov., 16:05. Ein Teil dessen, was ein anderer Browser synchronisiert hat, war nicht lesbar und wurde unverändert gelassen (bad entry).',
+      '3 Pakete synchronisiert am 23. Nov., 16:05. Ein Teil dessen, was ein anderer Browser synchronisiert hat, war nicht lesbar und wurde unverändert gelassen (bad entry).',
     );
     expect(syncStatusText(status({ error: 'QUOTA_BYTES quota exceeded' }), true, tz, DE)).toEqual({
       tone: 'bad',
@@ -80,5 +85,43 @@ describe('the options page in German', () => {
     expect(empty.querySelector('.empty')!.textContent).toBe('Keine Probleme aufgezeichnet.');
     const loading = mount(<DiagnosticsSection data={{ t: DE.t, rows: null, message: null }} actions={{ copyReport: vi.fn(), clear: vi.fn() }} />);
     expect(loading.querySelector('.hint')!.textContent).toBe('Wird geladen …');
+  });
+
+  it('the notifications section: every label German, the alert kinds after "Benachrichtigen, wenn"', () => {
+    const root = mount(<NotificationsSection data={{ t: DE.t, settings: { ...DEFAULT_NOTIFY_SETTINGS, enabled: false }, error: null }} actions={{ change: vi.fn() }} />);
+    expect(root.querySelector('h2')!.textContent).toBe('Benachrichtigungen');
+    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Benachrichtigen, wenn', 'Ruhezeiten', 'Zusammenfassen']);
+    const labels = [...root.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels).toContain('ein Paket möglicherweise verloren gegangen ist');
+    expect(labels).toContain('der Zusteller ein Problem meldet');
+    expect(labels).toEqual(expect.arrayContaining(['Desktop-Benachrichtigungen anzeigen', 'Von', 'bis', 'Zu einer Benachrichtigung zusammenfassen, wenn mehr als']));
+    expect(root.textContent).toContain('Aus: Warnungen erscheinen weiterhin im Pop-up.');
+    expect(root.textContent).toContain('gleichzeitig eintreffen');
+    expect(root.textContent).not.toMatch(/\b(parcel|notifications?|the|when)\b/i);
+  });
+
+  it('the alert thresholds section and its errors and warnings, with German numbers', () => {
+    const errors = { 'stalled.customs': (applyThreshold(DE.t, DEFAULT_ALERT_SETTINGS, 'stalled.customs', '0') as { error: string }).error };
+    expect(errors['stalled.customs']).toBe('Geben Sie eine Zahl von 0,5 bis 90 ein.');
+    const warnings = thresholdWarnings(DE, { ...DEFAULT_ALERT_SETTINGS, lostDays: { domestic: 1, international: 2.5 } });
+    expect(warnings).toEqual([
+      'Pakete im Inland würden als verloren gelten (1 Tag), bevor sie als stillstehend gelten (4 Tage).',
+      'Internationale Pakete würden als verloren gelten (2,5 Tage), bevor sie als stillstehend gelten (7 Tage).',
+    ]);
+    const root = mount(<AlertThresholdsSection data={{ t: DE.t, settings: DEFAULT_ALERT_SETTINGS, errors, warnings }} actions={{ change: vi.fn() }} />);
+    expect(root.querySelector('h2')!.textContent).toBe('Schwellenwerte für Warnungen');
+    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Stillstand nach (Tage ohne Neuigkeiten)', 'Verlustverdacht nach (Tage ohne Neuigkeiten)', 'Verspätet']);
+    expect(root.querySelector('label[for="threshold-stalled-customs"]')!.textContent).toBe('Beim Zoll');
+    expect(root.querySelector('label[for="threshold-etaGraceHours"]')!.parentElement!.textContent).toContain('Stunden');
+    expect(root.querySelector('.field__error')!.textContent).toBe('Geben Sie eine Zahl von 0,5 bis 90 ein.');
+    expect(root.textContent).not.toMatch(/\b(days|hours|parcel|after)\b/i);
+  });
+
+  it('the input errors and the quiet hours refusal', () => {
+    expect(parseNumber(DE.t, 'abc', 0, 60)).toEqual({ ok: false, error: 'Geben Sie eine Zahl ein.' });
+    expect(parseNumber(DE.t, '2.5', 0, 60, { integer: true })).toEqual({ ok: false, error: 'Geben Sie eine ganze Zahl ein.' });
+    expect(applyNotifyChange(DE.t, DEFAULT_NOTIFY_SETTINGS, { field: 'quietStart', value: 'noon' })).toEqual({ ok: false, error: 'Geben Sie eine Uhrzeit in Stunden und Minuten ein, z. B. 22:00.' });
+    const quiet = { ...DEFAULT_NOTIFY_SETTINGS, quietHours: { start: '22:00', end: '07:00' } };
+    expect(applyNotifyChange(DE.t, quiet, { field: 'quietEnd', value: '22:00' })).toEqual({ ok: false, error: 'Die Ruhezeiten müssen zu verschiedenen Uhrzeiten beginnen und enden.' });
   });
 });

@@ -180,7 +180,7 @@ describe('SourcesSection', () => {
 describe('NotificationsSection', () => {
   it('has the master switch, one plain-English switch per kind, quiet hours and grouping', () => {
     const change = vi.fn();
-    const root = show(<NotificationsSection data={{ settings: DEFAULT_NOTIFY_SETTINGS, error: null }} actions={{ change }} />);
+    const root = show(<NotificationsSection data={{ t: EN.t, settings: DEFAULT_NOTIFY_SETTINGS, error: null }} actions={{ change }} />);
     expect(byLabel(root, 'Show desktop notifications').checked).toBe(true);
     expect(root.querySelectorAll('[id^="notify-kind-"]').length).toBe(11);
     toggle(byLabel(root, 'A parcel was delivered'), false);
@@ -200,7 +200,7 @@ describe('NotificationsSection', () => {
 
   it('disables the time inputs while quiet hours are off, keeping the times shown', () => {
     const change = vi.fn();
-    const root = show(<NotificationsSection data={{ settings: { ...DEFAULT_NOTIFY_SETTINGS, quietHours: null }, error: 'Enter a number.' }} actions={{ change }} />);
+    const root = show(<NotificationsSection data={{ t: EN.t, settings: { ...DEFAULT_NOTIFY_SETTINGS, quietHours: null }, error: 'Enter a number.' }} actions={{ change }} />);
     expect(byLabel(root, 'Hold notifications during quiet hours').checked).toBe(false);
     expect(byLabel(root, 'From').disabled).toBe(true);
     expect(byLabel(root, 'From').value).toBe('22:00');
@@ -213,7 +213,7 @@ describe('NotificationsSection', () => {
 describe('AlertThresholdsSection', () => {
   it('shows every threshold and reports what is typed', () => {
     const change = vi.fn();
-    const root = show(<AlertThresholdsSection data={{ settings: DEFAULT_ALERT_SETTINGS, errors: {}, warnings: [] }} actions={{ change }} />);
+    const root = show(<AlertThresholdsSection data={{ t: EN.t, settings: DEFAULT_ALERT_SETTINGS, errors: {}, warnings: [] }} actions={{ change }} />);
     expect(byLabel(root, 'In customs').value).toBe('5');
     expect(byLabel(root, 'International parcels').value).toBe('20');
     expect(byLabel(root, 'Hours after the expected day').value).toBe('0');
@@ -223,7 +223,7 @@ describe('AlertThresholdsSection', () => {
   it('shows errors and warnings', () => {
     const root = show(
       <AlertThresholdsSection
-        data={{ settings: DEFAULT_ALERT_SETTINGS, errors: { 'stalled.customs': 'Enter a number from 0.5 to 90.' }, warnings: ['Domestic parcels would count as lost (2 days) before stalled (4 days).'] }}
+        data={{ t: EN.t, settings: DEFAULT_ALERT_SETTINGS, errors: { 'stalled.customs': 'Enter a number from 0.5 to 90.' }, warnings: ['Domestic parcels would count as lost (2 days) before stalled (4 days).'] }}
         actions={{ change: vi.fn() }}
       />,
     );
