@@ -6,6 +6,7 @@ import { packageRecord } from '../db/backup-store';
 import type { PorchlightDb } from '../db/database';
 import { claimKitHtml } from '../export/claim-kit';
 import { claimKitFileName, claimKitSavedText } from '../view/options-data';
+import type { UiText } from '../i18n/translate';
 import { saveFile } from './files';
 
 export async function downloadClaimKit(
@@ -13,11 +14,12 @@ export async function downloadClaimKit(
   id: string,
   now: number,
   timeZone: string,
+  ui: UiText,
   save: typeof saveFile = saveFile,
 ): Promise<{ name: string; bytes: number; text: string } | null> {
   const record = await packageRecord(db, id);
   if (!record) return null;
   const name = claimKitFileName(record.pkg, now, timeZone);
   const bytes = await save(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone })]);
-  return { name, bytes, text: claimKitSavedText(name, bytes) };
+  return { name, bytes, text: claimKitSavedText(ui, name, bytes) };
 }

@@ -1,18 +1,21 @@
 /**
  * The options page in German (issue #13 §2), the sections translated so far: the list, sync,
- * diagnostics, notifications and alert thresholds sections rendered with the German messages say German words, with German numbers and dates;
+ * diagnostics, notifications, alert thresholds and data sections rendered with the German messages say German words, with German numbers and dates;
  * the browser's own error text stays as the browser said it.
  */
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AlertThresholdsSection } from '../../../components/options/alert-thresholds-section';
+import { DataSection, type DataActions, type DataData } from '../../../components/options/data-section';
 import { DiagnosticsSection } from '../../../components/options/diagnostics-section';
 import { ListSection } from '../../../components/options/list-section';
 import { NotificationsSection } from '../../../components/options/notifications-section';
 import { DEFAULT_ALERT_SETTINGS } from '../../../lib/alerts/settings';
 import { DEFAULT_NOTIFY_SETTINGS } from '../../../lib/notify/settings';
 import { SyncSection } from '../../../components/options/sync-section';
+import { claimChoiceLabel, deletedText, deleteWarningText, exportedText, importedText, numbersImportedText, storedText } from '../../../lib/view/options-data';
 import { diagnosticViews } from '../../../lib/view/options-diagnostics';
+import { readTrackingList } from '../../../lib/backup/tracking-list';
 import { applyNotifyChange, applyThreshold, parseNumber, thresholdWarnings } from '../../../lib/view/options-notifications';
 import { syncStatusText } from '../../../lib/view/options-sync';
 import type { SyncStatus } from '../../../lib/sync/sync-doc';
@@ -123,5 +126,43 @@ describe('the options page in German', () => {
     expect(applyNotifyChange(DE.t, DEFAULT_NOTIFY_SETTINGS, { field: 'quietStart', value: 'noon' })).toEqual({ ok: false, error: 'Geben Sie eine Uhrzeit in Stunden und Minuten ein, z. B. 22:00.' });
     const quiet = { ...DEFAULT_NOTIFY_SETTINGS, quietHours: { start: '22:00', end: '07:00' } };
     expect(applyNotifyChange(DE.t, quiet, { field: 'quietEnd', value: '22:00' })).toEqual({ ok: false, error: 'Die Ruhezeiten müssen zu verschiedenen Uhrzeiten beginnen und enden.' });
+  });
+
+  it('the data section: headings, buttons, hints and the delete confirmation', () => {
+    const counts = { orders: 2, packages: 1, events: 1200, alerts: 0 };
+    const data: DataData = {
+      t: DE.t,
+      stored: storedText(DE, counts, 2.5 * 1024 * 1024),
+      busy: null,
+      keys: { include: true, passphrase: '', saved: 1, minPassphrase: 10, restore: { file: 'sicherung.json', unlocked: null } },
+      claimChoices: [{ id: 'p1', label: claimChoiceLabel(DE, { id: 'p1', label: null, trackingNumber: null, orderId: '302-1', carrier: null }) }],
+      claimPackage: 'p1',
+      message: null,
+      confirmingDelete: true,
+      deleteWarning: deleteWarningText(DE, counts),
+    };
+    const root = mount(<DataSection data={data} actions={new Proxy({}, { get: () => vi.fn() }) as unknown as DataActions} />);
+    expect(root.querySelector('h2')!.textContent).toBe('Daten');
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Exportieren', 'Importieren', 'Reklamationsmappe', 'Löschen']);
+    expect(root.querySelector('.hint')!.textContent).toBe('In diesem Browser gespeichert: 1 Paket, 2 Bestellungen, 1.200 Sendungsereignisse, 0 Warnungen, insgesamt etwa 2,5 MB.');
+    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toEqual(expect.arrayContaining(['Sicherung exportieren', 'CSV exportieren', 'Pakete als CSV exportieren', 'Kalender exportieren', 'Schlüssel entsperren', 'Weglassen', 'Reklamationsmappe speichern', 'Ja, alles löschen', 'Abbrechen']));
+    expect(root.textContent).toContain('Mindestens 10 Zeichen.');
+    expect(root.textContent).toContain('sicherung.json enthält Zugangsschlüssel von Zustellern');
+    expect(root.querySelector('option')!.textContent).toBe('Bestellung 302-1');
+    expect(root.querySelector('#delete-confirm-text')!.textContent).toMatch(/^Damit wird alles gelöscht, was Porchlight in diesem Browser speichert: 1 Paket, 2 Bestellungen/);
+    expect(root.textContent).not.toMatch(/\b(parcels?|the|your|delete|saved?)\b/i);
+  });
+
+  it('what an export, an import, a deletion and a list of numbers did, in German', () => {
+    expect(exportedText(DE, 'backup', 'porchlight-backup-2026-11-23.json', 2048)).toBe('Sicherung gespeichert als porchlight-backup-2026-11-23.json (2 KB).');
+    const table = (added: number, updated = 0, unchanged = 0) => ({ added, updated, unchanged });
+    const summary = { tables: { orders: table(0), packages: table(12, 3), events: table(40), alerts: table(0, 0, 5), notifications: table(0) }, settings: {} } as unknown as Parameters<typeof importedText>[1];
+    expect(importedText(DE, summary)).toBe('Importiert: 12 Pakete hinzugefügt, 3 aktualisiert; 40 Ereignisse hinzugefügt. 5 Einträge waren schon vorhanden. Ihre Einstellungen wurden wiederhergestellt.');
+    expect(deletedText(DE, { packages: 1, orders: 1, events: 3, alerts: 0, notifications: 2 }, ['settings', 'credentials'])).toBe(
+      'Gelöscht: 1 Paket, 1 Bestellung, 3 Sendungsereignisse, 0 Warnungen und 2 Benachrichtigungseinträge, außerdem Ihre Einstellungen und die Zugangsschlüssel der Zusteller. Porchlight ist in diesem Browser wie neu.',
+    );
+    expect(numbersImportedText(DE, readTrackingList(''), { added: 0, known: 0 })).toBe('Keine Sendungsnummer in der Datei gefunden.');
+    expect(numbersImportedText(DE, readTrackingList('1Z999AA10123456784'), { added: 1, known: 0 })).toBe('1 Nummer hinzugefügt.');
   });
 });

@@ -22,12 +22,15 @@ const JSX_FILES = [
   'components/options/diagnostics-section.tsx',
   'components/options/notifications-section.tsx',
   'components/options/alert-thresholds-section.tsx',
+  'components/options/data-section.tsx',
 ];
 const VIEW_FILES = [
   'lib/view/headline.ts', 'lib/view/popup-model.ts', 'lib/view/package-details.ts', 'lib/view/track-offers.ts', 'lib/view/orders-links.ts', 'lib/view/date-format.ts', 'lib/services/popup-view.ts',
   'lib/view/options-sync.ts',
   'lib/view/options-diagnostics.ts',
   'lib/view/options-notifications.ts',
+  'lib/view/options-data.ts',
+  'entrypoints/options/use-data-section.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
