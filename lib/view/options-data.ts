@@ -35,7 +35,8 @@ export function storedList(ui: UiText, c: StoredCounts): string {
 
 export function storedText(ui: UiText, c: StoredCounts, usageBytes: number | null): string {
   const size = usageBytes === null ? '' : ui.t('optionsDataStoredSize', formatBytes(usageBytes, ui.locale));
-  return ui.t('optionsDataStored', storedList(ui, c), size);
+  // One substitution: Chrome reads "$1$2" as a named placeholder "$1$".
+  return ui.t('optionsDataStored', `${storedList(ui, c)}${size}`);
 }
 
 /** What the "Delete all data" confirmation says will go. */
@@ -92,8 +93,7 @@ export function deletedText(ui: UiText, rows: Readonly<Record<string, number>>, 
     plural(ui, 'optionsDataOrders', p('orders')),
     plural(ui, 'optionsDataTrackingEvents', p('events')),
     plural(ui, 'optionsDataAlerts', p('alerts')),
-    plural(ui, 'optionsDataNotificationRecords', p('notifications')),
-    also,
+    `${plural(ui, 'optionsDataNotificationRecords', p('notifications'))}${also}`,
   );
 }
 
@@ -102,10 +102,10 @@ export function numbersImportedText(ui: UiText, list: TrackingList, r: { added: 
   const { t } = ui;
   const from = list.column ? ` ${t('optionsDataFromColumn', list.column)}` : '';
   const head =
-    list.numbers.length === 0 ? t('optionsDataNoNumber', from) : plural(ui, 'optionsDataNumbersAdded', r.added, r.known ? t('optionsDataAlreadyTracked', r.known) : '', from);
+    list.numbers.length === 0 ? t('optionsDataNoNumber', from) : plural(ui, 'optionsDataNumbersAdded', r.added, `${r.known ? t('optionsDataAlreadyTracked', r.known) : ''}${from}`);
   const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), x.message));
   const more = list.rejected.length > 3 ? ` ${t('optionsDataMore', list.rejected.length - 3)}` : '';
-  const rejected = shown.length ? t('optionsDataNotRead', shown.join('; '), more) : null;
+  const rejected = shown.length ? t('optionsDataNotRead', `${shown.join('; ')}${more}`) : null;
   const cut = list.cut ? t('optionsDataCut') : null;
   return [head, rejected, cut].filter(Boolean).join(' ');
 }
