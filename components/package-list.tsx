@@ -26,8 +26,9 @@ export function PackageList({ data, actions }: { data: { groups: PopupGroup[]; t
               <PackageRow key={p.id} data={{ row: p, t: data.t }} actions={actions} />
             ))}
           </ul>
+          {/* Described by its group's heading: several "Show 15 more" in a list of buttons say which group each is. */}
           {g.more > 0 && (
-            <button type="button" class="group__more" onClick={() => actions.more(g.id)}>
+            <button type="button" class="group__more" aria-describedby={`group-${g.id}`} onClick={() => actions.more(g.id)}>
               {data.t('popupShowMore', g.more)}
             </button>
           )}

@@ -1,7 +1,9 @@
+import type { Translate } from '../../lib/i18n/translate';
 import type { CarrierPageSiteInfo } from '../../lib/view/options-carrier-pages';
 import { Switch } from './switch';
 
 export interface CarrierPagesData {
+  t: Translate;
   sites: readonly CarrierPageSiteInfo[];
   enabled: Readonly<Record<string, boolean>>;
   busy: Readonly<Record<string, boolean | undefined>>;
@@ -18,16 +20,13 @@ export interface CarrierPagesActions {
 export function CarrierPagesSection({ data, actions }: { data: CarrierPagesData; actions: CarrierPagesActions }) {
   return (
     <section class="section" id="carrier-pages" aria-labelledby="carrier-pages-title">
-      <h2 id="carrier-pages-title">Carrier tracking pages</h2>
-      <p class="intro">
-        When you open a carrier's tracking page (from a shipping e-mail or a shop), Porchlight can read its status and timeline: free,
-        no key needed. Turn on the carriers you use; your browser asks you to let Porchlight read that site.
-      </p>
+      <h2 id="carrier-pages-title">{data.t('optionsCarrierPagesTitle')}</h2>
+      <p class="intro">{data.t('optionsCarrierPagesIntro')}</p>
       {data.sites.map((s) => (
         <div key={s.id} class="carrier-page" data-carrier-page={s.id}>
           <Switch
             id={`carrier-page-${s.id}`}
-            label={`Read ${s.name} tracking pages`}
+            label={data.t('optionsCarrierPagesRead', s.name)}
             checked={data.enabled[s.id] === true}
             disabled={data.busy[s.id] === true}
             hint={s.description}

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n/translate';
 import type { CardStatus, ProviderCardView } from '../../lib/view/options-sources';
 import { StatusLine } from './status-line';
 import { Switch } from './switch';
 
 export interface ProviderCardData {
+  t: Translate;
   card: ProviderCardView;
   /** The last test/save/remove result for this card. */
   status: CardStatus | null;
@@ -28,7 +30,7 @@ function initialDraft(card: ProviderCardView): Record<string, string> {
 
 /** One provider in the sources section: what it is, how to get keys, the fields, test/save/remove, on/off. */
 export function ProviderCard({ data, actions }: { data: ProviderCardData; actions: ProviderCardActions }) {
-  const { card, status, errors, busy } = data;
+  const { t, card, status, errors, busy } = data;
   const [draft, setDraft] = useState<Record<string, string>>(() => initialDraft(card));
   const set = (key: string, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const fieldId = (key: string) => `src-${card.id}-${key}`;
@@ -38,11 +40,11 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
       <header class="card__head">
         <h3 id={`src-${card.id}-title`}>{card.name}</h3>
         <span class={`badge badge--${card.configured ? (card.enabled ? 'on' : 'off') : 'none'}`}>
-          {card.configured ? (card.enabled ? 'In use' : 'Switched off') : 'Not set up'}
+          {t(card.configured ? (card.enabled ? 'optionsSourcesInUse' : 'optionsSourcesSwitchedOff') : 'optionsSourcesNotSetUp')}
         </span>
       </header>
       <details class="howto">
-        <summary>How to get free credentials</summary>
+        <summary>{t('optionsSourcesHowTo')}</summary>
         <ol>
           {card.howTo.map((step) => (
             <li key={step}>{step}</li>
@@ -51,7 +53,7 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
         {card.signupUrl && (
           <p>
             <a href={card.signupUrl} target="_blank" rel="noopener noreferrer">
-              {`Open ${new URL(card.signupUrl).host}`}
+              {t('optionsSourcesOpenSite', new URL(card.signupUrl).host)}
             </a>
           </p>
         )}
@@ -73,11 +75,11 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
             <div class="field" key={f.key}>
               <label for={id}>
                 {f.label}
-                {f.optional && <span class="hint"> (optional)</span>}
+                {f.optional && <span class="hint">{` ${t('optionsSourcesOptional')}`}</span>}
               </label>
               {f.options ? (
                 <select id={id} value={draft[f.key] ?? ''} onChange={(e) => set(f.key, (e.currentTarget as HTMLSelectElement).value)} aria-describedby={describedBy}>
-                  {f.optional && <option value="">Default ({f.options[0]})</option>}
+                  {f.optional && <option value="">{t('optionsSourcesDefault', f.options[0] ?? '')}</option>}
                   {f.options.map((o) => (
                     <option key={o} value={o}>
                       {o}
@@ -90,7 +92,7 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
                   type={f.secret ? 'password' : 'text'}
                   autocomplete="off"
                   spellcheck={false}
-                  placeholder={f.secret && f.savedHint ? 'Leave empty to keep the saved value' : ''}
+                  placeholder={f.secret && f.savedHint ? t('optionsSourcesKeepSaved') : ''}
                   value={draft[f.key] ?? ''}
                   aria-invalid={err ? true : undefined}
                   aria-describedby={describedBy}
@@ -99,7 +101,7 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
               )}
               {f.savedHint && (
                 <span class="saved" id={`${id}-saved`}>
-                  {f.secret ? f.savedHint : `saved: ${f.savedHint}`}
+                  {f.secret ? f.savedHint : t('optionsSourcesSavedValue', f.savedHint)}
                 </span>
               )}
               {err && (
@@ -112,27 +114,27 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
         })}
         <div class="buttons">
           <button type="button" disabled={busy} onClick={() => actions.test(card.id, draft)}>
-            Test connection
+            {t('optionsSourcesTest')}
           </button>
           <button type="submit" class="primary" disabled={busy}>
-            Save
+            {t('optionsSourcesSave')}
           </button>
           <button type="button" disabled={busy || !card.configured} onClick={() => actions.remove(card.id)}>
-            Remove
+            {t('optionsSourcesRemove')}
           </button>
         </div>
       </form>
-      <StatusLine status={busy ? { tone: 'info', label: 'Working…', message: '' } : status} />
+      <StatusLine status={busy ? { tone: 'info', label: t('optionsSourcesWorking'), message: '' } : status} />
       <Switch
         id={`src-${card.id}-enabled`}
-        label={`Use ${card.name}`}
+        label={t('optionsSourcesUse', card.name)}
         checked={card.enabled}
-        hint={card.enabled ? null : 'Switched off: Porchlight will not call this provider.'}
+        hint={card.enabled ? null : t('optionsSourcesOffHint')}
         onChange={(on) => actions.setEnabled(card.id, on)}
       />
       {card.configured && (
         <div class="budget">
-          <h4>Usage</h4>
+          <h4>{t('optionsSourcesUsage')}</h4>
           {card.budget.length ? (
             <ul>
               {card.budget.map((line) => (
@@ -140,7 +142,7 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
               ))}
             </ul>
           ) : (
-            <p class="hint">No published limits.</p>
+            <p class="hint">{t('optionsSourcesNoLimits')}</p>
           )}
         </div>
       )}

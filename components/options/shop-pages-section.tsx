@@ -1,7 +1,9 @@
+import type { Translate } from '../../lib/i18n/translate';
 import type { ShopPageSiteInfo } from '../../lib/view/options-shop-pages';
 import { Switch } from './switch';
 
 export interface ShopPagesData {
+  t: Translate;
   anySite: ShopPageSiteInfo;
   sites: readonly ShopPageSiteInfo[];
   /** Switch state per id (`any-site` and each shop). */
@@ -37,14 +39,11 @@ export function ShopPagesSection({ data, actions }: { data: ShopPagesData; actio
   );
   return (
     <section class="section" id="shop-pages" aria-labelledby="shop-pages-title">
-      <h2 id="shop-pages-title">Other shops</h2>
-      <p class="intro">
-        Besides Amazon, Porchlight can read the order pages of other shops when you open them. Nothing is read on a shop until you turn it on
-        here.
-      </p>
-      {row(data.anySite, 'Read order pages on any site')}
-      <h3 class="subhead">Or one shop at a time</h3>
-      {data.sites.map((s) => row(s, `Read ${s.name} order pages`))}
+      <h2 id="shop-pages-title">{data.t('optionsShopPagesTitle')}</h2>
+      <p class="intro">{data.t('optionsShopPagesIntro')}</p>
+      {row(data.anySite, data.t('optionsShopPagesAnySite'))}
+      <h3 class="subhead">{data.t('optionsShopPagesOneAtATime')}</h3>
+      {data.sites.map((s) => row(s, data.t('optionsShopPagesRead', s.name)))}
     </section>
   );
 }

@@ -1,9 +1,10 @@
+import type { Translate } from '../../lib/i18n/translate';
 import type { CardStatus, ProviderCardView } from '../../lib/view/options-sources';
 import { ProviderCard, type ProviderCardActions } from './provider-card';
 import { Switch } from './switch';
 
 export interface SourcesData {
-  intro: string;
+  t: Translate;
   amazonTracker: boolean;
   cards: ProviderCardView[];
   status: Readonly<Record<string, CardStatus | null>>;
@@ -19,20 +20,20 @@ export interface SourcesActions extends ProviderCardActions {
 export function SourcesSection({ data, actions }: { data: SourcesData; actions: SourcesActions }) {
   return (
     <section class="section" id="sources" aria-labelledby="sources-title">
-      <h2 id="sources-title">Sources</h2>
-      <p class="intro">{data.intro}</p>
+      <h2 id="sources-title">{data.t('optionsSourcesTitle')}</h2>
+      <p class="intro">{data.t('optionsSourcesNoKeys')}</p>
       <Switch
         id="src-amazon-tracker"
-        label="Amazon’s own tracker"
+        label={data.t('optionsSourcesAmazonTracker')}
         checked={data.amazonTracker}
-        hint="Reads Amazon’s track-package page in the background for parcels without a carrier number."
+        hint={data.t('optionsSourcesAmazonTrackerHint')}
         onChange={(on) => actions.setAmazonTracker(on)}
       />
       <div class="cards">
         {data.cards.map((card) => (
           <ProviderCard
             key={card.id}
-            data={{ card, status: data.status[card.id] ?? null, errors: data.errors[card.id] ?? {}, busy: data.busy[card.id] === true }}
+            data={{ t: data.t, card, status: data.status[card.id] ?? null, errors: data.errors[card.id] ?? {}, busy: data.busy[card.id] === true }}
             actions={actions}
           />
         ))}

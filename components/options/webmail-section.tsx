@@ -1,7 +1,9 @@
+import type { Translate } from '../../lib/i18n/translate';
 import type { WebmailId, WebmailInfo } from '../../lib/view/options-webmail';
 import { Switch } from './switch';
 
 export interface WebmailData {
+  t: Translate;
   providers: readonly WebmailInfo[];
   enabled: Readonly<Record<WebmailId, boolean>>;
   busy: Readonly<Partial<Record<WebmailId, boolean>>>;
@@ -18,16 +20,13 @@ export interface WebmailActions {
 export function WebmailSection({ data, actions }: { data: WebmailData; actions: WebmailActions }) {
   return (
     <section class="section" id="webmail" aria-labelledby="webmail-title">
-      <h2 id="webmail-title">Webmail scanning (opt-in)</h2>
-      <p class="intro">
-        Off by default. When you turn one on, your browser asks you to let Porchlight read that site; shipping e-mails you open
-        there are read on your computer, and Porchlight keeps only the orders and tracking numbers it finds.
-      </p>
+      <h2 id="webmail-title">{data.t('optionsWebmailTitle')}</h2>
+      <p class="intro">{data.t('optionsWebmailIntro')}</p>
       {data.providers.map((p) => (
         <div key={p.id} class="webmail" data-webmail={p.id}>
           <Switch
             id={`webmail-${p.id}`}
-            label={`Scan ${p.name}`}
+            label={data.t('optionsWebmailScan', p.name)}
             checked={data.enabled[p.id]}
             disabled={data.busy[p.id] === true}
             hint={p.description}

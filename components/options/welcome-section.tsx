@@ -1,12 +1,15 @@
-/** Shown once, when the options page opens on install (issue #11 §5): the three ways in. */
-export function WelcomeSection({ data }: { data: { ordersLinks: { label: string; url: string }[] } }) {
+import type { Translate } from '../../lib/i18n/translate';
+
+/** Shown once, when the options page opens on install (issue #11 §5): the three ways in. Words from the messages (issue #13 §2). */
+export function WelcomeSection({ data }: { data: { t: Translate; ordersLinks: { label: string; url: string }[] } }) {
+  const { t } = data;
   return (
     <section class="section welcome" id="welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to Porchlight</h2>
-      <p>Porchlight watches your parcels from every shop and carrier. No account; everything stays in this browser. Three ways in:</p>
+      <h2 id="welcome-title">{t('optionsWelcomeTitle')}</h2>
+      <p>{t('optionsWelcomeIntro')}</p>
       <ol>
         <li>
-          Open your orders and Porchlight reads every order and shipment on the page:{' '}
+          {t('optionsWelcomeOrders')}{' '}
           {data.ordersLinks.map((l, i) => (
             <span key={l.url}>
               {i > 0 && ', '}
@@ -17,10 +20,10 @@ export function WelcomeSection({ data }: { data: { ordersLinks: { label: string;
           ))}
           .
         </li>
-        <li>Paste a tracking number into the box at the top of the Porchlight popup (the toolbar button).</li>
-        <li>Select a tracking number on any page, right-click, and choose “Track … with Porchlight”.</li>
+        <li>{t('optionsWelcomePaste')}</li>
+        <li>{t('optionsWelcomeSelect')}</li>
       </ol>
-      <p class="hint">Below, all optional: free carrier keys for faster updates, webmail scanning, alerts and notifications.</p>
+      <p class="hint">{t('optionsWelcomeOptional')}</p>
     </section>
   );
 }

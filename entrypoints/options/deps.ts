@@ -36,7 +36,7 @@ export interface OptionsDeps {
   storageUsage(): Promise<number | null>;
   now(): number;
   timeZone: string;
-  /** The page's words and their locale (issue #13 §2): lib/platform/i18n.ts's, the tests' own. */
+  /** The page's words and their locale (issue #13 §2): lib/platform/i18n.ts in the browser, tests/support/i18n.ts in tests. */
   ui: UiText;
   version: string;
   userAgent: string;

@@ -20,8 +20,8 @@ import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/client
 import type { DiagnosticRecord } from '../../lib/db/database';
 import { diagnostics, kv } from '../../lib/db/repositories';
 import type { Settings } from '../../lib/settings';
-import { CARRIER_PAGE_SITE_INFO, carrierPageRefusedMessage } from '../../lib/view/options-carrier-pages';
-import { ANY_SITE_INFO, SHOP_PAGE_SITE_INFO, shopPageRefusedMessage } from '../../lib/view/options-shop-pages';
+import { carrierPageRefusedMessage, carrierPageSiteInfo } from '../../lib/view/options-carrier-pages';
+import { ANY_SITE_ID, anySiteInfo, shopPageRefusedMessage, shopPageSiteInfo } from '../../lib/view/options-shop-pages';
 import { syncStatusText } from '../../lib/view/options-sync';
 import { SYNC_STATUS_KEY } from '../../lib/platform/sync-status-key';
 import type { SyncStatus } from '../../lib/sync/sync-doc';
@@ -34,12 +34,11 @@ import {
   CONFIGURABLE_PROVIDERS,
   connectionStatus,
   mergeCredentials,
-  NO_KEYS_NEEDED,
   permissionRefusedStatus,
   providerCards,
   withProviderEnabled,
 } from '../../lib/view/options-sources';
-import { WEBMAIL, WEBMAIL_IDS, type WebmailId, webmailRefusedMessage } from '../../lib/view/options-webmail';
+import { WEBMAIL, WEBMAIL_IDS, type WebmailId, webmailInfo, webmailRefusedMessage } from '../../lib/view/options-webmail';
 import type { OptionsDeps } from './deps';
 import { useDataSection } from './use-data-section';
 
@@ -71,6 +70,13 @@ function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | null {
 
 /** The options page: loads settings and credentials, owns the page state, implements every action. */
 export function OptionsApp({ deps }: { deps: OptionsDeps }) {
+  // The page's words (issue #13 §2): each section gets `t` in its data.
+  const { ui } = deps;
+  const { t } = ui;
+  const carrierSites = useMemo(() => carrierPageSiteInfo(t), [t]);
+  const anySite = useMemo(() => anySiteInfo(t), [t]);
+  const shopSites = useMemo(() => shopPageSiteInfo(t), [t]);
+  const webmailProviders = useMemo(() => WEBMAIL_IDS.map((id) => webmailInfo(id, t)), [t]);
   const [settings, setSettingsState] = useState<Settings | null>(null);
   const [credentials, setCredentials] = useState<Record<string, Credentials>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -120,7 +126,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         setCredentials(c);
         setSettings(s);
       })
-      .catch((err) => live && setLoadError(`Could not read the settings: ${errorText(err)}`));
+      .catch((err) => live && setLoadError(t('optionsLoadError', errorText(err))));
     const unwatch = deps.watchSettings?.((s) => {
       if (!ownWrites.current.includes(stableJson(s))) setSettings(s);
     });
@@ -148,8 +154,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const cards = useMemo(() => {
     if (!settings) return [];
     const budgets = Object.fromEntries(CONFIGURABLE_PROVIDERS.map((id) => [id, remaining(budgetState ?? {}, id, now)]));
-    return providerCards({ credentials, disabledProviders: settings.disabledProviders, budgets, now, timeZone: deps.timeZone });
-  }, [settings, credentials, budgetState, now, deps.timeZone]);
+    return providerCards({ credentials, disabledProviders: settings.disabledProviders, budgets, now, timeZone: deps.timeZone, ui });
+  }, [settings, credentials, budgetState, now, deps.timeZone, ui]);
 
   const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone, deps.ui) : null), [diagRecords, deps.timeZone, deps.ui]);
 
@@ -165,7 +171,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       setSaveError(null);
       return true;
     } catch (err) {
-      setSaveError(`Could not save the settings: ${errorText(err)}`);
+      setSaveError(t('optionsSaveError', errorText(err)));
       return false;
     }
   }
@@ -204,7 +210,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         .catch(() => false)
         .then(async (granted) => {
           if (!granted) {
-            setCard(id, permissionRefusedStatus(id, 'enable'));
+            setCard(id, permissionRefusedStatus(id, 'enable', t));
             return;
           }
           setCard(id, null);
@@ -214,9 +220,9 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     },
     test(id: string, typed: Record<string, string>) {
       if (!isConfigurableProvider(id)) return;
-      const checked = mergeCredentials(PROVIDER_INFO[id], typed, credsRef.current[id]);
+      const checked = mergeCredentials(PROVIDER_INFO[id], typed, credsRef.current[id], t);
       if (!checked.ok) {
-        setCard(id, { tone: 'bad', label: 'Not tested', message: 'Fill in the fields marked above first.' }, checked.errors);
+        setCard(id, { tone: 'bad', label: t('optionsSourcesNotTested'), message: t('optionsSourcesFillFirst') }, checked.errors);
         return;
       }
       setBusy(id, true);
@@ -225,10 +231,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         .requestOrigins(PROVIDER_INFO[id].hostPatterns)
         .catch(() => false)
         .then(async (granted) => {
-          if (!granted) return permissionRefusedStatus(id, 'test');
-          return connectionStatus(await deps.testConnection(id, checked.credentials));
+          if (!granted) return permissionRefusedStatus(id, 'test', t);
+          return connectionStatus(await deps.testConnection(id, checked.credentials), t);
         })
-        .catch((err): CardStatus => ({ tone: 'bad', label: 'Test failed', message: errorText(err) }))
+        .catch((err): CardStatus => ({ tone: 'bad', label: t('optionsSourcesTestFailed'), message: errorText(err) }))
         .then((status) => {
           setCard(id, status);
           setBusy(id, false);
@@ -237,25 +243,25 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     async save(id: string, typed: Record<string, string>): Promise<boolean> {
       if (!isConfigurableProvider(id)) return false;
       const info = PROVIDER_INFO[id];
-      const checked = mergeCredentials(info, typed, credsRef.current[id]);
+      const checked = mergeCredentials(info, typed, credsRef.current[id], t);
       if (!checked.ok) {
-        setCard(id, { tone: 'bad', label: 'Not saved', message: 'Fill in the fields marked above.' }, checked.errors);
+        setCard(id, { tone: 'bad', label: t('optionsSourcesNotSaved'), message: t('optionsSourcesFill') }, checked.errors);
         return false;
       }
       setBusy(id, true);
       try {
         const granted = await deps.requestOrigins(info.hostPatterns).catch(() => false);
         if (!granted) {
-          setCard(id, permissionRefusedStatus(id, 'save'));
+          setCard(id, permissionRefusedStatus(id, 'save', t));
           return false;
         }
         await deps.saveCredentials(id, checked.credentials);
         credsRef.current = { ...credsRef.current, [id]: checked.credentials };
         setCredentials(credsRef.current);
-        setCard(id, { tone: 'good', label: 'Saved', message: 'Use "Test connection" to check the credentials.' });
+        setCard(id, { tone: 'good', label: t('optionsSourcesSavedLabel'), message: t('optionsSourcesSavedMessage') });
         return true;
       } catch (err) {
-        setCard(id, { tone: 'bad', label: 'Not saved', message: errorText(err) });
+        setCard(id, { tone: 'bad', label: t('optionsSourcesNotSaved'), message: errorText(err) });
         return false;
       } finally {
         setBusy(id, false);
@@ -272,9 +278,9 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           setCredentials(rest);
           // Give the host permission back too; failing to is harmless (nothing will call the host).
           await deps.removeOrigins(PROVIDER_INFO[id].hostPatterns).catch(() => false);
-          setCard(id, { tone: 'info', label: 'Removed', message: 'The credentials were deleted from this browser.' });
+          setCard(id, { tone: 'info', label: t('optionsSourcesRemoved'), message: t('optionsSourcesRemovedMessage') });
         } catch (err) {
-          setCard(id, { tone: 'bad', label: 'Not removed', message: errorText(err) });
+          setCard(id, { tone: 'bad', label: t('optionsSourcesNotRemoved'), message: errorText(err) });
         } finally {
           setBusy(id, false);
         }
@@ -292,7 +298,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       void permission
         .then(async (granted) => {
           if (on && !granted) {
-            setWebmailMessages((m) => ({ ...m, [id]: webmailRefusedMessage(id) }));
+            setWebmailMessages((m) => ({ ...m, [id]: webmailRefusedMessage(id, t) }));
             return;
           }
           await update((s) => ({ ...s, webmail: { ...s.webmail, [id]: on } }));
@@ -303,7 +309,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
 
   const carrierPagesActions = {
     setEnabled(id: string, on: boolean) {
-      const site = CARRIER_PAGE_SITE_INFO.find((x) => x.id === id);
+      const site = carrierSites.find((x) => x.id === id);
       if (!site) return;
       setCarrierPageBusy((m) => ({ ...m, [id]: true }));
       setCarrierPageMessages((m) => ({ ...m, [id]: undefined }));
@@ -311,7 +317,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       const permission = on ? deps.requestOrigins(site.hostPatterns).catch(() => false) : deps.removeOrigins(site.hostPatterns).catch(() => true);
       void permission
         .then(async (granted) => {
-          if (on && !granted) return setCarrierPageMessages((m) => ({ ...m, [id]: carrierPageRefusedMessage(site) }));
+          if (on && !granted) return setCarrierPageMessages((m) => ({ ...m, [id]: carrierPageRefusedMessage(site, t) }));
           await update((s) => ({ ...s, carrierPages: { ...s.carrierPages, [id]: on } }));
         })
         .finally(() => setCarrierPageBusy((m) => ({ ...m, [id]: false })));
@@ -320,7 +326,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
 
   const shopPagesActions = {
     setEnabled(id: string, on: boolean) {
-      const site = id === ANY_SITE_INFO.id ? ANY_SITE_INFO : SHOP_PAGE_SITE_INFO.find((x) => x.id === id);
+      const site = id === ANY_SITE_ID ? anySite : shopSites.find((x) => x.id === id);
       if (!site) return;
       setShopPageBusy((m) => ({ ...m, [id]: true }));
       setShopPageMessages((m) => ({ ...m, [id]: undefined }));
@@ -328,8 +334,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       const permission = on ? deps.requestOrigins(site.hostPatterns).catch(() => false) : deps.removeOrigins(site.hostPatterns).catch(() => true);
       void permission
         .then(async (granted) => {
-          if (on && !granted) return setShopPageMessages((m) => ({ ...m, [id]: shopPageRefusedMessage(site) }));
-          await update((s) => (id === ANY_SITE_INFO.id ? { ...s, anySitePages: on } : { ...s, shopPages: { ...s.shopPages, [id]: on } }));
+          if (on && !granted) return setShopPageMessages((m) => ({ ...m, [id]: shopPageRefusedMessage(site, t) }));
+          await update((s) => (id === ANY_SITE_ID ? { ...s, anySitePages: on } : { ...s, shopPages: { ...s.shopPages, [id]: on } }));
         })
         .finally(() => setShopPageBusy((m) => ({ ...m, [id]: false })));
     },
@@ -355,7 +361,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   if (loadError) {
     return (
       <main class="options">
-        <h1>Porchlight settings</h1>
+        <h1>{t('optionsTitle')}</h1>
         <p class="status status--bad" role="alert">
           {loadError}
         </p>
@@ -365,52 +371,53 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   if (!settings) {
     return (
       <main class="options" aria-busy="true">
-        <h1>Porchlight settings</h1>
-        <p class="hint">Loading…</p>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="hint">{t('optionsLoading')}</p>
       </main>
     );
   }
 
   return (
     <main class="options">
-      <h1>Porchlight settings</h1>
-      <nav class="toc" aria-label="Sections">
-        <a href="#sources">Sources</a>
-        <a href="#reading">Page reading</a>
-        <a href="#webmail">Webmail</a>
-        <a href="#carrier-pages">Carrier pages</a>
-        <a href="#shop-pages">Other shops</a>
-        <a href="#thresholds">Alert thresholds</a>
-        <a href="#notifications">Notifications</a>
-        <a href="#list">The list</a>
-        <a href="#data">Data</a>
-        <a href="#sync">Sync</a>
-        <a href="#diagnostics">Diagnostics</a>
+      <h1>{t('optionsTitle')}</h1>
+      <nav class="toc" aria-label={t('optionsTocLabel')}>
+        <a href="#sources">{t('optionsTocSources')}</a>
+        <a href="#reading">{t('optionsTocReading')}</a>
+        <a href="#webmail">{t('optionsTocWebmail')}</a>
+        <a href="#carrier-pages">{t('optionsTocCarrierPages')}</a>
+        <a href="#shop-pages">{t('optionsTocShopPages')}</a>
+        <a href="#thresholds">{t('optionsTocThresholds')}</a>
+        <a href="#notifications">{t('optionsTocNotifications')}</a>
+        <a href="#list">{t('optionsTocList')}</a>
+        <a href="#data">{t('optionsTocData')}</a>
+        <a href="#sync">{t('optionsTocSync')}</a>
+        <a href="#diagnostics">{t('optionsTocDiagnostics')}</a>
       </nav>
-      {deps.welcome && <WelcomeSection data={{ ordersLinks: ordersLinks(deps.languages ?? ['en-US']) }} />}
+      {deps.welcome && <WelcomeSection data={{ t, ordersLinks: ordersLinks(deps.languages ?? ['en-US'], t) }} />}
       {saveError && (
         <p class="status status--bad" role="alert">
           {saveError}
         </p>
       )}
       <SourcesSection
-        data={{ intro: NO_KEYS_NEEDED, amazonTracker: settings.amazonTracker, cards, status: cardStatus, errors: cardErrors, busy: cardBusy }}
+        data={{ t, amazonTracker: settings.amazonTracker, cards, status: cardStatus, errors: cardErrors, busy: cardBusy }}
         actions={sourcesActions}
       />
-      <PageReadingSection data={{ marketplaces: AMAZON_HOSTS }} />
+      <PageReadingSection data={{ t, marketplaces: AMAZON_HOSTS }} />
       <WebmailSection
-        data={{ providers: WEBMAIL_IDS.map((id) => WEBMAIL[id]), enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
+        data={{ t, providers: webmailProviders, enabled: settings.webmail, busy: webmailBusy, messages: webmailMessages }}
         actions={webmailActions}
       />
       <CarrierPagesSection
-        data={{ sites: CARRIER_PAGE_SITE_INFO, enabled: settings.carrierPages, busy: carrierPageBusy, messages: carrierPageMessages }}
+        data={{ t, sites: carrierSites, enabled: settings.carrierPages, busy: carrierPageBusy, messages: carrierPageMessages }}
         actions={carrierPagesActions}
       />
       <ShopPagesSection
         data={{
-          anySite: ANY_SITE_INFO,
-          sites: SHOP_PAGE_SITE_INFO,
-          enabled: { ...settings.shopPages, [ANY_SITE_INFO.id]: settings.anySitePages },
+          t,
+          anySite,
+          sites: shopSites,
+          enabled: { ...settings.shopPages, [ANY_SITE_ID]: settings.anySitePages },
           busy: shopPageBusy,
           messages: shopPageMessages,
         }}

@@ -19,6 +19,7 @@
 import { placeEvents } from '../engine/derive';
 import { statusRank } from '../model/status';
 import { eventEpoch } from '../model/time';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { AlertKind, Order, Package, TrackingEvent } from '../model/types';
 import { CARRIER_CONTACTS, trackingLink } from './carrier-contacts';
 import { CLAIM_WINDOWS, type ClaimWindow, type WindowAnchor, type WindowDates, windowDates } from './claim-windows';
@@ -53,7 +54,20 @@ export interface NextStepsInput {
   order?: Order | null;
   now: number;
   timeZone: string;
+  /** The words (issue #13 §2): titles, details and the windows' titles in the shopper's language. */
+  t: Translate;
 }
+
+/** Each window's title as a message; its note (a quotation of the policy) stays as written. */
+const WINDOW_TITLE: Record<string, MessageKey> = {
+  'amazon-a-to-z': 'alertWindowAmazonAtoZ',
+  'amazon-return': 'alertWindowAmazonReturn',
+  'ups-claim-notice': 'alertWindowUpsClaim',
+  'ups-lost-investigation': 'alertWindowUpsInvestigation',
+  'usps-insured-lost': 'alertWindowUspsInsured',
+  'fedex-non-delivery': 'alertWindowFedexNonDelivery',
+  'dhl-express': 'alertWindowDhlExpress',
+};
 
 function amazonOrderUrl(order: Order | null | undefined, pkg: Package): string | null {
   if (order?.orderUrl) return order.orderUrl;
@@ -91,13 +105,14 @@ function anchorsOf(pkg: Package, events: TrackingEvent[], timeZone: string): Par
 }
 
 export function nextSteps(input: NextStepsInput): NextStep[] {
-  const { alert, pkg, events, order, now, timeZone } = input;
+  const { alert, pkg, events, order, now, timeZone, t } = input;
   const contact = pkg.carrier ? CARRIER_CONTACTS[pkg.carrier] : undefined;
   const link = trackingLink(pkg.carrier, pkg.trackingNumber);
   const isAmazon = (order?.shop ?? pkg.shop) === 'amazon';
   const orderUrl = amazonOrderUrl(order, pkg) ?? order?.orderUrl ?? null;
   const anchors = anchorsOf(pkg, events, timeZone);
-  const dates = (ws: ClaimWindow[]) => ws.map((w) => windowDates(w, anchors, now, timeZone));
+  const titled = (w: ClaimWindow): ClaimWindow => (WINDOW_TITLE[w.id] ? { ...w, title: t(WINDOW_TITLE[w.id]!) } : w);
+  const dates = (ws: ClaimWindow[]) => ws.map((w) => windowDates(titled(w), anchors, now, timeZone));
 
   const step = (id: NextStepId, title: string, detail: string | null, url: string | null = null, phone: string | null = null, windows: WindowDates[] = []): NextStep => ({
     id,
@@ -108,22 +123,22 @@ export function nextSteps(input: NextStepsInput): NextStep[] {
     windows,
   });
 
-  const trackingPage = (detail: string) => step('check_tracking_page', 'Check the tracking page', detail, pkg.trackUrl ?? link);
+  const trackingPage = (detail: MessageKey) => step('check_tracking_page', t('alertStepTrackingPage'), t(detail), pkg.trackUrl ?? link);
   const carrier = () =>
     step(
       'contact_carrier',
-      `Contact ${contact?.name ?? 'the carrier'}`,
-      pkg.trackingNumber ? `Have the tracking number ready: ${pkg.trackingNumber}` : null,
+      contact ? t('alertStepContactCarrier', contact.name) : t('alertStepContactTheCarrier'),
+      pkg.trackingNumber ? t('alertDetailNumberReady', pkg.trackingNumber) : null,
       contact?.helpUrl ?? link,
       contact?.phone ?? null,
     );
-  const seller = (detail: string) => step('contact_seller', isAmazon ? 'Contact Amazon or the seller' : 'Contact the seller', detail, orderUrl);
+  const seller = (detail: MessageKey) => step('contact_seller', t(isAmazon ? 'alertStepContactAmazonOrSeller' : 'alertStepContactSeller'), t(detail), orderUrl);
   const refund = () => {
     const ws = isAmazon ? CLAIM_WINDOWS.filter((w) => (w.id === 'amazon-a-to-z' ? soldByThirdParty(order) : w.party === 'amazon')) : [];
     return step(
       'request_refund',
-      'Ask for a refund or a replacement',
-      isAmazon ? 'From the order page: "Problem with order".' : 'The seller is responsible until the parcel reaches you.',
+      t('alertStepRefund'),
+      t(isAmazon ? 'alertDetailRefundAmazon' : 'alertDetailRefundSeller'),
       orderUrl,
       null,
       dates(ws),
@@ -133,8 +148,8 @@ export function nextSteps(input: NextStepsInput): NextStep[] {
     const ws = pkg.carrier ? CLAIM_WINDOWS.filter((w) => w.party === pkg.carrier) : [];
     return step(
       'file_claim',
-      `File a claim with ${contact?.name ?? 'the carrier'}`,
-      ws.some((w) => w.filedBy === 'sender') ? 'Carriers usually take claims from the sender: ask the seller to file it.' : null,
+      contact ? t('alertStepClaim', contact.name) : t('alertStepClaimTheCarrier'),
+      ws.some((w) => w.filedBy === 'sender') ? t('alertDetailClaimBySender') : null,
       contact?.helpUrl ?? null,
       null,
       dates(ws),
@@ -144,38 +159,38 @@ export function nextSteps(input: NextStepsInput): NextStep[] {
   switch (alert.kind) {
     case 'delayed':
     case 'stalled':
-      return [trackingPage('See the latest scan and any reason the carrier gives.'), carrier(), seller('Ask when it will arrive, or for a replacement.')];
+      return [trackingPage('alertDetailDelayedTracking'), carrier(), seller('alertDetailDelayedSeller')];
     case 'eta_moved':
-      return [trackingPage('The carrier moved the delivery date; the page may say why.')];
+      return [trackingPage('alertDetailEtaMovedTracking')];
     case 'exception':
-      return [trackingPage('The carrier says what went wrong and what it needs (an address, a payment, a signature).'), carrier(), seller('The seller can correct the address or reship.')];
+      return [trackingPage('alertDetailExceptionTracking'), carrier(), seller('alertDetailExceptionSeller')];
     case 'attempt_failed':
-      return [trackingPage('Reschedule, choose a pickup point, or see where the parcel waits.'), carrier()];
+      return [trackingPage('alertDetailAttemptTracking'), carrier()];
     case 'suspected_lost':
       if (alert.key.endsWith('|not-received')) {
         return [
-          trackingPage('Look for a delivery photo and where it was left.'),
-          step('check_around_door', 'Check around the door', 'Behind plants and bins, a side or back door, the garage, your mailbox or parcel locker.'),
-          step('ask_neighbours', 'Ask neighbours and the mail room', "A neighbour, the building's mail room, concierge or front desk may have taken it in."),
+          trackingPage('alertDetailNotReceivedTracking'),
+          step('check_around_door', t('alertStepAroundDoor'), t('alertDetailAroundDoor')),
+          step('ask_neighbours', t('alertStepNeighbours'), t('alertDetailNeighbours')),
           carrier(),
-          seller('Report it as not received.'),
+          seller('alertDetailNotReceivedSeller'),
           refund(),
           claim(),
         ];
       }
-      return [carrier(), seller('Report it as lost in transit.'), refund(), claim()];
+      return [carrier(), seller('alertDetailLostSeller'), refund(), claim()];
     case 'returned':
-      return [seller('It is going back: ask for your refund or to ship it again.'), refund()];
+      return [seller('alertDetailReturnedSeller'), refund()];
     case 'cancelled':
-      return [seller('Check that the refund was issued.')];
+      return [seller('alertDetailCancelledSeller')];
     case 'ready_for_pickup': {
       const place = alert.details?.pickupLocation;
       const code = alert.details?.pickupCode;
-      const detail = [place ? `At ${place}.` : null, code ? `Pickup code: ${code}.` : null, 'Bring ID if the carrier asks for it.'].filter(Boolean).join(' ');
-      return [step('pick_up', 'Pick it up', detail, pkg.trackUrl ?? link)];
+      const detail = [place ? t('alertDetailPickupAt', place) : null, code ? t('alertDetailPickupCode', code) : null, t('alertDetailPickupId')].filter(Boolean).join(' ');
+      return [step('pick_up', t('alertStepPickUp'), detail, pkg.trackUrl ?? link)];
     }
     case 'delivered':
-      return [step('check_around_door', "Can't find it? Check around the door", 'Then a neighbour or the mail room; if it is not there, mark it as not received.')];
+      return [step('check_around_door', t('alertStepCantFind'), t('alertDetailCantFind'))];
     case 'out_for_delivery':
       return [];
   }

@@ -3,6 +3,7 @@
  * current episode, and small formatting helpers. Pure; works on the package's timeline digest.
  */
 import { cachedEtaEnd } from '../engine/zone-cache';
+import type { Translate } from '../i18n/translate';
 import type { Eta, EventDigest, Package } from '../model/types';
 import type { AlertContext } from './types';
 
@@ -67,22 +68,26 @@ export function episodeHappenedAt(ctx: AlertContext): number | null {
   return episodeStart(ctx)?.at ?? null;
 }
 
-export function pkgLabel(pkg: Package): string {
-  return pkg.label?.trim() || (pkg.trackingNumber ? `Package ${pkg.trackingNumber}` : 'Your package');
+export function pkgLabel(pkg: Package, t: Translate): string {
+  return pkg.label?.trim() || (pkg.trackingNumber ? t('alertPackageNumber', pkg.trackingNumber) : t('alertYourPackage'));
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = new Map<string, Intl.DateTimeFormat>();
 
-/** `2024-03-07` → `Mar 7` (calendar date as written, no zone shift). */
-export function formatDay(isoDate: string): string {
+/** `2024-03-07` → `Mar 7` (en-US), `7. März` (de-DE): the calendar date as written, no zone shift. */
+export function formatDay(isoDate: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}`;
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (!Number.isFinite(at) || Number(m[2]) < 1 || Number(m[2]) > 12) return isoDate;
+  let f = DAYS.get(locale);
+  if (!f) DAYS.set(locale, (f = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })));
+  return f.format(at);
 }
 
-export function formatEta(eta: Eta): string {
-  const from = formatDay(eta.from);
-  const to = formatDay(eta.to);
+export function formatEta(eta: Eta, locale: string): string {
+  const from = formatDay(eta.from, locale);
+  const to = formatDay(eta.to, locale);
   return from === to ? to : `${from}–${to}`;
 }
 

@@ -9,6 +9,7 @@
  * events themselves: a round evaluates every active package and must not read their timelines
  * (issue #19 §16).
  */
+import type { UiText } from '../i18n/translate';
 import type { AlertKind, AlertSeverity, Eta, Order, Package } from '../model/types';
 
 export interface AlertSettings {
@@ -34,6 +35,8 @@ export interface AlertContext {
   settings: AlertSettings;
   /** The user's time zone: ETAs are calendar days in it, and "today" is its today. */
   timeZone: string;
+  /** The words and the locale of titles and messages (issue #13 §2): stored as built, in the browser's language. */
+  ui: UiText;
 }
 
 /** Extra facts a rule found, for the popup and the next steps. Text is data, never HTML. */

@@ -10,6 +10,7 @@ import { CARRIER_CONTACTS } from '../alerts/carrier-contacts';
 import { nextSteps } from '../alerts/next-steps';
 import { placeEvents } from '../engine/derive';
 import { NOT_RECEIVED_CODE } from '../engine/user-report';
+import type { Translate } from '../i18n/translate';
 import { STATUS_LABEL } from '../model/status';
 import { toZonedIso } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
@@ -21,6 +22,8 @@ export interface ClaimKitInput {
   alerts: readonly Alert[];
   now: number;
   timeZone: string;
+  /** The steps' words (lib/alerts/next-steps.ts, issue #13 §2); the kit's own text is English until it is translated. */
+  t: Translate;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -49,7 +52,7 @@ export function claimKitHtml(input: ClaimKitInput): string {
   const carrier = pkg.carrier ? (CARRIER_CONTACTS[pkg.carrier]?.name ?? pkg.carrier) : 'unknown';
   const title = `Claim kit: ${pkg.label ?? pkg.trackingNumber ?? pkg.orderId ?? pkg.id}`;
   const placed = placeEvents(input.events, z);
-  const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z }).filter((s) => s.windows.length);
+  const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z, t: input.t }).filter((s) => s.windows.length);
   const reports = placed.filter((p) => p.event.source === 'user' && p.event.code === NOT_RECEIVED_CODE);
   const facts = (pairs: [string, string][]) => `<dl>${pairs.filter(([, v]) => v !== '').map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
 

@@ -19,6 +19,7 @@
  * 7. More than `groupAbove` notifications at once become one grouped notification that opens the list.
  */
 import { isNews } from '../alerts/evaluate';
+import { plural, type UiText } from '../i18n/translate';
 import { stableHash } from '../model/keys';
 import type { AlertKind, AlertSeverity, NotificationRecord } from '../model/types';
 import { quietUntil } from './quiet-hours';
@@ -81,7 +82,7 @@ function draftFor(a: NotifiableAlert): NotificationDraft {
   };
 }
 
-function grouped(list: NotifiableAlert[]): NotificationDraft {
+function grouped(list: NotifiableAlert[], ui: UiText): NotificationDraft {
   const keys = list.map((a) => a.key);
   const shown = list.slice(0, 4).map((a) => a.title);
   const more = list.length - shown.length;
@@ -90,8 +91,8 @@ function grouped(list: NotifiableAlert[]): NotificationDraft {
     id: `porchlight:group:${stableHash(keys.join('\n'))}`,
     alertKeys: keys,
     packageIds: [...new Set(list.map((a) => a.packageId))],
-    title: `${list.length} package updates`,
-    message: shown.join('\n') + (more > 0 ? `\n…and ${more} more` : ''),
+    title: plural(ui, 'notifyGroupTitle', list.length),
+    message: shown.join('\n') + (more > 0 ? `\n${ui.t('notifyGroupMore', more)}` : ''),
     open: { list: true },
     priority: top === 3 ? 2 : top === 2 ? 1 : 0,
   };
@@ -103,7 +104,9 @@ export function decideNotifications(
   settings: NotifySettings,
   now: number,
   timeZone: string,
-  mutedPackageIds: Iterable<string> = [],
+  mutedPackageIds: Iterable<string>,
+  /** The grouped notification's words (issue #13 §2); each alert's own title and message come stored. */
+  ui: UiText,
 ): NotificationDecision {
   const notified = new Set(alreadyNotifiedKeys);
   const muted = new Set(mutedPackageIds);
@@ -149,7 +152,7 @@ export function decideNotifications(
     else ready.push(a);
   }
 
-  const notify = ready.length > Math.max(1, settings.groupAbove) ? [grouped(ready)] : ready.map(draftFor);
+  const notify = ready.length > Math.max(1, settings.groupAbove) ? [grouped(ready, ui)] : ready.map(draftFor);
   return { notify, deferred, dropped };
 }
 

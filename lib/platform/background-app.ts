@@ -43,11 +43,11 @@ import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } fro
 import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
 import { browserText } from './i18n';
-import type { UiText } from '../i18n/translate';
+import { plural, type UiText } from '../i18n/translate';
 import { credentialedFetchTarget } from '../url-policy';
 import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
 import { pruneStorage } from '../services/prune-storage';
-import { guardStorage, StorageFullError, STORAGE_FULL_MESSAGE } from '../storage-errors';
+import { guardStorage, StorageFullError } from '../storage-errors';
 
 export const REFRESH_ALARM = 'porchlight:refresh';
 export const TICK_ALARM = 'porchlight:tick';
@@ -117,11 +117,13 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
   const after = lane();
   let pendingRound: Promise<RefreshSummary> | null = null;
 
+  // The words of the popup, the situations and the notices (issue #13 §2): the browser's language.
+  const ui = options.ui ?? browserText;
   const views = createPopupViews({
     db,
     now,
     timeZone,
-    ui: options.ui ?? browserText,
+    ui,
     historyAfterDays: async () => (await loadSettings()).historyAfterDays,
     sources: () => app.sourceStatus().catch(() => null),
   });
@@ -181,7 +183,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       return;
     }
     const muted = (await packagesRepo.bulkGet(db, [...new Set(pending.map((a) => a.packageId))])).filter((p) => p.muted).map((p) => p.id);
-    const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted);
+    const decision = decideNotifications(pending.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], settings.notifications, at, timeZone(), muted, ui());
     for (const d of decision.notify) {
       // Marked first: a worker that dies in between loses one notification rather than showing it twice.
       await db.alerts.where('key').anyOf(d.alertKeys).modify({ notifiedAt: at });
@@ -234,7 +236,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         await guarded(async () => {
           const { started } =
             ids === 'all' || ids.length
-              ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts }, ids === 'all' ? undefined : [...new Set(ids)])
+              ? await evaluateSituations({ db, now: at, timeZone: timeZone(), settings: s.alerts, ui: ui() }, ids === 'all' ? undefined : [...new Set(ids)])
               : { started: [] };
           await notifyPending(s, at, started);
           await updateBadge();
@@ -296,8 +298,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       if (err instanceof StorageFullError && now() - toldFullAt > 3_600_000) {
         toldFullAt = now();
         await setBadge('!').catch(() => undefined);
-        await setButtonTitle(`Porchlight: ${STORAGE_FULL_MESSAGE}`).catch(() => undefined);
-        await notice('Porchlight cannot save', STORAGE_FULL_MESSAGE).catch(() => undefined);
+        const { t } = ui();
+        await setButtonTitle(`Porchlight: ${t('notifyStorageFull')}`).catch(() => undefined);
+        await notice(t('notifyCannotSave'), t('notifyStorageFull')).catch(() => undefined);
       }
       throw err;
     }
@@ -366,15 +369,15 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
       const parsed = parseTrackingInput(text.slice(0, 10_000));
       if (parsed.numbers.length === 0) {
-        await notice('No tracking number found', parsed.rejected[0]?.message ?? 'Porchlight found no valid tracking number in the selected text.');
+        // The parser's reason (lib/scan) is still English: it is not part of this translation (issue #13 §2).
+        await notice(ui().t('notifyNoNumber'), parsed.rejected[0]?.message ?? ui().t('notifyNoNumberInSelection'));
         return { added: 0, known: 0, found: 0 };
       }
       const r = await app.trackInput(parsed.numbers.map((n) => ({ number: n.candidates[0]!.trackingNumber, carrier: n.candidates[0]!.carrier })), 'selection');
+      const words = ui();
       await notice(
-        r.added > 0 ? `Tracking ${r.added} new package${r.added === 1 ? '' : 's'}` : 'Already tracked',
-        r.added > 0
-          ? `${r.added} added${r.known ? `, ${r.known} already tracked` : ''}. Open Porchlight from the toolbar to see ${r.added === 1 ? 'it' : 'them'}.`
-          : `Porchlight already tracks ${r.known === 1 ? 'this number' : `these ${r.known} numbers`}.`,
+        r.added > 0 ? plural(words, 'notifyTrackingNew', r.added) : words.t('notifyAlreadyTracked'),
+        r.added > 0 ? (r.known ? plural(words, 'notifyAddedKnown', r.added, r.known) : plural(words, 'notifyAdded', r.added)) : plural(words, 'notifyAlreadyTracks', r.known),
       );
       return { added: r.added, known: r.known, found: parsed.numbers.length };
     },
@@ -475,7 +478,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         label: `From ${new URL(url).hostname}`,
       }));
       if (found.length === 0) {
-        await notice('No parcels on this page', 'Porchlight found no tracking number on this page.');
+        await notice(ui().t('notifyNoParcels'), ui().t('notifyNoParcelsOnPage'));
         return { added: 0, known: 0, found: 0 };
       }
       return { ...(await app.trackFound(found, `page:${new URL(url).hostname}`)), found: found.length };
@@ -655,7 +658,7 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
         : info.menuItemId === MENU_SCAN_PAGE && tab?.id !== undefined
           ? app.scanTab(tab.id)
           : null;
-    run?.catch((err: unknown) => void notice('Porchlight could not read this', String(err)));
+    run?.catch((err: unknown) => void notice(browserText().t('notifyCouldNotRead'), String(err)));
   };
   // The popup view's snapshot is kept between requests and dropped on every write (issue #13 §3);
   // getDb tells open popups of the write (lib/db/data-changed.ts).

@@ -1,3 +1,4 @@
+import type { UiText } from '../i18n/translate';
 import { evaluateAlerts, type EvaluateResult, situationLifecycle } from '../alerts/evaluate';
 import { alertSettings } from '../alerts/settings';
 import type { AlertDraft, AlertSettings } from '../alerts/types';
@@ -9,6 +10,8 @@ export interface SituationDeps {
   now: number;
   timeZone: string;
   settings?: Partial<AlertSettings>;
+  /** The words the situations' titles and messages are stored in (issue #13 §2). */
+  ui: UiText;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface SituationDeps {
  * happened in the last 24 h.
  */
 export async function evaluateSituations(deps: SituationDeps, only?: readonly string[]): Promise<{ started: Alert[]; ended: Alert[] }> {
-  const { db, now, timeZone } = deps;
+  const { db, now, timeZone, ui } = deps;
   const settings = alertSettings(deps.settings);
   return db.transaction('rw', db.packages, db.orders, db.alerts, async () => {
     const pkgs = only ? (await db.packages.bulkGet([...new Set(only)])).filter((p) => p !== undefined) : await db.packages.toArray();
@@ -33,7 +36,7 @@ export async function evaluateSituations(deps: SituationDeps, only?: readonly st
       ? (await db.alerts.where('packageId').anyOf([...ids]).toArray()).filter((a) => a.open === 1)
       : await db.alerts.where('open').equals(1).toArray();
 
-    const ctxs = pkgs.map((pkg) => ({ pkg, order: pkg.orderKey ? (orders.get(pkg.orderKey) ?? null) : null, now, settings, timeZone }));
+    const ctxs = pkgs.map((pkg) => ({ pkg, order: pkg.orderKey ? (orders.get(pkg.orderKey) ?? null) : null, now, settings, timeZone, ui }));
     const drafts = new Map<string, AlertDraft[]>();
     const folded = new Map<string, EvaluateResult['superseded']>();
     for (const ctx of ctxs) {

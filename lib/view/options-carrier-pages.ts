@@ -4,6 +4,7 @@
  * lib/carrier-pages/registry.ts, which the manifest's optional permissions are built from.
  */
 import { CARRIER_PAGE_SITES } from '../carrier-pages/registry';
+import type { Translate } from '../i18n/translate';
 
 export interface CarrierPageSiteInfo {
   id: string;
@@ -14,14 +15,17 @@ export interface CarrierPageSiteInfo {
 
 const hostsOf = (patterns: readonly string[]) => patterns.map((p) => new URL(p.replace('/*', '/')).host);
 
-export const CARRIER_PAGE_SITE_INFO: readonly CarrierPageSiteInfo[] = CARRIER_PAGE_SITES.map((s) => ({
-  id: s.site,
-  name: s.name,
-  hostPatterns: s.matchPatterns,
-  description: `Reads ${s.name} tracking pages you open yourself (${hostsOf(s.matchPatterns).join(', ')}); Porchlight never opens them for you.`,
-}));
+/** The carrier sites, described in the shopper's language (issue #13 §2; carrier names stay as they are). */
+export function carrierPageSiteInfo(t: Translate): CarrierPageSiteInfo[] {
+  return CARRIER_PAGE_SITES.map((s) => ({
+    id: s.site,
+    name: s.name,
+    hostPatterns: s.matchPatterns,
+    description: t('optionsCarrierPagesHint', s.name, hostsOf(s.matchPatterns).join(', ')),
+  }));
+}
 
 /** The message shown when the browser refuses the permission (the switch stays off). */
-export function carrierPageRefusedMessage(site: CarrierPageSiteInfo): string {
-  return `${site.name} pages stay unread: the browser did not grant access to ${hostsOf(site.hostPatterns).join(', ')}.`;
+export function carrierPageRefusedMessage(site: CarrierPageSiteInfo, t: Translate): string {
+  return t('optionsCarrierPagesRefused', site.name, hostsOf(site.hostPatterns).join(', '));
 }

@@ -4,6 +4,7 @@
  * from lib/hosts.ts, which the manifest's optional permissions are built from.
  */
 import { ANY_SITE_PAGE_PATTERNS, SHOP_PAGE_HOSTS, SHOP_SITES } from '../hosts';
+import type { Translate } from '../i18n/translate';
 
 export interface ShopPageSiteInfo {
   id: string;
@@ -12,24 +13,26 @@ export interface ShopPageSiteInfo {
   description: string;
 }
 
-export const ANY_SITE_INFO: ShopPageSiteInfo = {
-  id: 'any-site',
-  name: 'Order pages on any site',
-  hostPatterns: ANY_SITE_PAGE_PATTERNS,
-  description:
-    'For shops on their own web addresses, such as Shopify stores: when you open a page whose address has /orders/ or /checkouts/ in it, Porchlight reads it if it is a shop’s order status page. Your browser will ask to let Porchlight read all websites; no other page is read.',
-};
+export const ANY_SITE_ID = 'any-site';
 
-export const SHOP_PAGE_SITE_INFO: readonly ShopPageSiteInfo[] = SHOP_SITES.map((s) => ({
-  id: s.id,
-  name: s.label,
-  hostPatterns: SHOP_PAGE_HOSTS[s.id] ?? [],
-  description: `Reads your ${s.label} orders and tracking when you open them (${s.hosts.join(', ')}); nothing else on the site.`,
-}));
+/** The switch for order pages on any site, in the shopper's language (issue #13 §2). */
+export function anySiteInfo(t: Translate): ShopPageSiteInfo {
+  return { id: ANY_SITE_ID, name: t('optionsShopPagesAnySiteName'), hostPatterns: ANY_SITE_PAGE_PATTERNS, description: t('optionsShopPagesAnySiteHint') };
+}
+
+/** One switch per shop; shop names stay as they are. */
+export function shopPageSiteInfo(t: Translate): ShopPageSiteInfo[] {
+  return SHOP_SITES.map((s) => ({
+    id: s.id,
+    name: s.label,
+    hostPatterns: SHOP_PAGE_HOSTS[s.id] ?? [],
+    description: t('optionsShopPagesHint', s.label, s.hosts.join(', ')),
+  }));
+}
 
 /** The message shown when the browser refuses the permission (the switch stays off). */
-export function shopPageRefusedMessage(site: ShopPageSiteInfo): string {
-  if (site.id === ANY_SITE_INFO.id) return 'Shops on other sites stay unread: the browser did not grant access to all websites.';
+export function shopPageRefusedMessage(site: ShopPageSiteInfo, t: Translate): string {
+  if (site.id === ANY_SITE_ID) return t('optionsShopPagesAnySiteRefused');
   const hosts = SHOP_SITES.find((s) => s.id === site.id)?.hosts ?? [];
-  return `${site.name} pages stay unread: the browser did not grant access to ${hosts.join(', ')}.`;
+  return t('optionsShopPagesRefused', site.name, hosts.join(', '));
 }

@@ -3,7 +3,7 @@
  * fields with their saved state (secrets masked, never echoed back in full), validation of what the
  * user typed, and the provider's budget usage as plain lines.
  *
- * Nothing here reads a clock or the browser: `now` and `timeZone` are passed in.
+ * Nothing here reads a clock or the browser: `now`, `timeZone` and the translator (issue #13 §2) are passed in.
  */
 import type { BudgetReport } from '../carriers/budgets';
 import type { Credentials, TrackErrorKind } from '../carriers/client';
@@ -15,6 +15,7 @@ import {
   PROVIDER_INFO,
   type ProviderInfo,
 } from '../carriers/clients';
+import type { MessageKey, Translate, UiText } from '../i18n/translate';
 
 /** Providers the user can configure: every registered one except the built-in demo carrier. */
 export const CONFIGURABLE_PROVIDERS: readonly ConfigurableProviderId[] = CONFIGURABLE_PROVIDER_IDS;
@@ -23,11 +24,11 @@ export const CONFIGURABLE_PROVIDERS: readonly ConfigurableProviderId[] = CONFIGU
 export const MIN_SECRET_LENGTH_FOR_HINT = 8;
 
 /** How a saved value is shown: secrets as "saved ••••abcd" (or just "saved"), other fields in full. */
-export function savedHint(field: Pick<CredentialField, 'secret'>, value: string | undefined): string | null {
+export function savedHint(field: Pick<CredentialField, 'secret'>, value: string | undefined, t: Translate): string | null {
   if (value === undefined || value === '') return null;
   if (!field.secret) return value;
-  if (value.length < MIN_SECRET_LENGTH_FOR_HINT) return 'saved';
-  return `saved ••••${value.slice(-4)}`;
+  if (value.length < MIN_SECRET_LENGTH_FOR_HINT) return t('optionsSourcesSaved');
+  return t('optionsSourcesSavedSecret', value.slice(-4));
 }
 
 export interface CredentialFieldView {
@@ -63,6 +64,7 @@ export interface SourcesInput {
   budgets: Readonly<Record<string, readonly BudgetReport[]>>;
   now: number;
   timeZone: string;
+  ui: UiText;
 }
 
 export function providerCards(input: SourcesInput): ProviderCardView[] {
@@ -81,12 +83,12 @@ export function providerCards(input: SourcesInput): ProviderCardView[] {
         secret: f.secret,
         optional: f.optional === true,
         options: f.options ?? null,
-        savedHint: savedHint(f, saved?.[f.key]),
+        savedHint: savedHint(f, saved?.[f.key], input.ui.t),
         initialValue: f.secret ? '' : (saved?.[f.key] ?? (f.options?.[0] && !f.optional ? f.options[0] : '')),
       })),
       configured: saved !== undefined && Object.keys(saved).length > 0,
       enabled: !input.disabledProviders.includes(id),
-      budget: (input.budgets[id] ?? []).map((r) => formatBudgetLine(r, input.now, input.timeZone)),
+      budget: (input.budgets[id] ?? []).map((r) => formatBudgetLine(r, input.now, input.timeZone, input.ui)),
     };
   });
 }
@@ -102,6 +104,7 @@ export function mergeCredentials(
   info: Pick<ProviderInfo, 'fields'>,
   typed: Readonly<Record<string, string>>,
   saved: Credentials | undefined,
+  t: Translate,
 ): CredentialCheck {
   const credentials: Credentials = {};
   const errors: Record<string, string> = {};
@@ -109,19 +112,19 @@ export function mergeCredentials(
     const raw = (typed[f.key] ?? '').trim();
     const value = raw !== '' ? raw : f.secret ? (saved?.[f.key] ?? '') : '';
     if (value === '') {
-      if (!f.optional) errors[f.key] = `${f.label} is required.`;
+      if (!f.optional) errors[f.key] = t('optionsSourcesRequired', f.label);
       continue;
     }
     if (f.options && !f.options.includes(value)) {
-      errors[f.key] = `${f.label} must be one of: ${f.options.join(', ')}.`;
+      errors[f.key] = t('optionsSourcesOneOf', f.label, f.options.join(', '));
       continue;
     }
     if (/\s/.test(value)) {
-      errors[f.key] = `${f.label} cannot contain spaces.`;
+      errors[f.key] = t('optionsSourcesNoSpaces', f.label);
       continue;
     }
     if (value.length > 512) {
-      errors[f.key] = `${f.label} is too long.`;
+      errors[f.key] = t('optionsSourcesTooLong', f.label);
       continue;
     }
     credentials[f.key] = value;
@@ -135,8 +138,9 @@ export function withProviderEnabled(disabled: readonly string[], id: string, ena
   return enabled ? rest : [...rest, id];
 }
 
-function clock(epoch: number, timeZone: string, withDate: boolean): string {
-  return new Date(epoch).toLocaleString('en-GB', {
+/** The reset clock: 24-hour, in the messages' own clock locale ("01:00", "1 Apr, 00:00"; German "1. Apr., 00:00"). */
+function clock(epoch: number, timeZone: string, withDate: boolean, t: Translate): string {
+  return new Date(epoch).toLocaleString(t('optionsSourcesClockLocale'), {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -146,31 +150,27 @@ function clock(epoch: number, timeZone: string, withDate: boolean): string {
 }
 
 /** "in 42 s", "in 5 min", "in 3 h 20 min", "in 4 days". */
-export function formatIn(ms: number): string {
+export function formatIn(ms: number, t: Translate): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
-  if (s < 60) return `in ${s} s`;
+  if (s < 60) return t('optionsSourcesInSeconds', s);
   const min = Math.ceil(s / 60);
-  if (min < 60) return `in ${min} min`;
+  if (min < 60) return t('optionsSourcesInMinutes', min);
   const h = Math.floor(min / 60);
-  if (h < 48) return min % 60 === 0 ? `in ${h} h` : `in ${h} h ${min % 60} min`;
-  return `in ${Math.round(h / 24)} days`;
+  if (h < 48) return min % 60 === 0 ? t('optionsSourcesInHours', h) : t('optionsSourcesInHoursMinutes', h, min % 60);
+  return t('optionsSourcesInDays', Math.round(h / 24));
 }
 
 /**
  * One limit as a line: "3 of 250 requests per day used, 247 left; resets 01:00 (in 9 h 12 min)".
  * The reset time is shown in the user's zone, with the date when it is not within the next day.
  */
-export function formatBudgetLine(report: BudgetReport, now: number, timeZone: string): string {
-  const head = `${report.used.toLocaleString('en-US')} of ${report.max.toLocaleString('en-US')} ${report.label} used, ${report.remaining.toLocaleString('en-US')} left`;
+export function formatBudgetLine(report: BudgetReport, now: number, timeZone: string, ui: UiText): string {
+  // The numbers are written the locale's way by the translator ("1,400", "1.400"); the limit's label comes from lib/carriers/budgets.ts.
+  const head = ui.t('optionsSourcesBudget', report.used, report.max, report.label, report.remaining);
   if (report.resetsAt === null) return head;
   const withDate = report.resetsAt - now >= 86_400_000;
-  return `${head}; resets ${clock(report.resetsAt, timeZone, withDate)} (${formatIn(report.resetsAt - now)})`;
+  return ui.t('optionsSourcesBudgetResets', head, clock(report.resetsAt, timeZone, withDate, ui.t), formatIn(report.resetsAt - now, ui.t));
 }
-
-/** The line at the top of the section: no keys are needed. */
-export const NO_KEYS_NEEDED =
-  'Porchlight works with no keys at all: it reads your shops\u2019 order pages and Amazon\u2019s own tracker. ' +
-  'Adding a carrier\u2019s free developer credentials gives live status for that carrier\u2019s parcels.';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'info';
 
@@ -181,38 +181,41 @@ export interface CardStatus {
   message: string;
 }
 
-const ERROR_LABELS: Readonly<Record<TrackErrorKind, string>> = {
-  auth: 'Credentials refused',
-  not_found: 'Connected',
-  invalid_number: 'Connected',
-  rate_limited: 'Connected, rate limit reached',
-  quota: 'Connected, quota used up',
-  server: 'Service error',
-  malformed: 'Unexpected answer',
-  timeout: 'Timed out',
-  network: 'Network error',
+const ERROR_LABELS: Readonly<Record<TrackErrorKind, MessageKey>> = {
+  auth: 'optionsSourcesErrAuth',
+  not_found: 'optionsSourcesConnected',
+  invalid_number: 'optionsSourcesConnected',
+  rate_limited: 'optionsSourcesErrRateLimited',
+  quota: 'optionsSourcesErrQuota',
+  server: 'optionsSourcesErrServer',
+  malformed: 'optionsSourcesErrMalformed',
+  timeout: 'optionsSourcesErrTimeout',
+  network: 'optionsSourcesErrNetwork',
 };
 
-/** The verdict of "Test connection" (lib/carriers/clients.ts `testConnection`) as a card status. */
-export function connectionStatus(result: ConnectionResult): CardStatus {
+/**
+ * The verdict of "Test connection" (lib/carriers/clients.ts `testConnection`) as a card status. The
+ * message is the client's own (English: it comes from lib/carriers, outside the options page's words).
+ */
+export function connectionStatus(result: ConnectionResult, t: Translate): CardStatus {
   const kind = result.error?.kind;
-  const label = kind ? ERROR_LABELS[kind] : 'Connected';
+  const label = t(kind ? ERROR_LABELS[kind] : 'optionsSourcesConnected');
   const tone: Tone = result.ok ? (kind === 'rate_limited' || kind === 'quota' ? 'warn' : 'good') : 'bad';
-  return { tone, label: kind && !result.ok ? `${label} (${kind})` : label, message: result.message };
+  return { tone, label: kind && !result.ok ? t('optionsSourcesErrWithKind', label, kind) : label, message: result.message };
 }
 
 /** The browser refused the optional host permission a provider needs. */
-export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test' | 'enable'): CardStatus {
+export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test' | 'enable', t: Translate): CardStatus {
   const hosts = PROVIDER_INFO[id].hostPatterns.map((p) => new URL(p.replace('/*', '/')).host).join(', ');
-  const need = `Porchlight needs permission to reach ${hosts}`;
+  const name = PROVIDER_INFO[id].name;
   return {
     tone: 'bad',
-    label: 'Permission refused',
+    label: t('optionsSourcesPermissionRefused'),
     message:
       action === 'save'
-        ? `Not saved: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`
+        ? t('optionsSourcesRefusedSave', hosts, name)
         : action === 'test'
-          ? `Not tested: ${need}, and the browser did not grant it.`
-          : `Still off: ${need} to use ${PROVIDER_INFO[id].name}, and the browser did not grant it.`,
+          ? t('optionsSourcesRefusedTest', hosts)
+          : t('optionsSourcesRefusedEnable', hosts, name),
   };
 }

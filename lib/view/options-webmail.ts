@@ -5,6 +5,7 @@
  * from (wxt.config.ts): a host missing there would make the browser refuse the request.
  */
 import { WEBMAIL_HOSTS } from '../hosts';
+import type { Translate } from '../i18n/translate';
 import type { Settings } from '../settings';
 
 export type WebmailId = keyof Settings['webmail'];
@@ -16,26 +17,24 @@ export interface WebmailInfo {
   description: string;
 }
 
-export const WEBMAIL: Readonly<Record<WebmailId, WebmailInfo>> = {
-  gmail: {
-    id: 'gmail',
-    name: 'Gmail',
-    hostPatterns: WEBMAIL_HOSTS.gmail,
-    description: 'Reads shipping e-mails you open in Gmail on the web (mail.google.com).',
-  },
-  outlook: {
-    id: 'outlook',
-    name: 'Outlook on the web',
-    hostPatterns: WEBMAIL_HOSTS.outlook,
-    description: 'Reads shipping e-mails you open in Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com).',
-  },
+/** The hosts each webmail needs; its name and description are words, in {@link webmailInfo}. */
+export const WEBMAIL: Readonly<Record<WebmailId, { id: WebmailId; hostPatterns: readonly string[] }>> = {
+  gmail: { id: 'gmail', hostPatterns: WEBMAIL_HOSTS.gmail },
+  outlook: { id: 'outlook', hostPatterns: WEBMAIL_HOSTS.outlook },
 };
 
 export const WEBMAIL_IDS = Object.keys(WEBMAIL) as WebmailId[];
 
+const hostsOf = (id: WebmailId) => WEBMAIL[id].hostPatterns.map((p) => new URL(p.replace('/*', '/')).host).join(', ');
+
+/** A webmail with its name and description in the shopper's language (issue #13 §2). */
+export function webmailInfo(id: WebmailId, t: Translate): WebmailInfo {
+  const name = t(id === 'gmail' ? 'optionsWebmailGmailName' : 'optionsWebmailOutlookName');
+  const description = id === 'gmail' ? t('optionsWebmailGmailHint', hostsOf(id)) : t('optionsWebmailOutlookHint', hostsOf(id));
+  return { ...WEBMAIL[id], name, description };
+}
+
 /** The message shown when the browser refuses the permission (the switch stays off). */
-export function webmailRefusedMessage(id: WebmailId): string {
-  return `${WEBMAIL[id].name} scanning stays off: the browser did not grant access to ${WEBMAIL[id].hostPatterns
-    .map((p) => new URL(p.replace('/*', '/')).host)
-    .join(', ')}.`;
+export function webmailRefusedMessage(id: WebmailId, t: Translate): string {
+  return t('optionsWebmailRefused', webmailInfo(id, t).name, hostsOf(id));
 }

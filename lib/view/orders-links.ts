@@ -13,7 +13,7 @@ const BY_LANGUAGE: Record<string, (typeof AMAZON_HOSTS)[number]> = {
 };
 
 /** "Your Orders" on the shopper's marketplace first, then amazon.com. Pure: the locales are passed in. */
-export function ordersLinks(locales: readonly string[], t?: Translate): { label: string; url: string }[] {
+export function ordersLinks(locales: readonly string[], t: Translate): { label: string; url: string }[] {
   const hosts: string[] = [];
   for (const tag of locales) {
     const [lang, region] = tag.split(/[-_]/);
@@ -24,7 +24,6 @@ export function ordersLinks(locales: readonly string[], t?: Translate): { label:
   if (!hosts.includes('amazon.com')) hosts.push('amazon.com');
   return hosts.map((h) => {
     const name = `${h[0]!.toUpperCase()}${h.slice(1)}`;
-    // Without a translator: the options page's welcome, in English until the options page's own session (issue #13 §2).
-    return { label: t ? t('ordersOn', name) : `Your orders on ${name}`, url: `https://www.${h}/gp/css/order-history` };
+    return { label: t('ordersOn', name), url: `https://www.${h}/gp/css/order-history` };
   });
 }

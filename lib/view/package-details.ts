@@ -165,6 +165,7 @@ export function buildPackageDetails(input: {
         order: input.order ?? null,
         now,
         timeZone,
+        t: ui.t,
       }).map((s) => stepView(ui, s))
     : [];
   const order = input.order ?? null;

@@ -23,6 +23,7 @@
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EN } from '../support/i18n';
 
 // The worker's `browser` is WXT's: the fake one, before anything imports it.
 (globalThis as { browser?: unknown }).browser = fakeBrowser;
@@ -123,7 +124,7 @@ async function run(name: string, world: SimPackage[], naive: boolean): Promise<R
     return new Response(JSON.stringify(numbers.map((n) => answer(byNumber.get(n)!, now))), { status: 200, headers: { 'content-type': 'application/json' } });
   };
 
-  const app = createBackgroundApp(db, { now: () => now, timeZone: TZ, fetch, clients: CARRIERS.map(simClient), sleep: async () => undefined });
+  const app = createBackgroundApp(db, { ui: () => EN, now: () => now, timeZone: TZ, fetch, clients: CARRIERS.map(simClient), sleep: async () => undefined });
   const unregister = registerListeners(app, db);
   await app.ensureAlarms();
   const creations = [...world].sort((a, b) => a.createdAt - b.createdAt);

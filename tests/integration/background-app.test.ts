@@ -12,6 +12,7 @@ import type { PageReading } from '../../lib/shops/types';
 import { classify } from '../../lib/carriers/registry';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { DEMO_SHIPMENTS, SHOPPER_ZONE } from '../support/demo/catalog';
+import { EN } from '../support/i18n';
 
 const STEP = 60_000;
 const DEMO = DEMO_SHIPMENTS[0]!;
@@ -91,7 +92,7 @@ describe('background app (fake browser, fake-indexeddb, local carrier server)', 
 
   /** The real background wiring (listeners included) on the fake browser. */
   function app() {
-    current = createBackgroundApp(db, { now: () => clock, fetch: routedFetch, timeZone: SHOPPER_ZONE });
+    current = createBackgroundApp(db, { ui: () => EN, now: () => clock, fetch: routedFetch, timeZone: SHOPPER_ZONE });
     unregister = registerListeners(current, db);
     return current;
   }

@@ -126,7 +126,7 @@ describe('fault matrix (issue #17 point 1)', () => {
     };
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const notified = vi.spyOn(fakeBrowser.notifications, 'create');
-    const app = createBackgroundApp(db, { now: () => clock.now, fetch: routedFetch, timeZone: SHOPPER_ZONE, sleep: async () => undefined });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => clock.now, fetch: routedFetch, timeZone: SHOPPER_ZONE, sleep: async () => undefined });
     const unregister = registerListeners(app, db);
     return { name, db, clock, app, unregister, logged, notified, start };
   }

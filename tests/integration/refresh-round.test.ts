@@ -18,6 +18,7 @@ import { createBackgroundApp, REFRESH_ALARM } from '../../lib/platform/backgroun
 import { amazonReader } from '../../lib/shops/amazon/index';
 import type { PageReading } from '../../lib/shops/types';
 import { loadDoc } from '../unit/amazon/load-fixture';
+import { EN } from '../support/i18n';
 
 const TZ = 'America/Chicago';
 const T0 = Date.parse('2026-12-02T16:00:00Z'); // 10:00 in Chicago
@@ -93,7 +94,7 @@ describe('a page read does not wait behind a refresh round (issue #19 §10)', ()
       fetches.push(String(input));
       return new Response(fixture('track-package--out-for-delivery.html'), { status: 200, headers: { 'content-type': 'text/html' } });
     };
-    const app = createBackgroundApp(db, { now: () => clock, timeZone: TZ, fetch, sleep, clients: [] });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => clock, timeZone: TZ, fetch, sleep, clients: [] });
     const round = app.refresh({});
     await expect.poll(() => sleeping).toBe(true);
     expect(fetches).toHaveLength(1);
@@ -125,7 +126,7 @@ describe('a blocked source (issue #19 §11)', () => {
       requests++;
       return new Response(fixture('sign-in.html'), { status: 200, headers: { 'content-type': 'text/html' } });
     };
-    const app = createBackgroundApp(db, { now: () => clock, timeZone: TZ, fetch, sleep: async () => undefined, clients: [] });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => clock, timeZone: TZ, fetch, sleep: async () => undefined, clients: [] });
     await app.refresh({});
     await app.idle();
     expect(requests).toBe(1);
@@ -148,7 +149,7 @@ describe('a blocked source (issue #19 §11)', () => {
   it('an archived package that was due takes itself off the schedule: no 30 s loop', async () => {
     await seed([{ id: 'ups:1Z999AA10123456784', trackingNumber: '1Z999AA10123456784', carrier: 'ups', archived: true, nextCheckAt: clock - MIN }]);
     const ups = scripted('ups', ['ups'], (n) => inTransit([n], clock));
-    const app = createBackgroundApp(db, { now: () => clock, timeZone: TZ, fetch: globalThis.fetch, clients: [ups.client] });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => clock, timeZone: TZ, fetch: globalThis.fetch, clients: [ups.client] });
     await app.refresh({});
     await app.idle();
     expect(ups.calls).toEqual([]);
@@ -211,7 +212,7 @@ describe('the alarm after any round (property, issue #19 §11)', () => {
           );
           const fedex = scripted('fedex', ['fedex'], (n) => inTransit([n], now));
           const fetch: typeof globalThis.fetch = async () => new Response(fixture(w.amazonPage), { status: 200, headers: { 'content-type': 'text/html' } });
-          const app = createBackgroundApp(shared, { now: () => now, timeZone: TZ, fetch, sleep: async () => undefined, clients: [ups.client, fedex.client] });
+          const app = createBackgroundApp(shared, { ui: () => EN, now: () => now, timeZone: TZ, fetch, sleep: async () => undefined, clients: [ups.client, fedex.client] });
           await app.refresh({});
           await app.idle();
 
@@ -288,7 +289,7 @@ describe('a round over 1,000 active packages (issue #19 §16)', () => {
       await big.packages.bulkPut(pkgs);
       const counts = countReads(big);
       const ups = scripted('ups', ['ups'], (n) => inTransit([n], T0), 1);
-      const app = createBackgroundApp(big, { now: () => T0, timeZone: TZ, fetch: globalThis.fetch, clients: [ups.client] });
+      const app = createBackgroundApp(big, { ui: () => EN, now: () => T0, timeZone: TZ, fetch: globalThis.fetch, clients: [ups.client] });
       await app.refresh({});
       await app.idle();
       expect(ups.calls).toEqual([['1Z0']]);
@@ -313,7 +314,7 @@ describe('a first visit (issue #19 §9)', () => {
   it.each(['order-history-2024-0.html', 'order-history-canceled-order.html'])('%s: every order stored, no notification', async (name) => {
     const now = Date.parse('2026-12-02T16:00:00Z');
     const reading = readSaved(name, now);
-    const app = createBackgroundApp(db, { now: () => now, timeZone: TZ, fetch: async () => new Response('', { status: 404 }), clients: [] });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => now, timeZone: TZ, fetch: async () => new Response('', { status: 404 }), clients: [] });
     await app.ingest(reading);
     await app.idle();
     expect(await db.orders.count()).toBe(reading.orders.length);
@@ -329,7 +330,7 @@ describe('a first visit (issue #19 §9)', () => {
       orders: [{ orderId: '113-5', placedAt: '2026-11-29', total: '$9.99', status: 'delivered', kind: 'physical', orderUrl: null, items: [{ title: 'Doormat', quantity: 1, seller: null, url: null }],
         shipments: [{ shipmentId: 'D', statusText: 'Delivered today', status: 'delivered', eta: null, deliveredAt: '2026-12-02T09:12:00-06:00', trackingNumber: null, carrier: null, trackUrl: null, items: [] }] }],
     };
-    const app = createBackgroundApp(db, { now: () => now, timeZone: TZ, fetch: async () => new Response('', { status: 404 }), clients: [] });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => now, timeZone: TZ, fetch: async () => new Response('', { status: 404 }), clients: [] });
     await app.ingest(reading);
     await app.idle();
     expect((await db.notifications.toArray()).map((n) => n.title)).toEqual(['Doormat was delivered']);

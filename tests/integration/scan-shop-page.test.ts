@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PorchlightDb } from '../../lib/db/database';
 import { type BackgroundApp, createBackgroundApp } from '../../lib/platform/background-app';
+import { EN } from '../support/i18n';
 
 const FIXTURES = join(__dirname, '../fixtures/shopify');
 const NOW = Date.parse('2026-09-05T15:00:00Z');
@@ -25,7 +26,7 @@ describe('Scan this page on a Shopify order status page', () => {
     fakeBrowser.reset();
     db = new PorchlightDb(`scan-shop-${Math.random()}`);
     // No carrier can answer here: nothing leaves the test.
-    app = createBackgroundApp(db, { now: () => NOW, timeZone: 'America/New_York', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    app = createBackgroundApp(db, { ui: () => EN, now: () => NOW, timeZone: 'America/New_York', fetch: () => Promise.reject(new Error('offline')), clients: [] });
     // The fake browser has no scripting API: the tab's page is what the test says it is.
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => [{ result: tab }]) };
   });
@@ -127,7 +128,7 @@ describe('Scan this page on eBay and AliExpress order pages', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     db = new PorchlightDb(`scan-shop-b-${Math.random()}`);
-    app = createBackgroundApp(db, { now: () => Date.parse('2026-03-17T15:00:00Z'), timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    app = createBackgroundApp(db, { ui: () => EN, now: () => Date.parse('2026-03-17T15:00:00Z'), timeZone: 'America/Chicago', fetch: () => Promise.reject(new Error('offline')), clients: [] });
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => [{ result: tab }]) };
   });
   afterEach(async () => {

@@ -14,6 +14,7 @@ import { SYNC_STATUS_KEY, type SyncStatus } from '../../lib/platform/sync';
 import { parseSettings } from '../../lib/settings';
 import type { PageReading } from '../../lib/shops/types';
 import { type SyncDouble, storageSyncDouble } from '../support/storage-sync-double';
+import { EN } from '../support/i18n';
 
 const UPS = '1Z999AA10123456784';
 const USPS = '9361289878700317633795';
@@ -69,7 +70,7 @@ describe('sync across two profiles through a storage.sync double (issue #12 §5)
   const profile = (name: string): Profile => {
     const db = new PorchlightDb(`sync-${name}-${++n}`);
     // No network: nothing here may leave the test (no key is configured, so nothing tries).
-    const app = createBackgroundApp(db, { now: () => clock, timeZone: 'UTC', syncArea: double.profile(name), fetch: () => Promise.reject(new TypeError('offline')) });
+    const app = createBackgroundApp(db, { ui: () => EN, now: () => clock, timeZone: 'UTC', syncArea: double.profile(name), fetch: () => Promise.reject(new TypeError('offline')) });
     const p = { db, app };
     profiles.push(p);
     return p;
@@ -234,6 +235,7 @@ describe('sync across two profiles through a storage.sync double (issue #12 §5)
 
   it('a storage.sync that cannot be read is said in the status, not thrown away', async () => {
     const broken = createBackgroundApp(new PorchlightDb(`sync-broken-${++n}`), {
+      ui: () => EN,
       now: () => clock,
       timeZone: 'UTC',
       syncArea: { get: () => Promise.reject(new Error('Sync is paused: sign in to the browser again')), set: () => Promise.resolve(), remove: () => Promise.resolve() },

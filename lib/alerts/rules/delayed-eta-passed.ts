@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/translate';
 import { isTerminal } from '../../model/status';
 import { alertKey, DAY_MS, formatEta, pkgLabel, safeEtaEnd } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
@@ -20,10 +21,8 @@ export function delayedEtaPassed(ctx: AlertContext): AlertDraft | null {
     packageId: pkg.id,
     kind: 'delayed',
     severity: 'warning',
-    title: `${pkgLabel(pkg)} is late`,
-    message:
-      `It was expected ${formatEta(pkg.eta)} and has not been delivered` +
-      (days >= 1 ? ` (${days} day${days === 1 ? '' : 's'} late).` : '.'),
+    title: ctx.ui.t('alertTitleLate', pkgLabel(pkg, ctx.ui.t)),
+    message: days >= 1 ? plural(ctx.ui, 'alertMsgLateDays', days, formatEta(pkg.eta, ctx.ui.locale)) : ctx.ui.t('alertMsgLate', formatEta(pkg.eta, ctx.ui.locale)),
     since,
     happenedAt: since,
     details: { eta: pkg.eta },

@@ -1,11 +1,13 @@
+import { plural } from '../../i18n/translate';
 import { alertKey, quietAliases, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
+import type { MessageKey } from '../../i18n/translate';
 import type { AlertContext, AlertDetails, AlertDraft } from '../types';
 
-const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, string> = {
-  label_created: 'The label was created but the carrier has not scanned the parcel',
-  domestic_transit: 'No tracking update',
-  international_transit: 'No tracking update on this international shipment',
-  customs: 'The parcel is in customs with no update',
+const STAGE_TEXT: Record<NonNullable<AlertDetails['stage']>, MessageKey> = {
+  label_created: 'alertStageLabelCreated',
+  domestic_transit: 'alertStageDomestic',
+  international_transit: 'alertStageInternational',
+  customs: 'alertStageCustoms',
 };
 
 /**
@@ -46,8 +48,8 @@ export function stalled(ctx: AlertContext): AlertDraft | null {
     packageId: pkg.id,
     kind: 'stalled',
     severity: 'warning',
-    title: `${pkgLabel(pkg)} has not moved for ${quietDays} days`,
-    message: `${STAGE_TEXT[stage]} for ${quietDays} days${last.event ? `; last: ${last.event.description}` : ''}.`,
+    title: plural(ctx.ui, 'alertTitleStalled', quietDays, pkgLabel(pkg, ctx.ui.t)),
+    message: last.event ? plural(ctx.ui, 'alertMsgStalledLast', quietDays, ctx.ui.t(STAGE_TEXT[stage]), last.event.description) : plural(ctx.ui, 'alertMsgStalled', quietDays, ctx.ui.t(STAGE_TEXT[stage])),
     since,
     happenedAt: since,
     details: { quietDays, stage },

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/translate';
 import { agedOut, alertKey, quietAliases, DAY_MS, lastProgressAt, pkgLabel } from '../situation';
 import type { AlertContext, AlertDraft } from '../types';
 
@@ -19,8 +20,8 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
       packageId: pkg.id,
       kind: 'suspected_lost',
       severity: 'critical',
-      title: `${pkgLabel(pkg)}: marked delivered, not received`,
-      message: 'Look around the door and ask the neighbours; open the package for what to do next.',
+      title: ctx.ui.t('alertTitleNotReceived', pkgLabel(pkg, ctx.ui.t)),
+      message: ctx.ui.t('alertMsgNotReceived'),
       since: at,
       happenedAt: at,
       byUser: true,
@@ -40,8 +41,8 @@ export function suspectedLost(ctx: AlertContext): AlertDraft | null {
     packageId: pkg.id,
     kind: 'suspected_lost',
     severity: 'critical',
-    title: `${pkgLabel(pkg)} may be lost`,
-    message: `No tracking update for ${quietDays} days${international ? ' on an international shipment' : ''}.`,
+    title: ctx.ui.t('alertTitleMayBeLost', pkgLabel(pkg, ctx.ui.t)),
+    message: plural(ctx.ui, international ? 'alertMsgLostIntl' : 'alertMsgLost', quietDays),
     since,
     happenedAt: since,
     details: { quietDays, stage: international ? 'international_transit' : 'domestic_transit' },

@@ -5,6 +5,7 @@ import type { Status } from '../../../lib/model/status';
 import type { Order, Package, TrackingEvent } from '../../../lib/model/types';
 import { derive, timelineDigest } from '../../../lib/engine/derive';
 import { makePackage, parsed, stored } from '../engine/package-factory';
+import { EN } from '../../support/i18n';
 
 export const TZ = 'America/New_York';
 export const ID = 'ups:1Z999AA10123456784';
@@ -39,5 +40,6 @@ export function ctx(
     now: Date.parse(now),
     settings: alertSettings(extra.settings),
     timeZone: TZ,
+    ui: EN,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CARRIER_CONTACTS, trackingLink } from '../../../lib/alerts/carrier-contacts';
 import { CLAIM_WINDOWS, windowDates } from '../../../lib/alerts/claim-windows';
 import { nextSteps } from '../../../lib/alerts/next-steps';
+import { EN } from '../../support/i18n';
 import type { AlertKind, Order } from '../../../lib/model/types';
 import { ev, ID, TZ } from './context';
 import { makePackage } from '../engine/package-factory';
@@ -49,12 +50,12 @@ describe('nextSteps', () => {
     ['delivered', 'delivered', ['check_around_door']],
     ['out_for_delivery', 'event:x', []],
   ] as Array<[AlertKind, string, string[]]>)('%s (%s)', (kind, cause, ids) => {
-    const steps = nextSteps({ alert: { kind, key: `${ID}|${kind}|${cause}` }, pkg, events, order: order(null), now: NOW, timeZone: TZ });
+    const steps = nextSteps({ alert: { kind, key: `${ID}|${kind}|${cause}` }, pkg, events, order: order(null), now: NOW, timeZone: TZ, t: EN.t });
     expect(steps.map((s) => s.id)).toEqual(ids);
   });
 
   it('gives the carrier number and link, the order help link, and windows with their last day', () => {
-    const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${ID}|suspected_lost|after:x` }, pkg, events, order: order('Lamps4U'), now: NOW, timeZone: TZ });
+    const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${ID}|suspected_lost|after:x` }, pkg, events, order: order('Lamps4U'), now: NOW, timeZone: TZ, t: EN.t });
     const carrier = steps.find((s) => s.id === 'contact_carrier')!;
     expect(carrier).toMatchObject({ title: 'Contact UPS', phone: '1-800-742-5877', url: CARRIER_CONTACTS.ups!.helpUrl, detail: 'Have the tracking number ready: 1Z999AA10123456784' });
     expect(steps.find((s) => s.id === 'contact_seller')!.url).toBe('https://www.amazon.co.uk/gp/your-account/order-details?orderID=113-1');
@@ -74,12 +75,12 @@ describe('nextSteps', () => {
   });
 
   it('leaves out A-to-z when Amazon sold it', () => {
-    const steps = nextSteps({ alert: { kind: 'returned', key: `${ID}|returned|returned` }, pkg, events, order: order('Amazon.com'), now: NOW, timeZone: TZ });
+    const steps = nextSteps({ alert: { kind: 'returned', key: `${ID}|returned|returned` }, pkg, events, order: order('Amazon.com'), now: NOW, timeZone: TZ, t: EN.t });
     expect(steps.find((s) => s.id === 'request_refund')!.windows.map((w) => w.window.id)).toEqual(['amazon-return']);
   });
 
   it('puts place and code on the pickup step', () => {
-    const [s] = nextSteps({ alert: { kind: 'ready_for_pickup', key: 'k', details: { pickupLocation: 'Hub Locker - Maple', pickupCode: '482913' } }, pkg, events, now: NOW, timeZone: TZ });
+    const [s] = nextSteps({ alert: { kind: 'ready_for_pickup', key: 'k', details: { pickupLocation: 'Hub Locker - Maple', pickupCode: '482913' } }, pkg, events, now: NOW, timeZone: TZ, t: EN.t });
     expect(s!.detail).toBe('At Hub Locker - Maple. Pickup code: 482913. Bring ID if the carrier asks for it.');
     expect(s!.url).toBe('https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=1Z999AA10123456784');
   });

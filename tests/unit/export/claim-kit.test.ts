@@ -4,6 +4,7 @@ import { packageRecord } from '../../../lib/db/backup-store';
 import type { PorchlightDb } from '../../../lib/db/database';
 import { NOT_RECEIVED_CODE } from '../../../lib/engine/user-report';
 import { claimKitHtml } from '../../../lib/export/claim-kit';
+import { EN } from '../../support/i18n';
 import { HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
 
 let db: PorchlightDb;
@@ -16,7 +17,7 @@ async function kit() {
   const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
   await db.events.put({ key: `${pkg!.id}|nr`, packageId: pkg!.id, time: '2024-12-19T18:00:00.000Z', timeIsLocal: false, timeZone: null, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null, source: 'user', sources: ['user'] });
   const record = (await packageRecord(db, pkg!.id))!;
-  const html = claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'America/Chicago' });
+  const html = claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'America/Chicago', t: EN.t });
   return { html, record, doc: new DOMParser().parseFromString(html, 'text/html') };
 }
 

@@ -7,6 +7,7 @@ import { parseSettings } from '../../../lib/settings';
 /** Settings as the product reads them (stored overrides on the defaults, validated). */
 const notifySettings = (over: object = {}) => parseSettings({ notifications: over }).notifications;
 import type { AlertKind, AlertSeverity } from '../../../lib/model/types';
+import { EN } from '../../support/i18n';
 
 const TZ = 'America/New_York';
 const DAY_NOON = Date.parse('2024-03-06T17:00:00Z'); // 12:00 EST
@@ -49,15 +50,15 @@ describe('decideNotifications', () => {
 
   it('notifies one per alert and never twice for the same key', () => {
     const a = alert('p1', 'delayed', 'warning');
-    const first = decideNotifications([a], [], s, DAY_NOON, TZ);
+    const first = decideNotifications([a], [], s, DAY_NOON, TZ, [], EN);
     expect(first.notify).toEqual([
       { id: first.notify[0]!.id, alertKeys: ['p1|delayed|x'], packageIds: ['p1'], title: 'p1 delayed', message: 'msg p1', open: { packageId: 'p1' }, priority: 1 },
     ]);
-    const again = decideNotifications([a], ['p1|delayed|x'], s, DAY_NOON + HOUR, TZ);
+    const again = decideNotifications([a], ['p1|delayed|x'], s, DAY_NOON + HOUR, TZ, [], EN);
     expect(again.notify).toEqual([]);
     expect(again.dropped).toEqual([{ key: 'p1|delayed|x', reason: 'duplicate' }]);
     // the same key twice in one call is one notification
-    expect(decideNotifications([a, a], [], s, DAY_NOON, TZ).notify).toHaveLength(1);
+    expect(decideNotifications([a, a], [], s, DAY_NOON, TZ, [], EN).notify).toHaveLength(1);
   });
 
   // [case, settings override, muted, alert, expected drop reason]
@@ -71,47 +72,47 @@ describe('decideNotifications', () => {
     ['the shopper\'s own report', {}, [], { ...alert('p1', 'suspected_lost', 'critical'), byUser: true }, 'own_report'],
     ['a situation with no time of its own at the first reading', {}, [], { ...alert('p1', 'cancelled', 'info'), newsAt: null }, 'not_news'],
   ] as Array<[string, object, string[], NotifiableAlert, string]>)('drops: %s', (_n, over, muted, a, reason) => {
-    const r = decideNotifications([a], [], notifySettings(over), DAY_NOON, TZ, muted);
+    const r = decideNotifications([a], [], notifySettings(over), DAY_NOON, TZ, muted, EN);
     expect(r.notify).toEqual([]);
     expect(r.dropped).toEqual([{ key: a.key, reason }]);
   });
 
   it('tells only news (issue #19 §9): a warning that happened a month ago is not, one that just happened is', () => {
-    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 30 * 24 * HOUR)], [], s, DAY_NOON, TZ).dropped).toEqual([{ key: 'p1|delayed|x', reason: 'not_news' }]);
-    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 23 * HOUR)], [], s, DAY_NOON, TZ).notify).toHaveLength(1);
+    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 30 * 24 * HOUR)], [], s, DAY_NOON, TZ, [], EN).dropped).toEqual([{ key: 'p1|delayed|x', reason: 'not_news' }]);
+    expect(decideNotifications([alert('p1', 'delayed', 'warning', DAY_NOON - 23 * HOUR)], [], s, DAY_NOON, TZ, [], EN).notify).toHaveLength(1);
   });
 
   it('tells one thing per package: the most severe, then the newest', () => {
     const ofd = alert('p1', 'out_for_delivery', 'good', DAY_NOON - 3 * HOUR);
     const dl = alert('p1', 'delivered', 'good', DAY_NOON - HOUR);
-    const r1 = decideNotifications([ofd, dl], [], s, DAY_NOON, TZ);
+    const r1 = decideNotifications([ofd, dl], [], s, DAY_NOON, TZ, [], EN);
     expect(r1.notify.map((n) => n.alertKeys)).toEqual([['p1|delivered|x']]);
     expect(r1.dropped).toEqual([{ key: 'p1|out_for_delivery|x', reason: 'superseded' }]);
     const lost = alert('p2', 'suspected_lost', 'critical', DAY_NOON - 5 * HOUR);
     const stalled = alert('p2', 'stalled', 'warning', DAY_NOON - HOUR);
-    expect(decideNotifications([stalled, lost], [], s, DAY_NOON, TZ).notify.map((n) => [n.alertKeys[0], n.priority])).toEqual([['p2|suspected_lost|x', 2]]);
+    expect(decideNotifications([stalled, lost], [], s, DAY_NOON, TZ, [], EN).notify.map((n) => [n.alertKeys[0], n.priority])).toEqual([['p2|suspected_lost|x', 2]]);
   });
 
   it('defers during quiet hours until they end, critical breaks through only when allowed', () => {
     const a = alert('p1', 'delayed', 'warning', LATE - HOUR);
     const lost = alert('p2', 'suspected_lost', 'critical', LATE - HOUR);
-    const r = decideNotifications([a, lost], [], s, LATE, TZ);
+    const r = decideNotifications([a, lost], [], s, LATE, TZ, [], EN);
     expect(r.notify).toEqual([]);
     expect(r.deferred).toEqual([
       { key: 'p2|suspected_lost|x', until: Date.parse('2024-03-07T12:00:00Z') },
       { key: 'p1|delayed|x', until: Date.parse('2024-03-07T12:00:00Z') },
     ]);
-    const loud = decideNotifications([a, lost], [], notifySettings({ criticalIgnoresQuietHours: true }), LATE, TZ);
+    const loud = decideNotifications([a, lost], [], notifySettings({ criticalIgnoresQuietHours: true }), LATE, TZ, [], EN);
     expect(loud.notify.map((n) => n.alertKeys[0])).toEqual(['p2|suspected_lost|x']);
     expect(loud.deferred.map((d) => d.key)).toEqual(['p1|delayed|x']);
     // After quiet hours the deferred alert is offered again and shown.
-    const morning = decideNotifications([a], ['p2|suspected_lost|x'], s, Date.parse('2024-03-07T12:00:00Z'), TZ);
+    const morning = decideNotifications([a], ['p2|suspected_lost|x'], s, Date.parse('2024-03-07T12:00:00Z'), TZ, [], EN);
     expect(morning.notify.map((n) => n.alertKeys[0])).toEqual(['p1|delayed|x']);
   });
 
   it('groups many at once into one notification that opens the list', () => {
     const many = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p, i) => alert(p, 'delivered', i === 2 ? 'warning' : 'good'));
-    const r = decideNotifications(many, [], s, DAY_NOON, TZ);
+    const r = decideNotifications(many, [], s, DAY_NOON, TZ, [], EN);
     expect(r.notify).toHaveLength(1);
     const g = r.notify[0]!;
     expect(g.title).toBe('6 package updates');
@@ -121,7 +122,7 @@ describe('decideNotifications', () => {
     expect(g.priority).toBe(1);
     expect(toNotificationRecord(g, 42)).toEqual({ id: g.id, alertKeys: g.alertKeys, packageIds: g.packageIds, title: g.title, message: g.message, createdAt: 42 });
     // exactly the threshold: separate notifications
-    expect(decideNotifications(many.slice(0, 3), [], s, DAY_NOON, TZ).notify).toHaveLength(3);
+    expect(decideNotifications(many.slice(0, 3), [], s, DAY_NOON, TZ, [], EN).notify).toHaveLength(3);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import { tableCounts } from '../../../lib/db/backup-store';
 import type { PorchlightDb } from '../../../lib/db/database';
@@ -13,7 +14,6 @@ import { HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
 import { act } from 'preact/test-utils';
 import { button, click, mount, text, waitFor } from './dom';
 import { memoryFiles } from './file-deps';
-import { EN } from '../../support/i18n';
 
 let db: PorchlightDb | null = null;
 let cleanup: (() => void) | null = null;

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { memoryFiles } from './file-deps';
 import { spend } from '../../../lib/carriers/budgets';
 import type { Credentials } from '../../../lib/carriers/client';
@@ -12,7 +13,6 @@ import { PorchlightDb } from '../../../lib/db/database';
 import { diagnostics, kv } from '../../../lib/db/repositories';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
-import { EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-03-10T14:30:00Z');
 let n = 0;

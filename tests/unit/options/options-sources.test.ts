@@ -12,6 +12,7 @@ import {
   savedHint,
   withProviderEnabled,
 } from '../../../lib/view/options-sources';
+import { EN } from '../../support/i18n';
 
 const NOW = Date.parse('2026-03-10T14:30:00Z');
 
@@ -23,15 +24,15 @@ describe('providers offered', () => {
 
 describe('savedHint', () => {
   it('shows a secret only as "saved" with its last 4 characters', () => {
-    expect(savedHint({ secret: true }, 'abcdefgh1234WXYZ')).toBe('saved ••••WXYZ');
+    expect(savedHint({ secret: true }, 'abcdefgh1234WXYZ', EN.t)).toBe('saved ••••WXYZ');
   });
   it('shows only "saved" for a short secret (its last 4 would give most of it away)', () => {
-    expect(savedHint({ secret: true }, 'abc1234')).toBe('saved');
+    expect(savedHint({ secret: true }, 'abc1234', EN.t)).toBe('saved');
   });
   it('shows a non-secret field in full, and nothing when nothing is saved', () => {
-    expect(savedHint({ secret: false }, 'my-client-id')).toBe('my-client-id');
-    expect(savedHint({ secret: true }, undefined)).toBeNull();
-    expect(savedHint({ secret: false }, '')).toBeNull();
+    expect(savedHint({ secret: false }, 'my-client-id', EN.t)).toBe('my-client-id');
+    expect(savedHint({ secret: true }, undefined, EN.t)).toBeNull();
+    expect(savedHint({ secret: false }, '', EN.t)).toBeNull();
   });
 });
 
@@ -42,6 +43,7 @@ describe('providerCards', () => {
     budgets: { ups: remaining(spend({}, 'ups', NOW - 30_000), 'ups', NOW) },
     now: NOW,
     timeZone: 'UTC',
+    ui: EN,
   });
   const ups = cards.find((c) => c.id === 'ups')!;
   const dhl = cards.find((c) => c.id === 'dhl')!;
@@ -80,36 +82,36 @@ describe('providerCards', () => {
 describe('mergeCredentials', () => {
   const ups = PROVIDER_INFO.ups;
   it('trims what was typed and leaves out an empty optional field', () => {
-    expect(mergeCredentials(ups, { clientId: '  id-1 ', clientSecret: 'sec-2\n', environment: '' }, undefined)).toEqual({
+    expect(mergeCredentials(ups, { clientId: '  id-1 ', clientSecret: 'sec-2\n', environment: '' }, undefined, EN.t)).toEqual({
       ok: true,
       credentials: { clientId: 'id-1', clientSecret: 'sec-2' },
     });
   });
   it('keeps the saved secret when its input is left empty, but not a saved non-secret', () => {
     const saved = { clientId: 'old-id', clientSecret: 'old-secret' };
-    expect(mergeCredentials(ups, { clientId: 'new-id', clientSecret: '' }, saved)).toEqual({
+    expect(mergeCredentials(ups, { clientId: 'new-id', clientSecret: '' }, saved, EN.t)).toEqual({
       ok: true,
       credentials: { clientId: 'new-id', clientSecret: 'old-secret' },
     });
-    expect(mergeCredentials(ups, { clientId: '', clientSecret: '' }, saved)).toEqual({
+    expect(mergeCredentials(ups, { clientId: '', clientSecret: '' }, saved, EN.t)).toEqual({
       ok: false,
       errors: { clientId: 'Client ID is required.' },
     });
   });
   it('names every missing required field', () => {
-    expect(mergeCredentials(ups, {}, undefined)).toEqual({
+    expect(mergeCredentials(ups, {}, undefined, EN.t)).toEqual({
       ok: false,
       errors: { clientId: 'Client ID is required.', clientSecret: 'Client Secret is required.' },
     });
   });
   it('refuses a choice outside its options and values with spaces inside', () => {
-    expect(mergeCredentials(ups, { clientId: 'a b', clientSecret: 'x', environment: 'staging' }, undefined)).toEqual({
+    expect(mergeCredentials(ups, { clientId: 'a b', clientSecret: 'x', environment: 'staging' }, undefined, EN.t)).toEqual({
       ok: false,
       errors: { clientId: 'Client ID cannot contain spaces.', environment: 'Environment must be one of: production, test.' },
     });
   });
   it('refuses an absurdly long value', () => {
-    const r = mergeCredentials(PROVIDER_INFO.ship24, { apiKey: 'k'.repeat(513) }, undefined);
+    const r = mergeCredentials(PROVIDER_INFO.ship24, { apiKey: 'k'.repeat(513) }, undefined, EN.t);
     expect(r).toEqual({ ok: false, errors: { apiKey: 'API key is too long.' } });
   });
 });
@@ -135,18 +137,18 @@ describe('formatBudgetLine', () => {
     source: 'x',
   };
   it('shows used, left and the reset time in the user zone', () => {
-    expect(formatBudgetLine(day, NOW, 'UTC')).toBe('3 of 250 requests per day used, 247 left; resets 00:00 (in 9 h 30 min)');
-    expect(formatBudgetLine(day, NOW, 'America/New_York')).toBe('3 of 250 requests per day used, 247 left; resets 20:00 (in 9 h 30 min)');
+    expect(formatBudgetLine(day, NOW, 'UTC', EN)).toBe('3 of 250 requests per day used, 247 left; resets 00:00 (in 9 h 30 min)');
+    expect(formatBudgetLine(day, NOW, 'America/New_York', EN)).toBe('3 of 250 requests per day used, 247 left; resets 20:00 (in 9 h 30 min)');
   });
   it('adds the date when the reset is a day or more away', () => {
     const month: BudgetReport = { ...day, label: 'numbers registered per month', max: 100, used: 100, remaining: 0, resetsAt: Date.parse('2026-04-01T00:00:00Z') };
-    expect(formatBudgetLine(month, NOW, 'UTC')).toBe('100 of 100 numbers registered per month used, 0 left; resets 1 Apr, 00:00 (in 21 days)');
+    expect(formatBudgetLine(month, NOW, 'UTC', EN)).toBe('100 of 100 numbers registered per month used, 0 left; resets 1 Apr, 00:00 (in 21 days)');
   });
   it('has no reset when nothing is counted in a rolling window', () => {
-    expect(formatBudgetLine({ ...day, max: 1400, used: 0, remaining: 1400, resetsAt: null }, NOW, 'UTC')).toBe('0 of 1,400 requests per day used, 1,400 left');
+    expect(formatBudgetLine({ ...day, max: 1400, used: 0, remaining: 1400, resetsAt: null }, NOW, 'UTC', EN)).toBe('0 of 1,400 requests per day used, 1,400 left');
   });
   it('formats durations', () => {
-    expect([formatIn(0), formatIn(999), formatIn(59_001), formatIn(3_600_000), formatIn(47 * 3_600_000 + 1), formatIn(5 * 86_400_000)]).toEqual([
+    expect([formatIn(0, EN.t), formatIn(999, EN.t), formatIn(59_001, EN.t), formatIn(3_600_000, EN.t), formatIn(47 * 3_600_000 + 1, EN.t), formatIn(5 * 86_400_000, EN.t)]).toEqual([
       'in 0 s',
       'in 1 s',
       'in 1 min',
@@ -159,35 +161,35 @@ describe('formatBudgetLine', () => {
 
 describe('connectionStatus', () => {
   it('ok', () => {
-    expect(connectionStatus({ ok: true, message: 'UPS Track API: connected, credentials accepted.' })).toEqual({
+    expect(connectionStatus({ ok: true, message: 'UPS Track API: connected, credentials accepted.' }, EN.t)).toEqual({
       tone: 'good',
       label: 'Connected',
       message: 'UPS Track API: connected, credentials accepted.',
     });
   });
   it('auth and network failures say their kind', () => {
-    expect(connectionStatus({ ok: false, message: 'refused', error: { kind: 'auth', message: 'x', httpStatus: 401 } })).toEqual({
+    expect(connectionStatus({ ok: false, message: 'refused', error: { kind: 'auth', message: 'x', httpStatus: 401 } }, EN.t)).toEqual({
       tone: 'bad',
       label: 'Credentials refused (auth)',
       message: 'refused',
     });
-    expect(connectionStatus({ ok: false, message: 'unreachable', error: { kind: 'network', message: 'x' } }).label).toBe('Network error (network)');
-    expect(connectionStatus({ ok: false, message: 'slow', error: { kind: 'timeout', message: 'x' } }).label).toBe('Timed out (timeout)');
+    expect(connectionStatus({ ok: false, message: 'unreachable', error: { kind: 'network', message: 'x' } }, EN.t).label).toBe('Network error (network)');
+    expect(connectionStatus({ ok: false, message: 'slow', error: { kind: 'timeout', message: 'x' } }, EN.t).label).toBe('Timed out (timeout)');
   });
   it('accepted but limited is a warning, not a failure', () => {
-    expect(connectionStatus({ ok: true, message: 'limit', error: { kind: 'quota', message: 'x' } })).toEqual({
+    expect(connectionStatus({ ok: true, message: 'limit', error: { kind: 'quota', message: 'x' } }, EN.t)).toEqual({
       tone: 'warn',
       label: 'Connected, quota used up',
       message: 'limit',
     });
   });
   it('permission refused names the hosts', () => {
-    expect(permissionRefusedStatus('dhl', 'save')).toEqual({
+    expect(permissionRefusedStatus('dhl', 'save', EN.t)).toEqual({
       tone: 'bad',
       label: 'Permission refused',
       message: 'Not saved: Porchlight needs permission to reach api-eu.dhl.com to use DHL Shipment Tracking – Unified, and the browser did not grant it.',
     });
-    expect(permissionRefusedStatus('ups', 'test').message).toBe(
+    expect(permissionRefusedStatus('ups', 'test', EN.t).message).toBe(
       'Not tested: Porchlight needs permission to reach onlinetools.ups.com, wwwcie.ups.com, and the browser did not grant it.',
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WEBMAIL_HOST_PATTERNS as MANIFEST_WEBMAIL_PATTERNS } from '../../../lib/hosts';
 import { WEBMAIL, WEBMAIL_IDS, webmailRefusedMessage } from '../../../lib/view/options-webmail';
+import { EN } from '../../support/i18n';
 
 /** What the section's switches ask for, all of them. */
 const requested = WEBMAIL_IDS.flatMap((id) => WEBMAIL[id].hostPatterns);
@@ -19,7 +20,7 @@ describe('webmail hosts', () => {
     expect([...requested].sort()).toEqual([...MANIFEST_WEBMAIL_PATTERNS].sort());
   });
   it('says why a switch stayed off', () => {
-    expect(webmailRefusedMessage('outlook')).toBe(
+    expect(webmailRefusedMessage('outlook', EN.t)).toBe(
       'Outlook on the web scanning stays off: the browser did not grant access to outlook.live.com, outlook.office.com, outlook.office365.com.',
     );
   });

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
+import { EN } from '../../support/i18n';
 import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, PROVIDER_INFO } from '../../../lib/carriers/clients';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
@@ -27,7 +28,6 @@ import { releaseHosts, requestHosts } from '../../../lib/platform/permissions';
 import { parseSettings, type Settings } from '../../../lib/settings';
 import { type FakePermissions, fakePermissions } from '../../support/fake-permissions';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
-import { EN } from '../../support/i18n';
 
 let n = 0;
 let perms: FakePermissions;

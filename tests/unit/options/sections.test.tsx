@@ -9,8 +9,8 @@ import { DEFAULT_ALERT_SETTINGS } from '../../../lib/alerts/settings';
 import { remaining, spend } from '../../../lib/carriers/budgets';
 import { DEFAULT_NOTIFY_SETTINGS } from '../../../lib/notify/settings';
 import { diagnosticViews } from '../../../lib/view/options-diagnostics';
-import { NO_KEYS_NEEDED, providerCards } from '../../../lib/view/options-sources';
-import { WEBMAIL } from '../../../lib/view/options-webmail';
+import { providerCards } from '../../../lib/view/options-sources';
+import { webmailInfo } from '../../../lib/view/options-webmail';
 import { EN } from '../../support/i18n';
 import { button, byLabel, click, mount, text, toggle, type, waitFor } from './dom';
 
@@ -38,7 +38,7 @@ function sourcesActions() {
 
 function sourcesData(over: Partial<Parameters<typeof SourcesSection>[0]['data']> = {}) {
   return {
-    intro: NO_KEYS_NEEDED,
+    t: EN.t,
     amazonTracker: true,
     cards: providerCards({
       credentials: { dhl: { apiKey: 'dhl-key-abcdefgh-7788' } },
@@ -46,6 +46,7 @@ function sourcesData(over: Partial<Parameters<typeof SourcesSection>[0]['data']>
       budgets: { dhl: remaining(spend({}, 'dhl', NOW - 1000 * 60 * 60), 'dhl', NOW) },
       now: NOW,
       timeZone: 'UTC',
+      ui: EN,
     }),
     status: {},
     errors: {},
@@ -64,7 +65,7 @@ describe('SourcesSection', () => {
   });
   it('says the extension works with no keys, and shows one card per provider in order', () => {
     const root = show(<SourcesSection data={sourcesData()} actions={sourcesActions()} />);
-    expect(text(root.querySelector('.intro'))).toBe(NO_KEYS_NEEDED);
+    expect(text(root.querySelector('.intro'))).toBe(EN.t('optionsSourcesNoKeys'));
     expect([...root.querySelectorAll('[data-provider]')].map((e) => e.getAttribute('data-provider'))).toEqual(['ups', 'usps', 'fedex', 'dhl', '17track', 'ship24']);
     expect(text(root.querySelector('h3'))).toBe('UPS Track API');
   });
@@ -238,7 +239,7 @@ describe('WebmailSection', () => {
     const setEnabled = vi.fn();
     const root = show(
       <WebmailSection
-        data={{ providers: [WEBMAIL.gmail, WEBMAIL.outlook], enabled: { gmail: false, outlook: true }, busy: {}, messages: { gmail: 'Gmail scanning stays off.' } }}
+        data={{ t: EN.t, providers: [webmailInfo('gmail', EN.t), webmailInfo('outlook', EN.t)], enabled: { gmail: false, outlook: true }, busy: {}, messages: { gmail: 'Gmail scanning stays off.' } }}
         actions={{ setEnabled }}
       />,
     );

@@ -267,6 +267,9 @@ describe('popup components', () => {
     expect(root.querySelector('[data-package-id]')!.getAttribute('data-package-id')).toBe(full.groups[0]!.packages[0]!.id);
     const more = button(root, `Show ${ROWS_PER_PAGE} more`);
     expect(more.type).toBe('button');
+    // Described by its group's heading, so two groups' "Show 15 more" are told apart.
+    const describedBy = more.getAttribute('aria-describedby')!;
+    expect(root.querySelector(`#${describedBy}`)!.textContent).toContain('On the way');
     more.click();
     expect(a.more).toHaveBeenCalledWith('on_the_way');
     // The last page adds what is left; with every row shown there is no button.

@@ -12,6 +12,7 @@ import { decideNotifications } from '../../../lib/notify/decide-notifications';
 import { ingestPageReading } from '../../../lib/services/ingest-page';
 import { evaluateSituations } from '../../../lib/services/situations';
 import { parseSettings } from '../../../lib/settings';
+import { EN } from '../../support/i18n';
 import type { PageReading, ShipmentReading } from '../../../lib/shops/types';
 
 const NOW = Date.parse('2026-12-02T15:00:00Z'); // 09:00 in Chicago
@@ -39,12 +40,12 @@ describe('situations from shop pages', () => {
 
   it('reading the same "Out for delivery" page again is the same situation, told once', async () => {
     await ingestPageReading(db, page(shipment({ status: 'in_transit', statusText: 'Shipped' }), NOW - 60 * MIN), deps(NOW - 60 * MIN));
-    await evaluateSituations({ db, now: NOW - 60 * MIN, timeZone: ZONE });
+    await evaluateSituations({ db, now: NOW - 60 * MIN, timeZone: ZONE, ui: EN });
     let told = 0;
     for (const t of [NOW, NOW + 30 * MIN, NOW + 60 * MIN]) {
       await ingestPageReading(db, page(shipment(), t), deps(t));
-      const { started } = await evaluateSituations({ db, now: t, timeZone: ZONE });
-      told += decideNotifications(started.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], notify, t, ZONE, []).notify.length;
+      const { started } = await evaluateSituations({ db, now: t, timeZone: ZONE, ui: EN });
+      told += decideNotifications(started.map((a) => ({ ...a, newsAt: a.newsAt ?? null })), [], notify, t, ZONE, [], EN).notify.length;
     }
     expect((await db.alerts.toArray()).filter((a) => a.kind === 'out_for_delivery')).toHaveLength(1);
     expect(told).toBe(1);
@@ -76,7 +77,7 @@ describe('a second source joining the row a situation is keyed by', () => {
     };
     const m1 = mergeObservation(pkg, [], carrier, world);
     const settings = alertSettings({});
-    const ctx1 = { pkg: m1.pkg, now: t0, settings, timeZone: ZONE };
+    const ctx1 = { pkg: m1.pkg, now: t0, settings, timeZone: ZONE, ui: EN };
     const life1 = situationLifecycle(ctx1, [], evaluateAlerts(ctx1).current, false);
     expect(life1.started.map((a) => a.kind)).toEqual(['out_for_delivery']);
     for (const words of ['Out for delivery', 'Your package is out for delivery', 'Out for delivery.', 'Package is out for delivery', 'On the way: out for delivery']) {
@@ -86,7 +87,7 @@ describe('a second source joining the row a situation is keyed by', () => {
       };
       const m2 = mergeObservation(m1.pkg, m1.put, amazon, { ...world, now: t0 + 10 * MIN });
       expect(m2.put.some((e) => e.parts?.length === 2), words).toBe(true);
-      const ctx2 = { pkg: m2.pkg, now: t0 + 10 * MIN, settings, timeZone: ZONE };
+      const ctx2 = { pkg: m2.pkg, now: t0 + 10 * MIN, settings, timeZone: ZONE, ui: EN };
       const r = evaluateAlerts(ctx2);
       const life2 = situationLifecycle(ctx2, life1.write, r.current, false, r.superseded);
       expect([life2.started, life2.ended], words).toEqual([[], []]);

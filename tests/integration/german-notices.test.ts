@@ -1,0 +1,49 @@
+/**
+ * The background's notices in German (issue #13 §2): "Track …" on a selection and "Scan this page"
+ * tell the shopper what happened in the browser's language; the count is in the sentence, with the
+ * plural it needs.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PorchlightDb } from '../../lib/db/database';
+import { type BackgroundApp, createBackgroundApp } from '../../lib/platform/background-app';
+import { DE } from '../support/i18n';
+
+const NOW = Date.parse('2026-11-23T15:00:00Z');
+
+describe('notices in German', () => {
+  let db: PorchlightDb;
+  let app: BackgroundApp;
+  let tab: { html: string; url: string };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new PorchlightDb(`german-notices-${Math.random()}`);
+    // No carrier can answer here: nothing leaves the test.
+    app = createBackgroundApp(db, { ui: () => DE, now: () => NOW, timeZone: 'Europe/Berlin', fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => [{ result: tab }]) };
+  });
+  afterEach(async () => {
+    await app.idle();
+    await db.delete();
+  });
+  const shown = (create: { mock: { calls: unknown[][] } }) => create.mock.calls.map((c) => c[1] as { title: string; message: string }).map((o) => [o.title, o.message]);
+
+  it('a selection: nothing found, one new, then already tracked', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await app.trackSelection('Vielen Dank für Ihre Bestellung');
+    await app.trackSelection('Ihre Sendung 1Z999AA10123456784 ist unterwegs');
+    await app.trackSelection('1Z999AA10123456784');
+    expect(shown(create)).toEqual([
+      ['Keine Sendungsnummer gefunden', 'Porchlight hat im markierten Text keine gültige Sendungsnummer gefunden.'],
+      ['1 neue Sendung wird verfolgt', '1 hinzugefügt. Öffnen Sie Porchlight über die Symbolleiste, um sie zu sehen.'],
+      ['Bereits verfolgt', 'Porchlight verfolgt diese Nummer bereits.'],
+    ]);
+  });
+
+  it('a page with no tracking number', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    tab = { html: '<html><body><p>Unser Angebot der Woche</p></body></html>', url: 'https://laden.example/angebote' };
+    expect(await app.scanTab(7)).toEqual({ added: 0, known: 0, found: 0 });
+    expect(shown(create)).toEqual([['Keine Sendungen auf dieser Seite', 'Porchlight hat auf dieser Seite keine Sendungsnummer gefunden.']]);
+  });
+});
