@@ -1,7 +1,9 @@
 import type { AlertSettings } from '../../lib/alerts/types';
+import type { MessageKey, Translate } from '../../lib/i18n/translate';
 import { THRESHOLD_FIELDS, type ThresholdField, type ThresholdKey, thresholdValue } from '../../lib/view/options-notifications';
 
 export interface AlertThresholdsData {
+  t: Translate;
   settings: AlertSettings;
   /** Per-field messages for values that were refused. */
   errors: Readonly<Partial<Record<ThresholdKey, string>>>;
@@ -14,27 +16,30 @@ export interface AlertThresholdsActions {
   change(key: ThresholdKey, raw: string, final: boolean): void;
 }
 
-const GROUPS: { id: ThresholdField['group']; legend: string; hint: string }[] = [
-  { id: 'stalled', legend: 'Stalled after (days without news)', hint: 'A parcel with no new carrier event for this long is flagged as stalled.' },
-  { id: 'lost', legend: 'Suspected lost after (days without news)', hint: 'A moving parcel silent for this long may be lost: the alert says what to do.' },
-  { id: 'eta', legend: 'Late', hint: 'How long after the end of the expected day a parcel counts as late.' },
+const GROUPS: { id: ThresholdField['group']; legend: MessageKey; hint: MessageKey }[] = [
+  { id: 'stalled', legend: 'optionsThresholdsStalledLegend', hint: 'optionsThresholdsStalledHint' },
+  { id: 'lost', legend: 'optionsThresholdsLostLegend', hint: 'optionsThresholdsLostHint' },
+  { id: 'eta', legend: 'optionsThresholdsLateLegend', hint: 'optionsThresholdsLateHint' },
 ];
+
+const UNITS: Record<ThresholdField['unit'], MessageKey> = { days: 'optionsThresholdsUnitDays', hours: 'optionsThresholdsUnitHours' };
 
 /** Section 3: when a parcel counts as stalled, lost or late. */
 export function AlertThresholdsSection({ data, actions }: { data: AlertThresholdsData; actions: AlertThresholdsActions }) {
+  const { t } = data;
   return (
     <section class="section" id="thresholds" aria-labelledby="thresholds-title">
-      <h2 id="thresholds-title">Alert thresholds</h2>
+      <h2 id="thresholds-title">{t('optionsThresholdsTitle')}</h2>
       {GROUPS.map((g) => (
         <fieldset key={g.id}>
-          <legend>{g.legend}</legend>
-          <p class="hint">{g.hint}</p>
+          <legend>{t(g.legend)}</legend>
+          <p class="hint">{t(g.hint)}</p>
           {THRESHOLD_FIELDS.filter((f) => f.group === g.id).map((f) => {
             const id = `threshold-${f.key.replace('.', '-')}`;
             const err = data.errors[f.key];
             return (
               <div class="inline field" key={f.key}>
-                <label for={id}>{f.label}</label>
+                <label for={id}>{t(f.label)}</label>
                 <input
                   id={id}
                   type="number"
@@ -48,7 +53,7 @@ export function AlertThresholdsSection({ data, actions }: { data: AlertThreshold
                   onInput={(e) => actions.change(f.key, (e.currentTarget as HTMLInputElement).value, false)}
                   onChange={(e) => actions.change(f.key, (e.currentTarget as HTMLInputElement).value, true)}
                 />
-                <span>{f.unit}</span>
+                <span>{t(UNITS[f.unit])}</span>
                 {err && (
                   <span class="field__error" id={`${id}-error`}>
                     {err}

@@ -1,6 +1,8 @@
-import { BACKUP_WITH_KEYS_HINT, EXPORTS, type ExportKind } from '../../lib/view/options-data';
+import type { Translate } from '../../lib/i18n/translate';
+import { EXPORTS, type ExportKind } from '../../lib/view/options-data';
 
 export interface DataData {
+  t: Translate;
   /** "Stored in this browser: …", or null while counting. */
   stored: string | null;
   /** What is running now (buttons are disabled meanwhile). */
@@ -47,30 +49,28 @@ const ORDER: readonly ExportKind[] = ['backup', 'events-csv', 'packages-csv', 'c
 
 /** The Data section (issue #12): export in open formats, import a backup, delete everything. */
 export function DataSection({ data, actions }: { data: DataData; actions: DataActions }) {
+  const { t } = data;
   const busy = data.busy !== null;
   return (
     <section class="section" id="data" aria-labelledby="data-title">
-      <h2 id="data-title">Data</h2>
-      <p class="intro">
-        Your parcels stay in this browser. Take them out in open formats, bring a backup back in (here or in another browser),
-        or delete everything. Files are saved through a normal download.
-      </p>
+      <h2 id="data-title">{t('optionsDataTitle')}</h2>
+      <p class="intro">{t('optionsDataIntro')}</p>
       {data.stored && <p class="hint">{data.stored}</p>}
-      <h3>Export</h3>
+      <h3>{t('optionsDataExportHeading')}</h3>
       <ul class="exports">
         {ORDER.map((kind) => (
           <li key={kind}>
             <button type="button" class={kind === 'backup' ? 'primary' : undefined} disabled={busy} aria-describedby={`export-${kind}-hint`} onClick={() => actions.exportFile(kind)}>
-              {data.busy === kind ? 'Exporting…' : EXPORTS[kind].label}
+              {data.busy === kind ? t('optionsDataExporting') : t(EXPORTS[kind].label)}
             </button>
             <span class="hint" id={`export-${kind}-hint`}>
-              {` ${kind === 'backup' && data.keys.include ? BACKUP_WITH_KEYS_HINT : EXPORTS[kind].hint}`}
+              {` ${t(kind === 'backup' && data.keys.include ? 'optionsDataExportBackupWithKeysHint' : EXPORTS[kind].hint)}`}
             </span>
           </li>
         ))}
       </ul>
       <fieldset class="keys" disabled={busy}>
-        <legend>Carrier keys in the backup</legend>
+        <legend>{t('optionsDataKeysLegend')}</legend>
         <label class="check">
           <input
             type="checkbox"
@@ -79,16 +79,14 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
             aria-describedby="keys-hint"
             onChange={(e) => actions.setIncludeKeys(e.currentTarget.checked)}
           />
-          Include my carrier keys, locked with a passphrase
+          {t('optionsDataKeysInclude')}
         </label>
         <p class="hint" id="keys-hint">
-          {data.keys.saved === 0
-            ? 'No carrier keys are saved in this browser.'
-            : 'Off by default: a backup without them is safe to keep anywhere. With them, anyone who has the file and the passphrase has your keys.'}
+          {t(data.keys.saved === 0 ? 'optionsDataKeysNone' : 'optionsDataKeysOffHint')}
         </p>
         {data.keys.include && (
           <div class="inline">
-            <label for="keys-passphrase">Passphrase</label>
+            <label for="keys-passphrase">{t('optionsDataPassphrase')}</label>
             <input
               id="keys-passphrase"
               type="password"
@@ -99,34 +97,32 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
               onInput={(e) => actions.setPassphrase(e.currentTarget.value)}
             />
             <span class="hint" id="keys-passphrase-hint">
-              {` At least ${data.keys.minPassphrase} characters. You need it to restore the keys; Porchlight cannot recover it.`}
+              {` ${t('optionsDataPassphraseHint', data.keys.minPassphrase)}`}
             </span>
           </div>
         )}
       </fieldset>
-      <h3>Import</h3>
+      <h3>{t('optionsDataImportHeading')}</h3>
       <FileField
         id="import-backup"
-        label="Import backup"
+        label={t('optionsDataImportBackup')}
         accept=".json,application/json"
         disabled={busy}
-        hint='A file from "Export backup". It is checked whole before anything is written; what is already here is kept, and the newer of two versions of a parcel wins field by field.'
+        hint={t('optionsDataImportBackupHint')}
         onFile={(f) => actions.importBackup(f)}
       />
       {data.keys.restore && (
         <div class="keys-restore" role="group" aria-labelledby="keys-restore-text">
           <p id="keys-restore-text">
-            {data.keys.restore.unlocked
-              ? `Keys for ${data.keys.restore.unlocked} are unlocked. Saving them asks the browser to let Porchlight reach those carriers.`
-              : `${data.keys.restore.file} holds carrier keys locked with a passphrase.`}
+            {data.keys.restore.unlocked ? t('optionsDataKeysUnlocked', data.keys.restore.unlocked) : t('optionsDataKeysLocked', data.keys.restore.file)}
           </p>
           {data.keys.restore.unlocked ? (
             <div class="buttons">
               <button type="button" class="primary" disabled={busy} onClick={() => actions.saveKeys()}>
-                Save these keys
+                {t('optionsDataSaveKeys')}
               </button>
               <button type="button" disabled={busy} onClick={() => actions.skipKeys()}>
-                Leave them out
+                {t('optionsDataLeaveOut')}
               </button>
             </div>
           ) : (
@@ -138,13 +134,13 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
                 actions.unlockKeys(typeof typed === 'string' ? typed : '');
               }}
             >
-              <label for="restore-passphrase">Passphrase</label>
+              <label for="restore-passphrase">{t('optionsDataPassphrase')}</label>
               <input id="restore-passphrase" name="passphrase" type="password" autocomplete="current-password" required />
               <button type="submit" disabled={busy}>
-                {data.busy === 'keys' ? 'Unlocking…' : 'Unlock keys'}
+                {data.busy === 'keys' ? t('optionsDataUnlocking') : t('optionsDataUnlock')}
               </button>
               <button type="button" disabled={busy} onClick={() => actions.skipKeys()}>
-                Leave them out
+                {t('optionsDataLeaveOut')}
               </button>
             </form>
           )}
@@ -152,20 +148,17 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
       )}
       <FileField
         id="import-numbers"
-        label="Import tracking numbers"
+        label={t('optionsDataImportNumbers')}
         accept=".csv,.txt,text/csv,text/plain"
         disabled={busy}
-        hint="A text file with one number per line, or a CSV with a tracking number column (a spreadsheet's export)."
+        hint={t('optionsDataImportNumbersHint')}
         onFile={(f) => actions.importNumbers(f)}
       />
-      <h3>Claim kit</h3>
-      <p class="hint">
-        A printable page for one parcel with everything a claim asks for: the order, the timeline, delivery estimates, your
-        reports and the refund and claim deadlines. Open it and print it, or save it as PDF.
-      </p>
+      <h3>{t('optionsDataClaimHeading')}</h3>
+      <p class="hint">{t('optionsDataClaimHint')}</p>
       {data.claimChoices && data.claimChoices.length > 0 ? (
         <div class="inline">
-          <label for="claim-package">Claim kit for</label>
+          <label for="claim-package">{t('optionsDataClaimFor')}</label>
           <select id="claim-package" value={data.claimPackage ?? ''} disabled={busy} onChange={(e) => actions.chooseClaimPackage(e.currentTarget.value)}>
             {data.claimChoices.map((c) => (
               <option key={c.id} value={c.id}>
@@ -174,17 +167,17 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
             ))}
           </select>
           <button type="button" disabled={busy || !data.claimPackage} onClick={() => actions.saveClaimKit()}>
-            {data.busy === 'claim' ? 'Saving…' : 'Save claim kit'}
+            {data.busy === 'claim' ? t('optionsDataSaving') : t('optionsDataSaveClaim')}
           </button>
         </div>
       ) : (
-        data.claimChoices && <p class="empty">No parcels yet.</p>
+        data.claimChoices && <p class="empty">{t('optionsDataNoParcels')}</p>
       )}
-      <h3>Delete</h3>
+      <h3>{t('optionsDataDeleteHeading')}</h3>
       {!data.confirmingDelete && (
         <div class="buttons">
           <button type="button" disabled={busy} onClick={() => actions.askDelete()}>
-            Delete all data…
+            {t('optionsDataDeleteAll')}
           </button>
         </div>
       )}
@@ -195,10 +188,10 @@ export function DataSection({ data, actions }: { data: DataData; actions: DataAc
           </p>
           <div class="buttons">
             <button type="button" class="danger" disabled={busy} onClick={() => actions.confirmDelete()}>
-              {data.busy === 'delete' ? 'Deleting…' : 'Yes, delete everything'}
+              {data.busy === 'delete' ? t('optionsDataDeleting') : t('optionsDataDeleteYes')}
             </button>
             <button type="button" disabled={busy} onClick={() => actions.cancelDelete()}>
-              Cancel
+              {t('optionsDataCancel')}
             </button>
           </div>
         </div>

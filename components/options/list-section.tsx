@@ -1,16 +1,18 @@
+import { plural, type UiText } from '../../lib/i18n/translate';
+
 /** The popup's list (issue #11 §2): how long a finished parcel stays before it moves to History. */
 export function ListSection({
   data,
   actions,
 }: {
-  data: { historyAfterDays: number; error: string | null };
+  data: { ui: UiText; historyAfterDays: number; error: string | null };
   actions: { setHistoryAfterDays(raw: string, final: boolean): void };
 }) {
   return (
     <section class="section" id="list" aria-labelledby="list-title">
-      <h2 id="list-title">The list</h2>
+      <h2 id="list-title">{data.ui.t('optionsListTitle')}</h2>
       <div class="inline field">
-        <label for="history-after">Move delivered, cancelled and returned parcels to History after</label>
+        <label for="history-after">{data.ui.t('optionsListHistoryAfter')}</label>
         <input
           id="history-after"
           type="number"
@@ -23,14 +25,14 @@ export function ListSection({
           onInput={(e) => actions.setHistoryAfterDays((e.currentTarget as HTMLInputElement).value, false)}
           onChange={(e) => actions.setHistoryAfterDays((e.currentTarget as HTMLInputElement).value, true)}
         />
-        <span>{data.historyAfterDays === 1 ? 'day' : 'days'}</span>
+        <span>{plural(data.ui, 'optionsListDays', data.historyAfterDays)}</span>
         {data.error && (
           <span class="field__error" id="history-after-error">
             {data.error}
           </span>
         )}
       </div>
-      <p class="hint">A parcel that needs your attention stays in the list. History and Archived are one click away in the popup, and its search looks in both.</p>
+      <p class="hint">{data.ui.t('optionsListHint')}</p>
     </section>
   );
 }

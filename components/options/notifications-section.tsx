@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n/translate';
 import type { AlertKind } from '../../lib/model/types';
 import type { NotifySettings } from '../../lib/notify/settings';
-import { ALERT_KIND_LABELS, ALERT_KINDS_IN_ORDER, DEFAULT_QUIET_HOURS, GROUP_ABOVE_RANGE, type NotifyChange } from '../../lib/view/options-notifications';
+import { ALERT_KINDS_IN_ORDER, alertKindLabels, DEFAULT_QUIET_HOURS, GROUP_ABOVE_RANGE, type NotifyChange } from '../../lib/view/options-notifications';
 import { Switch } from './switch';
 
 export interface NotificationsData {
+  t: Translate;
   settings: NotifySettings;
   /** Why the last change was refused (bad time, bad number), or null. */
   error: string | null;
@@ -16,43 +18,44 @@ export interface NotificationsActions {
 
 /** Section 2: which alerts raise a desktop notification, and when. */
 export function NotificationsSection({ data, actions }: { data: NotificationsData; actions: NotificationsActions }) {
-  const s = data.settings;
+  const { t, settings: s } = data;
+  const labels = alertKindLabels(t);
   // While quiet hours are off the stored value is null: keep the last times on screen.
   const [shownQuiet, setShownQuiet] = useState(s.quietHours ?? DEFAULT_QUIET_HOURS);
   const quiet = s.quietHours ?? shownQuiet;
   const off = !s.enabled;
   return (
     <section class="section" id="notifications" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
+      <h2 id="notifications-title">{t('optionsNotificationsTitle')}</h2>
       <Switch
         id="notify-enabled"
-        label="Show desktop notifications"
+        label={t('optionsNotificationsEnabled')}
         checked={s.enabled}
-        hint={off ? 'Off: alerts still appear in the popup.' : null}
+        hint={off ? t('optionsNotificationsOffHint') : null}
         onChange={(value) => actions.change({ field: 'enabled', value })}
       />
       <fieldset disabled={off}>
-        <legend>Notify me when</legend>
+        <legend>{t('optionsNotificationsKindsLegend')}</legend>
         {ALERT_KINDS_IN_ORDER.map((kind: AlertKind) => (
           <Switch
             key={kind}
             id={`notify-kind-${kind}`}
-            label={ALERT_KIND_LABELS[kind]}
+            label={labels[kind]}
             checked={s.kinds[kind]}
             onChange={(value) => actions.change({ field: 'kind', kind, value })}
           />
         ))}
       </fieldset>
       <fieldset disabled={off}>
-        <legend>Quiet hours</legend>
+        <legend>{t('optionsNotificationsQuietLegend')}</legend>
         <Switch
           id="notify-quiet"
-          label="Hold notifications during quiet hours"
+          label={t('optionsNotificationsQuietSwitch')}
           checked={s.quietHours !== null}
           onChange={(value) => actions.change({ field: 'quietEnabled', value })}
         />
         <div class="inline">
-          <label for="notify-quiet-start">From</label>
+          <label for="notify-quiet-start">{t('optionsNotificationsQuietFrom')}</label>
           <input
             id="notify-quiet-start"
             type="time"
@@ -64,7 +67,7 @@ export function NotificationsSection({ data, actions }: { data: NotificationsDat
               actions.change({ field: 'quietStart', value });
             }}
           />
-          <label for="notify-quiet-end">to</label>
+          <label for="notify-quiet-end">{t('optionsNotificationsQuietTo')}</label>
           <input
             id="notify-quiet-end"
             type="time"
@@ -79,15 +82,15 @@ export function NotificationsSection({ data, actions }: { data: NotificationsDat
         </div>
         <Switch
           id="notify-critical"
-          label="Critical alerts (a parcel may be lost) break through quiet hours"
+          label={t('optionsNotificationsCritical')}
           checked={s.criticalIgnoresQuietHours}
           onChange={(value) => actions.change({ field: 'critical', value })}
         />
       </fieldset>
       <fieldset disabled={off}>
-        <legend>Grouping</legend>
+        <legend>{t('optionsNotificationsGroupingLegend')}</legend>
         <div class="inline">
-          <label for="notify-group">Group into one notification when more than</label>
+          <label for="notify-group">{t('optionsNotificationsGroupLabel')}</label>
           <input
             id="notify-group"
             type="number"
@@ -97,7 +100,7 @@ export function NotificationsSection({ data, actions }: { data: NotificationsDat
             value={s.groupAbove}
             onChange={(e) => actions.change({ field: 'groupAbove', value: (e.currentTarget as HTMLInputElement).value })}
           />
-          <span>arrive at once</span>
+          <span>{t('optionsNotificationsGroupUnit')}</span>
         </div>
       </fieldset>
       {data.error && (

@@ -1,7 +1,8 @@
-import { SYNC_HINT } from '../../lib/view/options-sync';
+import type { Translate } from '../../lib/i18n/translate';
 import { Switch } from './switch';
 
 export interface SyncData {
+  t: Translate;
   on: boolean;
   busy: boolean;
   status: { tone: 'good' | 'bad' | 'info'; text: string } | null;
@@ -15,8 +16,8 @@ export interface SyncActions {
 export function SyncSection({ data, actions }: { data: SyncData; actions: SyncActions }) {
   return (
     <section class="section" id="sync" aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync across your browsers</h2>
-      <Switch id="sync-on" label="Sync my parcels to my other browsers" checked={data.on} disabled={data.busy} hint={SYNC_HINT} onChange={(on) => actions.setOn(on)} />
+      <h2 id="sync-title">{data.t('optionsSyncTitle')}</h2>
+      <Switch id="sync-on" label={data.t('optionsSyncSwitch')} checked={data.on} disabled={data.busy} hint={data.t('optionsSyncHint')} onChange={(on) => actions.setOn(on)} />
       {/* The live region is there from the start, so what a run says later is announced. */}
       <p class={data.status ? `status status--${data.status.tone}` : 'hint'} role="status" aria-live="polite">
         {data.status?.text ?? ''}

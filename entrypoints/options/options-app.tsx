@@ -25,7 +25,9 @@ import { ANY_SITE_ID, anySiteInfo, shopPageRefusedMessage, shopPageSiteInfo } fr
 import { syncStatusText } from '../../lib/view/options-sync';
 import { SYNC_STATUS_KEY } from '../../lib/platform/sync-status-key';
 import type { SyncStatus } from '../../lib/sync/sync-doc';
-import { buildBugReport, diagnosticViews } from '../../lib/view/options-diagnostics';
+import { buildBugReport } from '../../lib/view/bug-report';
+import { diagnosticViews } from '../../lib/view/options-diagnostics';
+import { plural } from '../../lib/i18n/translate';
 import { applyNotifyChange, applyThreshold, DEFAULT_QUIET_HOURS, parseNumber, type ThresholdKey, thresholdWarnings } from '../../lib/view/options-notifications';
 import {
   type CardStatus,
@@ -155,7 +157,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     return providerCards({ credentials, disabledProviders: settings.disabledProviders, budgets, now, timeZone: deps.timeZone, ui });
   }, [settings, credentials, budgetState, now, deps.timeZone, ui]);
 
-  const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone) : null), [diagRecords, deps.timeZone]);
+  const diagRows = useMemo(() => (diagRecords ? diagnosticViews(diagRecords, deps.timeZone, deps.ui) : null), [diagRecords, deps.timeZone, deps.ui]);
 
   /** Applies `fn` to the latest settings and stores the result. */
   async function update(fn: (s: Settings) => Settings): Promise<boolean> {
@@ -345,14 +347,14 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       const text = buildBugReport({ version: deps.version, userAgent: deps.userAgent, records, now: deps.now() });
       deps
         .copyText(text)
-        .then(() => setDiagMessage(`Copied a report with ${records.length} record${records.length === 1 ? '' : 's'}: paste it into your bug report.`))
-        .catch((err) => setDiagMessage(`Could not copy to the clipboard: ${errorText(err)}`));
+        .then(() => setDiagMessage(plural(deps.ui, 'optionsDiagnosticsCopied', records.length)))
+        .catch((err) => setDiagMessage(deps.ui.t('optionsDiagnosticsCopyFailed', errorText(err))));
     },
     clear() {
       diagnostics
         .clear(deps.db)
-        .then(() => setDiagMessage('Diagnostics cleared.'))
-        .catch((err) => setDiagMessage(`Could not clear: ${errorText(err)}`));
+        .then(() => setDiagMessage(deps.ui.t('optionsDiagnosticsCleared')))
+        .catch((err) => setDiagMessage(deps.ui.t('optionsDiagnosticsClearFailed', errorText(err))));
     },
   };
 
@@ -422,10 +424,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         actions={shopPagesActions}
       />
       <AlertThresholdsSection
-        data={{ settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(settings.alerts) }}
+        data={{ t: deps.ui.t, settings: settings.alerts, errors: thresholdErrors, warnings: thresholdWarnings(deps.ui, settings.alerts) }}
         actions={{
           change(key, raw, final) {
-            const r = applyThreshold(settingsRef.current?.alerts ?? settings.alerts, key, raw);
+            const r = applyThreshold(deps.ui.t, settingsRef.current?.alerts ?? settings.alerts, key, raw);
             // A valid value clears the error as it is typed; an invalid one is said when the field is left.
             if (r.ok || final) setThresholdErrors((m) => ({ ...m, [key]: r.ok ? undefined : r.error }));
             if (r.ok) void update((s) => ({ ...s, alerts: r.value }));
@@ -433,10 +435,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         }}
       />
       <NotificationsSection
-        data={{ settings: settings.notifications, error: notifyError }}
+        data={{ t: deps.ui.t, settings: settings.notifications, error: notifyError }}
         actions={{
           change(change) {
-            const r = applyNotifyChange(settingsRef.current?.notifications ?? settings.notifications, change, quietRef.current);
+            const r = applyNotifyChange(deps.ui.t, settingsRef.current?.notifications ?? settings.notifications, change, quietRef.current);
             if (!r.ok) {
               setNotifyError(r.error);
               return;
@@ -447,10 +449,10 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         }}
       />
       <ListSection
-        data={{ historyAfterDays: settings.historyAfterDays, error: listError }}
+        data={{ ui: deps.ui, historyAfterDays: settings.historyAfterDays, error: listError }}
         actions={{
           setHistoryAfterDays(raw, final) {
-            const r = parseNumber(raw, 0, 60, { integer: true });
+            const r = parseNumber(deps.ui.t, raw, 0, 60, { integer: true });
             if (r.ok || final) setListError(r.ok ? null : r.error);
             if (r.ok) void update((s) => ({ ...s, historyAfterDays: r.value }));
           },
@@ -458,7 +460,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       />
       <DataSection {...dataSection} />
       <SyncSection
-        data={{ on: settings.sync, busy: syncBusy, status: syncStatusText(settings.sync ? syncStatus : null, settings.sync, deps.timeZone) }}
+        data={{ t: deps.ui.t, on: settings.sync, busy: syncBusy, status: syncStatusText(settings.sync ? syncStatus : null, settings.sync, deps.timeZone, deps.ui) }}
         actions={{
           setOn(on) {
             setSyncBusy(true);
@@ -468,7 +470,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           },
         }}
       />
-      <DiagnosticsSection data={{ rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
+      <DiagnosticsSection data={{ t: deps.ui.t, rows: diagRows, message: diagMessage }} actions={diagnosticsActions} />
     </main>
   );
 }

@@ -20,6 +20,7 @@ import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
 import {
   claimChoiceLabel,
   deletedText,
+  deleteWarningText,
   EXPORTS,
   type ExportKind,
   exportedText,
@@ -45,6 +46,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * `onKeysRestored` tells the page its stored carrier keys changed (the provider cards reload them).
  */
 export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): { data: DataData; actions: DataActions } {
+  const ui = deps.ui;
+  const { t } = ui;
   const [counts, setCounts] = useState<StoredCounts | null>(null);
   const [usage, setUsage] = useState<number | null>(null);
   const [busy, setBusy] = useState<DataData['busy']>(null);
@@ -67,7 +70,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
   }, [deps]);
   useEffect(() => {
     const sub = liveQuery(() => recentPackages(deps.db, CLAIM_CHOICES)).subscribe({
-      next: (list) => setChoices(list.map((p) => ({ id: p.id, label: claimChoiceLabel(p) }))),
+      next: (list) => setChoices(list.map((p) => ({ id: p.id, label: claimChoiceLabel(ui, p) }))),
       error: (e) => console.error('Porchlight options:', e),
     });
     return () => sub.unsubscribe();
@@ -103,9 +106,10 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
         const name = exportFileName(kind, now, deps.timeZone);
         try {
           const bytes = await deps.saveFile(name, EXPORTS[kind].type, await chunks(kind, now));
-          return { tone: 'good', text: `${exportedText(kind, name, bytes)}${kind === 'backup' && includeKeys ? ' It holds your carrier keys, locked with your passphrase.' : ''}` };
+          const text = exportedText(ui, kind, name, bytes);
+          return { tone: 'good', text: kind === 'backup' && includeKeys ? `${text} ${t('optionsDataSavedWithKeys')}` : text };
         } catch (err) {
-          if (err instanceof BackupError) return { tone: 'bad', text: `${err.message} Nothing was saved.` };
+          if (err instanceof BackupError) return { tone: 'bad', text: t('optionsDataNothingSaved', err.message) };
           throw err;
         }
       });
@@ -118,9 +122,14 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
           if (summary.settings) await deps.saveSettings(summary.settings);
           setUnlocked(null);
           setSealed(summary.header.carrierKeys ? { file: file.name, keys: summary.header.carrierKeys } : null);
-          return { tone: 'good', text: `${importedText(summary)}${summary.header.carrierKeys ? ' It also holds carrier keys: enter its passphrase below to restore them.' : ''}` };
+          const text = importedText(ui, summary);
+          return { tone: 'good', text: summary.header.carrierKeys ? `${text} ${t('optionsDataImportHasKeys')}` : text };
         } catch (err) {
-          if (err instanceof BackupError) return { tone: 'bad', text: `${file.name} was not imported. ${err.message}${/Nothing was imported/.test(err.message) ? '' : ' Nothing was changed.'}` };
+          // The reader's own message says whether anything was imported (lib/backup, in English).
+          if (err instanceof BackupError) {
+            const why = /Nothing was imported/.test(err.message) ? err.message : `${err.message} ${t('optionsDataNothingChanged')}`;
+            return { tone: 'bad', text: t('optionsDataNotImported', file.name, why) };
+          }
           throw err;
         }
       });
@@ -128,7 +137,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
     importNumbers(file) {
       setConfirming(false);
       run('numbers', async () => {
-        if (file.size > MAX_NUMBERS_FILE) return { tone: 'bad', text: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: a list of tracking numbers is far smaller. Nothing was imported.` };
+        if (file.size > MAX_NUMBERS_FILE) return { tone: 'bad', text: t('optionsDataTooBig', file.name, Math.round(file.size / 1024 / 1024)) };
         let text = '';
         for await (const chunk of deps.readFile(file)()) text += chunk;
         const list = readTrackingList(text);
@@ -140,7 +149,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
           total.added += r.added;
           total.known += r.known;
         }
-        return { tone: list.numbers.length ? 'good' : 'bad', text: numbersImportedText(list, total) };
+        return { tone: list.numbers.length ? 'good' : 'bad', text: numbersImportedText(ui, list, total) };
       });
     },
     setIncludeKeys(on) {
@@ -157,7 +166,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
         try {
           const opened = await openCredentials(keys.keys, typed);
           setUnlocked(opened);
-          return { tone: 'info', text: `Unlocked keys for ${providerNames(Object.keys(opened))}. Save them to use them in this browser.` };
+          return { tone: 'info', text: t('optionsDataKeysOpened', providerNames(Object.keys(opened))) };
         } catch (err) {
           if (err instanceof BackupError) return { tone: 'bad', text: err.message };
           throw err;
@@ -171,18 +180,18 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
       // Straight from the click: the browser asks for the carriers' hosts before anything else is awaited.
       const asked = deps.requestOrigins(ids.flatMap((id) => PROVIDER_INFO[id].hostPatterns)).catch(() => false);
       run('keys', async () => {
-        if (!(await asked)) return { tone: 'bad', text: 'The browser did not allow Porchlight to reach these carriers, so the keys were not saved.' };
+        if (!(await asked)) return { tone: 'bad', text: t('optionsDataKeysRefused') };
         for (const id of ids) await deps.saveCredentials(id, keys[id]!);
         setUnlocked(null);
         setSealed(null);
         onKeysRestored?.();
-        return { tone: 'good', text: `Restored keys for ${providerNames(ids)}.` };
+        return { tone: 'good', text: t('optionsDataKeysRestored', providerNames(ids)) };
       });
     },
     skipKeys() {
       setUnlocked(null);
       setSealed(null);
-      setMessage({ tone: 'info', text: 'The carrier keys in the backup were left out.' });
+      setMessage({ tone: 'info', text: t('optionsDataKeysLeftOut') });
     },
     chooseClaimPackage(id) {
       setChosen(id);
@@ -191,8 +200,8 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
       const id = chosen ?? choices?.[0]?.id;
       if (!id) return;
       run('claim', async () => {
-        const saved = await downloadClaimKit(deps.db, id, deps.now(), deps.timeZone, deps.ui.t, deps.saveFile);
-        if (!saved) return { tone: 'bad', text: 'That parcel is no longer stored.' };
+        const saved = await downloadClaimKit(deps.db, id, deps.now(), deps.timeZone, ui, deps.saveFile);
+        if (!saved) return { tone: 'bad', text: t('optionsDataNoLongerStored') };
         return { tone: 'good', text: saved.text };
       });
     },
@@ -208,22 +217,21 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
         const rows = await wipeDatabase(deps.db);
         const keys = await deps.clearStorage();
         setConfirming(false);
-        return { tone: 'info', text: deletedText(rows, keys) };
+        return { tone: 'info', text: deletedText(ui, rows, keys) };
       });
     },
   };
 
   const data: DataData = {
-    stored: counts ? storedText(counts, usage) : null,
+    t,
+    stored: counts ? storedText(ui, counts, usage) : null,
     busy,
     message,
     confirmingDelete: confirming,
     claimChoices: choices,
     keys: { include: includeKeys, passphrase, saved: keyCount, minPassphrase: MIN_PASSPHRASE, restore: sealed ? { file: sealed.file, unlocked: unlocked ? providerNames(Object.keys(unlocked)) : null } : null },
     claimPackage: chosen && choices?.some((c) => c.id === chosen) ? chosen : (choices?.[0]?.id ?? null),
-    deleteWarning: counts
-      ? `This deletes everything Porchlight keeps in this browser: ${storedText(counts, null).replace(/^Stored in this browser: /, '').replace(/\.$/, '')}, your settings and any carrier keys. It cannot be undone; export a backup first if you may want them back.`
-      : null,
+    deleteWarning: counts ? deleteWarningText(ui, counts) : null,
   };
   return { data, actions };
 }

@@ -288,7 +288,7 @@ export function App() {
     saveClaimKit(id) {
       // Loaded on the click: the popup's first paint carries neither the claim kit's writer nor the database (issue #13 §3).
       void Promise.all([import('@/lib/platform/claim-kit-download'), import('@/lib/db/database'), import('@/lib/platform/user-time-zone')])
-        .then(([{ downloadClaimKit }, { getDb }, { userTimeZone }]) => downloadClaimKit(getDb(), id, Date.now(), userTimeZone(), t))
+        .then(([{ downloadClaimKit }, { getDb }, { userTimeZone }]) => downloadClaimKit(getDb(), id, Date.now(), userTimeZone(), ui))
         .then(
           (saved) => setMessage(saved ? saved.text : t('appNoLongerStored')),
           (err: unknown) => setMessage({ error: t('appClaimKitFailed', err instanceof Error ? err.message : String(err)) }),

@@ -1,41 +1,25 @@
 /**
  * The options page's Data section (issue #12), pure: file names, and the sentences that say what an
- * export, an import or a deletion did.
+ * export, an import or a deletion did, in the page's language (issue #13 §2).
  */
 import type { ImportSummary } from '../backup/import-backup';
 import type { TrackingList } from '../backup/tracking-list';
+import { type MessageKey, plural, type PluralKey, type UiText } from '../i18n/translate';
 import { zonedDate } from '../model/time';
 import { oneLine } from './options-diagnostics';
 
 export type ExportKind = 'backup' | 'events-csv' | 'packages-csv' | 'calendar';
 
-/** The backup's hint when the shopper ticked "include my carrier keys" (the default hint says they are not). */
-export const BACKUP_WITH_KEYS_HINT = 'Everything: orders, parcels, their timelines, alerts, labels and settings, and your carrier keys locked with your passphrase (JSON).';
-
-export const EXPORTS: Readonly<Record<ExportKind, { label: string; file: string; ext: string; type: string; hint: string }>> = {
-  backup: {
-    label: 'Export backup',
-    file: 'porchlight-backup',
-    ext: 'json',
-    type: 'application/json',
-    hint: 'Everything: orders, parcels, their timelines, alerts, labels and settings (JSON; carrier keys are not included).',
-  },
-  'events-csv': { label: 'Export CSV', file: 'porchlight-events', ext: 'csv', type: 'text/csv;charset=utf-8', hint: 'One row per tracking event, for a spreadsheet.' },
-  'packages-csv': { label: 'Export parcels CSV', file: 'porchlight-parcels', ext: 'csv', type: 'text/csv;charset=utf-8', hint: 'One row per parcel.' },
-  calendar: {
-    label: 'Export calendar',
-    file: 'porchlight-deliveries',
-    ext: 'ics',
-    type: 'text/calendar;charset=utf-8',
-    hint: 'Expected deliveries and pickup deadlines (.ics); importing a newer one updates the same entries.',
-  },
+export const EXPORTS: Readonly<Record<ExportKind, { label: MessageKey; saved: MessageKey; file: string; ext: string; type: string; hint: MessageKey }>> = {
+  backup: { label: 'optionsDataExportBackup', saved: 'optionsDataSavedBackup', file: 'porchlight-backup', ext: 'json', type: 'application/json', hint: 'optionsDataExportBackupHint' },
+  'events-csv': { label: 'optionsDataExportEvents', saved: 'optionsDataSavedEvents', file: 'porchlight-events', ext: 'csv', type: 'text/csv;charset=utf-8', hint: 'optionsDataExportEventsHint' },
+  'packages-csv': { label: 'optionsDataExportParcels', saved: 'optionsDataSavedParcels', file: 'porchlight-parcels', ext: 'csv', type: 'text/csv;charset=utf-8', hint: 'optionsDataExportParcelsHint' },
+  calendar: { label: 'optionsDataExportCalendar', saved: 'optionsDataSavedCalendar', file: 'porchlight-deliveries', ext: 'ics', type: 'text/calendar;charset=utf-8', hint: 'optionsDataExportCalendarHint' },
 };
 
 export function exportFileName(kind: ExportKind, now: number, timeZone: string): string {
   return `${EXPORTS[kind].file}-${zonedDate(now, timeZone)}.${EXPORTS[kind].ext}`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export interface StoredCounts {
   orders: number;
@@ -44,69 +28,97 @@ export interface StoredCounts {
   alerts: number;
 }
 
-export function storedText(c: StoredCounts, usageBytes: number | null): string {
-  const size = usageBytes === null ? '' : `, about ${formatBytes(usageBytes)} in all`;
-  return `Stored in this browser: ${plural(c.packages, 'parcel')}, ${plural(c.orders, 'order')}, ${plural(c.events, 'tracking event')}, ${plural(c.alerts, 'alert')}${size}.`;
+/** "1 parcel, 2 orders, 3 tracking events, 4 alerts". */
+export function storedList(ui: UiText, c: StoredCounts): string {
+  return [plural(ui, 'optionsDataParcels', c.packages), plural(ui, 'optionsDataOrders', c.orders), plural(ui, 'optionsDataTrackingEvents', c.events), plural(ui, 'optionsDataAlerts', c.alerts)].join(', ');
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+export function storedText(ui: UiText, c: StoredCounts, usageBytes: number | null): string {
+  const size = usageBytes === null ? '' : ui.t('optionsDataStoredSize', formatBytes(usageBytes, ui.locale));
+  // One substitution: Chrome reads "$1$2" as a named placeholder "$1$".
+  return ui.t('optionsDataStored', `${storedList(ui, c)}${size}`);
 }
 
-export function exportedText(kind: ExportKind, name: string, bytes: number): string {
-  return `${EXPORTS[kind].label.replace(/^Export /, '').replace(/^./, (c) => c.toUpperCase())} saved as ${name} (${formatBytes(bytes)}).`;
+/** What the "Delete all data" confirmation says will go. */
+export function deleteWarningText(ui: UiText, c: StoredCounts): string {
+  return ui.t('optionsDataDeleteWarning', storedList(ui, c));
 }
 
-const LABELS = { orders: 'order', packages: 'parcel', events: 'event', alerts: 'alert', notifications: 'notification' } as const;
+/** Units are symbols, the same in every language; the number is the locale's ("2.5 MB", "2,5 MB"), without grouping as before. */
+export function formatBytes(n: number, locale: string): string {
+  const num = (v: number, digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(v);
+  if (n < 1024) return `${num(n, 0)} B`;
+  if (n < 1024 * 1024) return `${num(n / 1024, 0)} KB`;
+  return `${num(n / 1024 / 1024, 1)} MB`;
+}
+
+export function exportedText(ui: UiText, kind: ExportKind, name: string, bytes: number): string {
+  return ui.t(EXPORTS[kind].saved, name, formatBytes(bytes, ui.locale));
+}
+
+const ADDED: Readonly<Record<keyof ImportSummary['tables'] & ('orders' | 'packages' | 'events' | 'alerts' | 'notifications'), PluralKey>> = {
+  orders: 'optionsDataOrdersAdded',
+  packages: 'optionsDataParcelsAdded',
+  events: 'optionsDataEventsAdded',
+  alerts: 'optionsDataAlertsAdded',
+  notifications: 'optionsDataNotificationsAdded',
+};
 
 /** "Imported: 12 parcels added, 3 updated; 40 events added; 5 records already here." */
-export function importedText(s: ImportSummary): string {
+export function importedText(ui: UiText, s: ImportSummary): string {
   const parts: string[] = [];
   let unchanged = 0;
-  for (const [table, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) {
+  for (const [table, key] of Object.entries(ADDED) as [keyof typeof ADDED, PluralKey][]) {
     const t = s.tables[table];
     unchanged += t.unchanged;
-    const bits = [t.added ? `${plural(t.added, label)} added` : null, t.updated ? `${t.updated} updated` : null].filter(Boolean);
+    const bits = [t.added ? plural(ui, key, t.added) : null, t.updated ? ui.t('optionsDataUpdated', t.updated) : null].filter(Boolean);
     if (bits.length) parts.push(bits.join(', '));
   }
-  const head = parts.length ? `Imported: ${parts.join('; ')}.` : 'Nothing new in this backup.';
-  const same = unchanged ? ` ${plural(unchanged, 'record was', 'records were')} already here.` : '';
-  const settings = s.settings ? ' Its settings were restored.' : '';
-  return `${head}${same}${settings}`;
+  const head = parts.length ? ui.t('optionsDataImported', parts.join('; ')) : ui.t('optionsDataNothingNew');
+  const same = unchanged ? plural(ui, 'optionsDataAlreadyHere', unchanged) : null;
+  const settings = s.settings ? ui.t('optionsDataSettingsRestored') : null;
+  return [head, same, settings].filter(Boolean).join(' ');
 }
 
 /** What "Delete all data" removed. */
-export function deletedText(rows: Readonly<Record<string, number>>, storageKeys: readonly string[]): string {
+export function deletedText(ui: UiText, rows: Readonly<Record<string, number>>, storageKeys: readonly string[]): string {
   const p = (t: string) => rows[t] ?? 0;
-  const stored = [storageKeys.includes('settings') ? 'your settings' : null, storageKeys.includes('credentials') ? 'carrier keys' : null].filter(Boolean);
-  return `Deleted ${plural(p('packages'), 'parcel')}, ${plural(p('orders'), 'order')}, ${plural(p('events'), 'tracking event')}, ${plural(p('alerts'), 'alert')} and ${plural(p('notifications'), 'notification record')}${stored.length ? `, and ${stored.join(' and ')}` : ''}. Porchlight is as new in this browser.`;
+  const stored = [storageKeys.includes('settings') ? ui.t('optionsDataYourSettings') : null, storageKeys.includes('credentials') ? ui.t('optionsDataCarrierKeys') : null].filter(
+    (x): x is string => x !== null,
+  );
+  const also = stored.length ? ui.t('optionsDataDeletedAlso', stored.length === 2 ? ui.t('optionsDataAnd', stored[0]!, stored[1]!) : stored[0]!) : '';
+  return ui.t(
+    'optionsDataDeleted',
+    plural(ui, 'optionsDataParcels', p('packages')),
+    plural(ui, 'optionsDataOrders', p('orders')),
+    plural(ui, 'optionsDataTrackingEvents', p('events')),
+    plural(ui, 'optionsDataAlerts', p('alerts')),
+    `${plural(ui, 'optionsDataNotificationRecords', p('notifications'))}${also}`,
+  );
 }
 
-/** What "Import tracking numbers" did: how many were added, already tracked, and why others were not read. */
-export function numbersImportedText(list: TrackingList, r: { added: number; known: number }): string {
-  const from = list.column ? ` (column "${list.column}")` : '';
+/** What "Import tracking numbers" did: how many were added, already tracked, and why others were not read (the reader's reasons as it gave them). */
+export function numbersImportedText(ui: UiText, list: TrackingList, r: { added: number; known: number }): string {
+  const { t } = ui;
+  const from = list.column ? ` ${t('optionsDataFromColumn', list.column)}` : '';
   const head =
-    list.numbers.length === 0
-      ? `No tracking number found in the file${from}.`
-      : `${plural(r.added, 'number')} added${r.known ? `, ${r.known} already tracked` : ''}${from}.`;
-  const shown = list.rejected.slice(0, 3).map((x) => `"${x.text.slice(0, 40)}": ${x.message}`);
-  const more = list.rejected.length > 3 ? ` (and ${list.rejected.length - 3} more)` : '';
-  const rejected = shown.length ? ` Not read: ${shown.join('; ')}${more}.` : '';
-  const cut = list.cut ? ' The file is long: only its first part was read; import the rest separately.' : '';
-  return `${head}${rejected}${cut}`;
+    list.numbers.length === 0 ? t('optionsDataNoNumber', from) : plural(ui, 'optionsDataNumbersAdded', r.added, `${r.known ? t('optionsDataAlreadyTracked', r.known) : ''}${from}`);
+  const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), x.message));
+  const more = list.rejected.length > 3 ? ` ${t('optionsDataMore', list.rejected.length - 3)}` : '';
+  const rejected = shown.length ? t('optionsDataNotRead', `${shown.join('; ')}${more}`) : null;
+  const cut = list.cut ? t('optionsDataCut') : null;
+  return [head, rejected, cut].filter(Boolean).join(' ');
 }
 
 /** A package as the claim kit's list names it: its label, then its number or order. */
-export function claimChoiceLabel(p: { label: string | null; trackingNumber: string | null; orderId: string | null; carrier: string | null; id: string }): string {
-  const number = p.trackingNumber ? `${p.carrier ? `${p.carrier.toUpperCase()} ` : ''}${p.trackingNumber}` : p.orderId ? `order ${p.orderId}` : p.id;
+export function claimChoiceLabel(ui: UiText, p: { label: string | null; trackingNumber: string | null; orderId: string | null; carrier: string | null; id: string }): string {
+  const number = p.trackingNumber ? `${p.carrier ? `${p.carrier.toUpperCase()} ` : ''}${p.trackingNumber}` : p.orderId ? ui.t('optionsDataOrderNumber', p.orderId) : p.id;
   const label = p.label ? oneLine(p.label, 60) : null;
   return label ? `${label} (${number})` : number;
 }
 
-export function claimKitSavedText(name: string, bytes: number): string {
-  return `Claim kit saved as ${name} (${formatBytes(bytes)}). Open it to print it or save it as PDF.`;
+export function claimKitSavedText(ui: UiText, name: string, bytes: number): string {
+  return ui.t('optionsDataClaimKitSaved', name, formatBytes(bytes, ui.locale));
 }
 
 export function claimKitFileName(p: { trackingNumber: string | null; orderId: string | null; id: string }, now: number, timeZone: string): string {

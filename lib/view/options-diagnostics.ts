@@ -1,10 +1,11 @@
 /**
  * The options page's "Diagnostics" section, pure (issue #4 §7): what a reader recorded about pages it
- * did not fully understand, as rows for the page and as a plain-text bug report the user can paste.
- * The records hold no personal data (page kind, layout fingerprint, counts, codes); the report adds
- * only the extension version and the browser's user agent.
+ * did not fully understand, as rows for the page in its language (issue #13 §2); the plain-text bug
+ * report the user can paste is bug-report.ts. The records hold no personal data (page kind, layout
+ * fingerprint, counts, codes); a record's code and message are the reader's own, shown as they are.
  */
 import type { DiagnosticRecord } from '../db/database';
+import type { UiText } from '../i18n/translate';
 
 export interface DiagnosticView {
   id: string;
@@ -23,8 +24,9 @@ export function oneLine(text: string, max = 500): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function when(at: number, timeZone: string): string {
-  return new Date(at).toLocaleString('en-GB', {
+/** English reads the day before the month and a 24-hour clock (en-GB), whoever's English; other languages their own. */
+function when(at: number, timeZone: string, locale: string): string {
+  return new Date(at).toLocaleString(locale.toLowerCase().startsWith('en') ? 'en-GB' : locale, {
     timeZone,
     year: 'numeric',
     month: 'short',
@@ -35,64 +37,27 @@ function when(at: number, timeZone: string): string {
   });
 }
 
-function details(r: DiagnosticRecord): string | null {
+function details(r: DiagnosticRecord, { t }: UiText): string | null {
   const parts: string[] = [];
-  if (r.layout) parts.push(`layout ${oneLine(r.layout, 120)}`);
+  if (r.layout) parts.push(t('optionsDiagnosticsLayout', oneLine(r.layout, 120)));
   if (r.expected !== null || r.found !== null) {
-    parts.push(`expected ${r.expected ?? 'unknown'}, found ${r.found ?? 'unknown'}`);
+    // As strings: a count in a record is written as it was counted, not as a locale's number.
+    const count = (n: number | null) => (n === null ? t('optionsDiagnosticsUnknown') : String(n));
+    parts.push(t('optionsDiagnosticsCounts', count(r.expected), count(r.found)));
   }
   return parts.length ? parts.join(' · ') : null;
 }
 
 /** Newest first, whatever order the records come in. */
-export function diagnosticViews(records: readonly DiagnosticRecord[], timeZone: string): DiagnosticView[] {
+export function diagnosticViews(records: readonly DiagnosticRecord[], timeZone: string, ui: UiText): DiagnosticView[] {
   return [...records]
     .sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0))
     .map((r, i) => ({
       id: String(r.id ?? `row-${i}`),
-      when: when(r.at, timeZone),
+      when: when(r.at, timeZone, ui.locale),
       where: [r.shop, r.host, r.pageKind].map((s) => oneLine(s, 120)).filter(Boolean).join(' · '),
       code: oneLine(r.code, 120),
       message: oneLine(r.message),
-      details: details(r),
+      details: details(r, ui),
     }));
 }
-
-export interface BugReportInput {
-  version: string;
-  userAgent: string;
-  records: readonly DiagnosticRecord[];
-  now: number;
-}
-
-/**
- * The text "Copy for a bug report" puts on the clipboard. Times are UTC ISO so a maintainer in any
- * zone reads them the same way; every record field is on its own `key: value` line.
- */
-export function buildBugReport(input: BugReportInput): string {
-  const records = [...input.records].sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
-  const lines = [
-    'Porchlight diagnostics report',
-    `Extension version: ${oneLine(input.version, 40) || 'unknown'}`,
-    `Browser: ${oneLine(input.userAgent, 300) || 'unknown'}`,
-    `Generated: ${new Date(input.now).toISOString()}`,
-    `Records: ${records.length}${records.length ? ' (newest first)' : ''}`,
-  ];
-  for (const [i, r] of records.entries()) {
-    lines.push(
-      '',
-      `#${i + 1} ${new Date(r.at).toISOString()}`,
-      `  shop: ${oneLine(r.shop, 120)}`,
-      `  host: ${oneLine(r.host, 120)}`,
-      `  page kind: ${oneLine(r.pageKind, 120)}`,
-      `  code: ${oneLine(r.code, 120)}`,
-      `  message: ${oneLine(r.message)}`,
-      `  layout: ${r.layout === null ? '-' : oneLine(r.layout, 120)}`,
-      `  expected: ${r.expected ?? '-'}`,
-      `  found: ${r.found ?? '-'}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export const NO_DIAGNOSTICS = 'No problems recorded.';

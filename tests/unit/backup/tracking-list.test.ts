@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTrackingList } from '../../../lib/backup/tracking-list';
 import { numbersImportedText } from '../../../lib/view/options-data';
+import { EN } from '../../support/i18n';
 
 const numbers = (text: string) => readTrackingList(text).numbers.map((n) => n.number);
 
@@ -27,12 +28,12 @@ describe('readTrackingList', () => {
   it('says why a line was not read', () => {
     const list = readTrackingList('1Z879E930346834441\n113-4567890-1234567\n1Z8V92A70367203024\n');
     expect(list.rejected.map((r) => r.reason)).toEqual(['check_digit', 'order_number']);
-    expect(numbersImportedText(list, { added: 1, known: 0 })).toMatch(/^1 number added\. Not read: "1Z879E930346834441": .*; "113-4567890-1234567": .*\.$/);
+    expect(numbersImportedText(EN, list, { added: 1, known: 0 })).toMatch(/^1 number added\. Not read: "1Z879E930346834441": .*; "113-4567890-1234567": .*\.$/);
   });
 
   it('an empty file has no numbers', () => {
     const list = readTrackingList('');
     expect(list.numbers).toEqual([]);
-    expect(numbersImportedText(list, { added: 0, known: 0 })).toBe('No tracking number found in the file.');
+    expect(numbersImportedText(EN, list, { added: 0, known: 0 })).toBe('No tracking number found in the file.');
   });
 });

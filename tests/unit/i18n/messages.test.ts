@@ -30,6 +30,18 @@ describe('messages.json', () => {
     expect(problems).toEqual([]);
   });
 
+  it('no message reads to Chrome as a named placeholder it does not declare ("$1$2" is one: Chrome then refuses the whole extension)', () => {
+    const problems: string[] = [];
+    for (const lang of LANGUAGES) {
+      for (const [key, m] of Object.entries(files[lang]!)) {
+        const declared = new Set(Object.keys((m as { placeholders?: Record<string, unknown> }).placeholders ?? {}).map((n) => n.toLowerCase()));
+        // Chrome's reading: $name$ (letters, digits, _ and @) is a named placeholder; $$ is a dollar.
+        for (const [, name] of m.message.replace(/\$\$/g, '').matchAll(/\$([0-9a-z_@]+)\$/gi)) if (!declared.has(name!.toLowerCase())) problems.push(`${lang} ${key}: $${name}$`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('keys are lowerCamel; plural keys have both forms (one, other) and nothing else', () => {
     const keys = Object.keys(files.en!);
     expect(keys.filter((k) => !/^[a-z][a-zA-Z0-9]*(_one|_other)?$/.test(k))).toEqual([]);

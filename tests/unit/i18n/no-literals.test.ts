@@ -31,6 +31,12 @@ const JSX_FILES = [
   'components/options/status-line.tsx',
   'components/options/switch.tsx',
   'components/options/welcome-section.tsx',
+  'components/options/sync-section.tsx',
+  'components/options/list-section.tsx',
+  'components/options/diagnostics-section.tsx',
+  'components/options/notifications-section.tsx',
+  'components/options/alert-thresholds-section.tsx',
+  'components/options/data-section.tsx',
 ];
 const VIEW_FILES = [
   'lib/view/headline.ts',
@@ -59,6 +65,11 @@ const VIEW_FILES = [
   'lib/alerts/rules/returned-to-sender.ts',
   'lib/alerts/rules/stalled.ts',
   'lib/alerts/rules/suspected-lost.ts',
+  'lib/view/options-sync.ts',
+  'lib/view/options-diagnostics.ts',
+  'lib/view/options-notifications.ts',
+  'lib/view/options-data.ts',
+  'entrypoints/options/use-data-section.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticRecord } from '../../../lib/db/database';
-import { buildBugReport, diagnosticViews, oneLine } from '../../../lib/view/options-diagnostics';
+import { buildBugReport } from '../../../lib/view/bug-report';
+import { diagnosticViews, oneLine } from '../../../lib/view/options-diagnostics';
+import { EN } from '../../support/i18n';
 
 const OLD: DiagnosticRecord = {
   id: 1,
@@ -29,7 +31,7 @@ const NEW: DiagnosticRecord = {
 
 describe('diagnosticViews', () => {
   it('lists newest first, in the user zone, text flattened to one line', () => {
-    expect(diagnosticViews([OLD, NEW], 'Europe/Berlin')).toEqual([
+    expect(diagnosticViews([OLD, NEW], 'Europe/Berlin', EN)).toEqual([
       {
         id: '2',
         when: '2 Mar 2026, 22:15',
@@ -49,7 +51,7 @@ describe('diagnosticViews', () => {
     ]);
   });
   it('says "unknown" for a missing count', () => {
-    expect(diagnosticViews([{ ...OLD, found: null }], 'UTC')[0]!.details).toBe('layout h2024-grid · expected 10, found unknown');
+    expect(diagnosticViews([{ ...OLD, found: null }], 'UTC', EN)[0]!.details).toBe('layout h2024-grid · expected 10, found unknown');
   });
 });
 

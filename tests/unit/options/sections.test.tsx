@@ -181,7 +181,7 @@ describe('SourcesSection', () => {
 describe('NotificationsSection', () => {
   it('has the master switch, one plain-English switch per kind, quiet hours and grouping', () => {
     const change = vi.fn();
-    const root = show(<NotificationsSection data={{ settings: DEFAULT_NOTIFY_SETTINGS, error: null }} actions={{ change }} />);
+    const root = show(<NotificationsSection data={{ t: EN.t, settings: DEFAULT_NOTIFY_SETTINGS, error: null }} actions={{ change }} />);
     expect(byLabel(root, 'Show desktop notifications').checked).toBe(true);
     expect(root.querySelectorAll('[id^="notify-kind-"]').length).toBe(11);
     toggle(byLabel(root, 'A parcel was delivered'), false);
@@ -201,7 +201,7 @@ describe('NotificationsSection', () => {
 
   it('disables the time inputs while quiet hours are off, keeping the times shown', () => {
     const change = vi.fn();
-    const root = show(<NotificationsSection data={{ settings: { ...DEFAULT_NOTIFY_SETTINGS, quietHours: null }, error: 'Enter a number.' }} actions={{ change }} />);
+    const root = show(<NotificationsSection data={{ t: EN.t, settings: { ...DEFAULT_NOTIFY_SETTINGS, quietHours: null }, error: 'Enter a number.' }} actions={{ change }} />);
     expect(byLabel(root, 'Hold notifications during quiet hours').checked).toBe(false);
     expect(byLabel(root, 'From').disabled).toBe(true);
     expect(byLabel(root, 'From').value).toBe('22:00');
@@ -214,7 +214,7 @@ describe('NotificationsSection', () => {
 describe('AlertThresholdsSection', () => {
   it('shows every threshold and reports what is typed', () => {
     const change = vi.fn();
-    const root = show(<AlertThresholdsSection data={{ settings: DEFAULT_ALERT_SETTINGS, errors: {}, warnings: [] }} actions={{ change }} />);
+    const root = show(<AlertThresholdsSection data={{ t: EN.t, settings: DEFAULT_ALERT_SETTINGS, errors: {}, warnings: [] }} actions={{ change }} />);
     expect(byLabel(root, 'In customs').value).toBe('5');
     expect(byLabel(root, 'International parcels').value).toBe('20');
     expect(byLabel(root, 'Hours after the expected day').value).toBe('0');
@@ -224,7 +224,7 @@ describe('AlertThresholdsSection', () => {
   it('shows errors and warnings', () => {
     const root = show(
       <AlertThresholdsSection
-        data={{ settings: DEFAULT_ALERT_SETTINGS, errors: { 'stalled.customs': 'Enter a number from 0.5 to 90.' }, warnings: ['Domestic parcels would count as lost (2 days) before stalled (4 days).'] }}
+        data={{ t: EN.t, settings: DEFAULT_ALERT_SETTINGS, errors: { 'stalled.customs': 'Enter a number from 0.5 to 90.' }, warnings: ['Domestic parcels would count as lost (2 days) before stalled (4 days).'] }}
         actions={{ change: vi.fn() }}
       />,
     );
@@ -256,7 +256,7 @@ describe('WebmailSection', () => {
 describe('DiagnosticsSection', () => {
   it('empty state', () => {
     const actions = { copyReport: vi.fn(), clear: vi.fn() };
-    const root = show(<DiagnosticsSection data={{ rows: [], message: null }} actions={actions} />);
+    const root = show(<DiagnosticsSection data={{ t: EN.t, rows: [], message: null }} actions={actions} />);
     expect(text(root.querySelector('.empty'))).toBe('No problems recorded.');
     expect(button(root, 'Clear').disabled).toBe(true);
     click(button(root, 'Copy for a bug report'));
@@ -270,8 +270,9 @@ describe('DiagnosticsSection', () => {
         { id: 2, at: NOW, shop: 'amazon', host: 'www.amazon.de', pageKind: 'track', code: 'unknown-layout', message: '<script>x</script>', layout: null, expected: null, found: null },
       ],
       'UTC',
+      EN,
     );
-    const root = show(<DiagnosticsSection data={{ rows, message: 'Diagnostics cleared.' }} actions={actions} />);
+    const root = show(<DiagnosticsSection data={{ t: EN.t, rows, message: 'Diagnostics cleared.' }} actions={actions} />);
     expect([...root.querySelectorAll('.diagnostic code')].map(text)).toEqual(['unknown-layout', 'fewer-orders']);
     expect(root.querySelector('.diagnostic script')).toBeNull();
     expect(text(root.querySelector('.diagnostic__message'))).toBe('<script>x</script>');

@@ -1,0 +1,56 @@
+/**
+ * The options page's second half in German in real Chromium (issue #13 §2): a German browser shows
+ * the alert thresholds, notifications, list, data, sync and diagnostics sections in German, from
+ * public/_locales/de. One screenshot of them, light and dark, goes to tests/e2e/artifacts/
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
+import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
+import { loopbackTls } from '../support/tls';
+
+const ARTIFACTS = 'tests/e2e/artifacts';
+
+describe('the options page in German (issue #13 §2)', () => {
+  let server: CarrierServer;
+  let browser: ExtensionBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startCarrierServer({ tls: await loopbackTls(), quiet: true });
+    browser = await launchWithExtension({ port: server.port, lang: 'de' });
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('each section of the second half has its German heading and words', async () => {
+    const heading = (id: string) => page.locator(`#${id}-title`).textContent();
+    await page.locator('#data-title').waitFor({ timeout: 10_000 });
+    expect(await heading('thresholds')).toBe('Schwellenwerte für Warnungen');
+    expect(await heading('notifications')).toBe('Benachrichtigungen');
+    expect(await heading('list')).toBe('Die Liste');
+    expect(await heading('data')).toBe('Daten');
+    expect(await heading('sync')).toBe('Zwischen Ihren Browsern synchronisieren');
+    expect(await heading('diagnostics')).toBe('Diagnose');
+    expect(await page.getByRole('button', { name: 'Sicherung exportieren' }).count()).toBe(1);
+    expect(await page.getByLabel('Desktop-Benachrichtigungen anzeigen').count()).toBe(1);
+    const stored = page.locator('#data > p.hint', { hasText: 'In diesem Browser gespeichert' });
+    await stored.waitFor({ timeout: 10_000 });
+    expect(await stored.textContent()).toMatch(/^In diesem Browser gespeichert: 0 Pakete, 0 Bestellungen, 0 Sendungsereignisse, 0 Warnungen/);
+    // One shot of the second half per scheme: a shot per section took 40 s of the tier's time.
+    const top = await page.locator('#thresholds').boundingBox();
+    const end = await page.locator('#diagnostics').boundingBox();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${ARTIFACTS}/options-de-second-half-${scheme}.png`, fullPage: true, clip: { x: 0, y: top!.y, width: 900, height: end!.y + end!.height - top!.y } });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
