@@ -5,6 +5,7 @@
 import { cachedEtaEnd } from '../engine/zone-cache';
 import type { Translate } from '../i18n/translate';
 import type { Eta, EventDigest, Package } from '../model/types';
+import { formatDate } from '../view/date-format';
 import type { AlertContext } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -72,17 +73,13 @@ export function pkgLabel(pkg: Package, t: Translate): string {
   return pkg.label?.trim() || (pkg.trackingNumber ? t('alertPackageNumber', pkg.trackingNumber) : t('alertYourPackage'));
 }
 
-const DAYS = new Map<string, Intl.DateTimeFormat>();
-
 /** `2024-03-07` → `Mar 7` (en-US), `7. März` (de-DE): the calendar date as written, no zone shift. */
 export function formatDay(isoDate: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
   const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (!Number.isFinite(at) || Number(m[2]) < 1 || Number(m[2]) > 12) return isoDate;
-  let f = DAYS.get(locale);
-  if (!f) DAYS.set(locale, (f = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })));
-  return f.format(at);
+  return formatDate(locale, at, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 export function formatEta(eta: Eta, locale: string): string {

@@ -2,6 +2,7 @@
  * The options page's "Sync across your browsers" lines (issue #12 §5), pure: what sync carries, and
  * what the last run did, in words a shopper reads, in the page's language (issue #13 §2).
  */
+import { formatDate } from './date-format';
 import { plural, type UiText } from '../i18n/translate';
 import type { SyncStatus } from '../sync/sync-doc';
 
@@ -10,7 +11,7 @@ export function syncStatusText(status: SyncStatus | null, on: boolean, timeZone:
   if (!on) return null;
   const { t } = ui;
   if (!status) return { tone: 'info', text: t('optionsSyncTurnedOn') };
-  const when = new Intl.DateTimeFormat(ui.locale, { timeZone, hour: 'numeric', minute: '2-digit', month: 'short', day: 'numeric' }).format(status.at);
+  const when = formatDate(ui.locale, status.at, { timeZone, hour: 'numeric', minute: '2-digit', month: 'short', day: 'numeric' });
   if (status.error) return { tone: 'bad', text: t('optionsSyncRefused', status.error) };
   const synced = status.synced === 0 && status.left === 0 ? t('optionsSyncNothingYet', when) : plural(ui, 'optionsSyncSynced', status.synced, when);
   if (status.left > 0) return { tone: 'info', text: plural(ui, 'optionsSyncLeft', status.left, synced) };
