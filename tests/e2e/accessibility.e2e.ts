@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amazonPagesRoute } from '../support/amazon-pages-route';
-import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
+import { type ExtensionBrowser, launchWithExtension, openPopup, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { demoProvider } from '../support/carrier-server/providers/demo';
 import { PROVIDERS } from '../support/carrier-server/providers';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
@@ -136,9 +136,7 @@ describe('accessible popup and options, checked by axe in real Chromium (issue #
     server.advance(2 * STEP_MS + 1000);
     browser = await launchWithExtension({ port: server.port });
     await quietHoursOff(browser);
-    popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    popup = await openPopup(browser);
   });
   afterAll(async () => {
     await browser?.close();

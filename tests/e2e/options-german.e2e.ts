@@ -1,8 +1,8 @@
 /**
- * The options page's first half in German in real Chromium (issue #13 §2): a German browser's
- * options page, opened on install (#welcome), takes its words from public/_locales/de through
- * browser.i18n (entrypoints/options/browser-deps.ts), in light and dark. Screenshots go to
- * tests/e2e/artifacts/.
+ * The options page in German in real Chromium (issue #13 §2): a German browser's options page,
+ * opened on install (#welcome), takes its words from public/_locales/de through browser.i18n
+ * (entrypoints/options/browser-deps.ts), every section, in light and dark (one browser for both
+ * halves). Screenshots go to tests/e2e/artifacts/.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -49,5 +49,29 @@ describe('the options page in German (issue #13 §2)', () => {
         await page.locator(`#${id}`).screenshot({ path: `${ARTIFACTS}/options-de-${id}-${scheme}.png` });
       }
     }
+  });
+
+  it('each section of the second half has its German heading and words', async () => {
+    const heading = (id: string) => page.locator(`#${id}-title`).textContent();
+    await page.locator('#data-title').waitFor({ timeout: 10_000 });
+    expect(await heading('thresholds')).toBe('Schwellenwerte für Warnungen');
+    expect(await heading('notifications')).toBe('Benachrichtigungen');
+    expect(await heading('list')).toBe('Die Liste');
+    expect(await heading('data')).toBe('Daten');
+    expect(await heading('sync')).toBe('Zwischen Ihren Browsern synchronisieren');
+    expect(await heading('diagnostics')).toBe('Diagnose');
+    expect(await page.getByRole('button', { name: 'Sicherung exportieren' }).count()).toBe(1);
+    expect(await page.getByLabel('Desktop-Benachrichtigungen anzeigen').count()).toBe(1);
+    const stored = page.locator('#data > p.hint', { hasText: 'In diesem Browser gespeichert' });
+    await stored.waitFor({ timeout: 10_000 });
+    expect(await stored.textContent()).toMatch(/^In diesem Browser gespeichert: 0 Pakete, 0 Bestellungen, 0 Sendungsereignisse, 0 Warnungen/);
+    // One shot of the second half per scheme: a shot per section took 40 s of the tier's time.
+    const top = await page.locator('#thresholds').boundingBox();
+    const end = await page.locator('#diagnostics').boundingBox();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${ARTIFACTS}/options-de-second-half-${scheme}.png`, fullPage: true, clip: { x: 0, y: top!.y, width: 1000, height: end!.y + end!.height - top!.y } });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });

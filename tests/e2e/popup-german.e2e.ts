@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, quietHoursOff } from '../support/browser';
+import { type ExtensionBrowser, launchWithExtension, openPopup, quietHoursOff } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
 import { blankPackage } from '../../lib/engine/merge';
@@ -33,9 +33,7 @@ describe('the popup in German (issue #13 §2)', () => {
     server = await startCarrierServer({ tls: await loopbackTls(), quiet: true });
     browser = await launchWithExtension({ port: server.port, lang: 'de' });
     await quietHoursOff(browser);
-    popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    popup = await openPopup(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amazonPagesRoute } from '../support/amazon-pages-route';
-import { type ExtensionBrowser, launchWithExtension, quietHoursOff, readStore, waitFor } from '../support/browser';
+import { type ExtensionBrowser, launchWithExtension, openPopup, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
 import { loopbackTls } from '../support/tls';
 import { blankPackage } from '../../lib/engine/merge';
@@ -40,9 +40,7 @@ describe('the popup a shopper can drive (issue #11)', () => {
     server = await startCarrierServer({ tls: await loopbackTls(), extraRoutes: [route], quiet: true });
     browser = await launchWithExtension({ port: server.port });
     await quietHoursOff(browser);
-    popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    popup = await openPopup(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -122,6 +122,14 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
 }
 
 /** Reads every row of an object store from an extension page (popup.html), with a timeout. */
+/** The toolbar popup as it opens (400 × 600), as a page of its own (the popup's E2E tests). */
+export async function openPopup(browser: Pick<ExtensionBrowser, 'context' | 'extensionId'>): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return popup;
+}
+
 export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
