@@ -396,7 +396,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async deletePackages(ids: string[], at = now()): Promise<RemovedPackages> {
       const removed = await inTransaction(db, async () => {
         // A deletion made at `at` (another browser's, issue #12 §5) does not take a parcel changed here since.
-        const pkgs = (await packagesRepo.bulkGet(db, ids)).filter((p) => Math.max(p.firstSeenAt, p.timeline.notReceivedAt ?? 0, ...Object.values(p.userChanges ?? {})) <= at);
+        const pkgs = (await packagesRepo.bulkGet(db, ids)).filter((p) => Math.max(p.firstSeenAt, p.timeline.notReceivedAt ?? 0, ...Object.values(p.userChanges ?? {}).filter((x) => typeof x === 'number')) <= at);
         const out: RemovedPackages = { packages: pkgs, events: [], alerts: [] };
         for (const p of pkgs) {
           out.events.push(...(await eventsRepo.forPackage(db, p.id)));

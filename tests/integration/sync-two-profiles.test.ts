@@ -233,6 +233,14 @@ describe('sync across two profiles through a storage.sync double (issue #12 §5)
     expect((await packagesRepo.all(a.db)).map((p) => [p.archived, p.label])).toEqual([[true, 'Mine']]);
   });
 
+  it('a parcel whose stored changes lack a time (written by an older version) is still deleted when the shopper deletes it', async () => {
+    await a.app.trackInput([{ number: UPS, carrier: 'ups' }]);
+    const pkg = (await packagesRepo.all(a.db))[0]!;
+    await packagesRepo.put(a.db, { ...pkg, userChanges: { at: undefined, label: undefined } });
+    await a.app.deletePackages([pkg.id]);
+    expect(await numbersIn(a)).toEqual([]);
+  });
+
   it('a storage.sync that cannot be read is said in the status, not thrown away', async () => {
     const broken = createBackgroundApp(new PorchlightDb(`sync-broken-${++n}`), {
       ui: () => EN,
