@@ -6,6 +6,7 @@ import { plural } from '@/lib/i18n/translate';
 import { browserText } from '@/lib/platform/i18n';
 import { type RemovedPackages, sendMessage } from '@/lib/platform/messaging';
 import type { OpenLinkRequest, PackageViewReply, PopupViewReply } from '@/lib/services/popup-view';
+import { coalesceChanges } from '@/lib/view/coalesce-changes';
 import type { GroupId, PopupModel, PopupView } from '@/lib/view/popup-model';
 import { ROWS_PER_PAGE } from '@/lib/view/rows-per-page';
 
@@ -38,16 +39,21 @@ const VIEW_SETTINGS = ['settings', 'credentials'];
 const ui = browserText();
 const { t } = ui;
 
+/** After a write the popup asks again at once, then at most this often while writes keep coming (an import). */
+const REASK_MS = 250;
+
 /**
  * A counter that moves when the data changed: a write announced on DATA_CHANGED_CHANNEL (by the
- * worker or the options page, lib/db/data-changed.ts) or a change of settings or keys.
+ * worker or the options page, lib/db/data-changed.ts) or a change of settings or keys; coalesced,
+ * so a long import is a few requests a second, not one per announcement.
  */
 function useDataVersion(): number {
   const [version, setVersion] = useState(0);
   // A layout effect, declared before the first request's: listening before asking, so a write
   // announced between the two is not missed.
   useLayoutEffect(() => {
-    const bump = () => setVersion((v) => v + 1);
+    const changes = coalesceChanges(() => setVersion((v) => v + 1), REASK_MS);
+    const bump = () => changes.change();
     const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
     channel.onmessage = bump;
     const onStorage = (changes: Record<string, unknown>, area: string) => {
@@ -55,6 +61,7 @@ function useDataVersion(): number {
     };
     browser.storage.onChanged.addListener(onStorage);
     return () => {
+      changes.stop();
       channel.close();
       browser.storage.onChanged.removeListener(onStorage);
     };

@@ -141,7 +141,7 @@ let shared: PorchlightDb | null = null;
 export function getDb(): PorchlightDb {
   if (!shared) {
     shared = new PorchlightDb();
-    announceWrites();
+    announceWrites(shared);
   }
   return shared;
 }
@@ -149,19 +149,48 @@ export function getDb(): PorchlightDb {
 /** Writes this close together are one message on the channel (a round's batches, a page of orders). */
 const ANNOUNCE_MS = 50;
 
-/** Every committed write, here or relayed by Dexie from another context, posted on DATA_CHANGED_CHANNEL (issue #13 §3). */
-function announceWrites(): void {
+/**
+ * Every write committed by this context is posted on DATA_CHANGED_CHANNEL (issue #13 §3), once per
+ * 50 ms. Only this context's own transactions: a write another context made reaches this one too
+ * (Dexie relays `storagemutated`), and that context announces it itself — announcing the relay as
+ * well had the popup ask two or three times for one write in the options page. A DBCore middleware
+ * sees exactly the transactions this connection runs; the announcement waits for their commit.
+ */
+function announceWrites(db: PorchlightDb): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
   // Node (the test tiers) would otherwise stay alive for an open channel; browsers have no unref.
   (channel as { unref?: () => void }).unref?.();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  onDataChanged(() => {
+  const announce = () => {
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       channel.postMessage({ changed: true });
     }, ANNOUNCE_MS);
+  };
+  const written = new WeakSet<object>();
+  db.use({
+    stack: 'dbcore',
+    name: 'porchlight-announce-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            // The IndexedDB core's transaction is the IDBTransaction itself: its `complete` is the commit.
+            const tx = req.trans as unknown as EventTarget;
+            if (!written.has(tx)) {
+              written.add(tx);
+              tx.addEventListener('complete', announce, { once: true });
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
   });
 }
 

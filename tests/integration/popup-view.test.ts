@@ -5,10 +5,11 @@
  * write on the channel open popups listen on so they ask again, and checks every link the popup
  * opens against the URL policy when it is clicked.
  */
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DATA_CHANGED_CHANNEL } from '../../lib/db/data-changed';
-import { getDb, PorchlightDb } from '../../lib/db/database';
+import { getDb, onDataChanged, PorchlightDb } from '../../lib/db/database';
 import { blankPackage } from '../../lib/engine/merge';
 import { type BackgroundApp, createBackgroundApp, registerListeners } from '../../lib/platform/background-app';
 import type { PopupViewRequest } from '../../lib/services/popup-view';
@@ -98,6 +99,40 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
       channel.close();
       await live.idle();
       off();
+      await shared.delete();
+    }
+  });
+
+  it('a write another context made is announced by that context only: the relay Dexie brings here is not announced again', async () => {
+    // A write in the options page reaches the worker as Dexie's relayed `storagemutated` (fired
+    // here as Dexie fires it on a message from another context); the options page posts its own
+    // announcement, so the worker posting one too had the popup ask twice for one write.
+    const shared = getDb();
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+    channel.onmessage = (e: MessageEvent) => void heard.push(e.data);
+    let relayed = 0;
+    let off = () => undefined as void;
+    try {
+      await shared.open();
+      await new Promise((r) => setTimeout(r, 100));
+      heard.length = 0;
+      off = onDataChanged(() => void relayed++);
+      Dexie.on('storagemutated').fire({ all: true });
+      await new Promise((r) => setTimeout(r, 200));
+      // The snapshot of the popup's view is still dropped by the relay (onDataChanged heard it).
+      expect(relayed).toBe(1);
+      expect(heard).toEqual([]);
+      // A write of this context's own is announced once; a read-only transaction not at all.
+      await shared.kv.put({ key: 'x', value: 1 });
+      await shared.kv.get('x');
+      await vi.waitFor(() => expect(heard).toEqual([{ changed: true }]), { timeout: 2_000, interval: 20 });
+      await shared.transaction('r', shared.kv, () => shared.kv.get('x'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual([{ changed: true }]);
+    } finally {
+      off();
+      channel.close();
       await shared.delete();
     }
   });
