@@ -82,7 +82,7 @@ export function PackageView({ data, actions }: { data: { row: Row; details: Pack
       </p>
       {h.detail && <p class="view__detail">{h.detail}</p>}
       {row.attention && (
-        <div class={`view__attention view__attention--${row.attention.severity}`} data-situation={row.attention.kind} role="alert">
+        <div class={`view__attention view__attention--${row.attention.severity}`} data-situation={row.attention.kind}>
           <span>
             {row.attention.text}
             {row.attention.folded > 0 && ` ${t('viewFoldedMore', row.attention.folded)}`}

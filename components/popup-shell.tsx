@@ -43,23 +43,25 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
   const m = data.model;
   const total = m.counts.list + m.counts.history + m.counts.archived;
   const searching = data.query.trim() !== '';
+  // Two live regions, always in the page and never moved (a region inserted with its text is often
+  // not announced): results politely, a failure as an alert — not one inside the other, where a
+  // screen reader may say the failure twice or only politely (issue #13 §1).
   const status = (
-    <div class="popup__status" role="status" aria-live="polite">
-      {typeof data.message === 'string' && <p class="popup__message">{data.message}</p>}
-      {/* A failure interrupts (role=alert); an alert inserted with its text is announced (issue #13). */}
-      {data.message && typeof data.message === 'object' && (
-        <p class="popup__message popup__message--error" role="alert">
-          {data.message.error}
-        </p>
-      )}
-      {data.undo && (
-        <p class="popup__undo">
-          {data.undo.text}{' '}
-          <button type="button" onClick={actions.undo}>
-            {t('popupUndo')}
-          </button>
-        </p>
-      )}
+    <div class="popup__live">
+      <div class="popup__status" role="status" aria-live="polite">
+        {typeof data.message === 'string' && <p class="popup__message">{data.message}</p>}
+        {data.undo && (
+          <p class="popup__undo">
+            {data.undo.text}{' '}
+            <button type="button" onClick={actions.undo}>
+              {t('popupUndo')}
+            </button>
+          </p>
+        )}
+      </div>
+      <div class="popup__alert" role="alert">
+        {data.message && typeof data.message === 'object' && <p class="popup__message popup__message--error">{data.message.error}</p>}
+      </div>
     </div>
   );
   if (data.open) {
@@ -84,7 +86,9 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
       <TrackBox data={{ query: data.query, offers: data.offers, reasons: m.shown === 0 || !searching ? data.reasons : [], busy: data.busy, t }} actions={actions} />
       {status}
       {m.banners.map((b) => (
-        <div key={b.id} class="popup__banner" data-banner={b.id} role="alert">
+        // Standing notes, no live region: read in the page's order at every open, not announced
+        // each time the popup opens or a package view closes (issue #13 §1).
+        <div key={b.id} class="popup__banner" data-banner={b.id}>
           <span>{b.text}</span>
           {b.fix && (
             <button type="button" onClick={() => actions.openUrl(b.fix!.url)}>

@@ -154,7 +154,7 @@ describe('accessible popup and options, checked by axe in real Chromium (issue #
 
   it('the empty popup; its live regions are in the page while empty, a failure is an alert', async () => {
     // display: none takes a region out of the accessibility tree, and text appearing in it is often not announced.
-    for (const region of ['.popup__status', '#box-status']) expect(await popup.locator(region).evaluate((e) => getComputedStyle(e).display)).not.toBe('none');
+    for (const region of ['.popup__status', '.popup__alert', '#box-status']) expect(await popup.locator(region).evaluate((e) => getComputedStyle(e).display)).not.toBe('none');
     // The empty state as a new shopper first sees it, in both themes (the README's screenshots: scripts/readme-screenshots.mjs).
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
@@ -163,7 +163,7 @@ describe('accessible popup and options, checked by axe in real Chromium (issue #
     await popup.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     // A failure is an alert: "Scan page" on the popup's own tab (an extension page) cannot scan it.
     await popup.getByRole('button', { name: 'Scan page' }).click();
-    await popup.locator('.popup__status').getByRole('alert').filter({ hasText: 'cannot be scanned' }).waitFor({ timeout: 5_000 });
+    await popup.locator('.popup__alert').filter({ hasText: 'cannot be scanned' }).waitFor({ timeout: 5_000 });
     found.push(...(await audit(popup, 'popup-empty')));
   });
 

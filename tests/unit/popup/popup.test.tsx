@@ -319,15 +319,23 @@ describe('popup components', () => {
     expect(moves.filter((n) => n === region || n.contains(region))).toEqual([]);
   });
 
-  it('a failure is an alert inside the status region; a result is said politely (issue #13)', () => {
+  it('a failure is said in its own alert region, a result politely; neither region inside the other, both kept (issue #13)', () => {
     const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN });
     const root = document.createElement('div');
+    render(<PopupShell data={data({ model })} actions={actions()} />, root);
+    const polite = root.querySelector('[role="status"].popup__status')!;
+    const alert = root.querySelector('[role="alert"].popup__alert')!;
+    expect(alert.textContent).toBe('');
+    expect(polite.contains(alert) || alert.contains(polite)).toBe(false);
     render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' } })} actions={actions()} />, root);
-    const region = root.querySelector('.popup__status')!;
-    expect(region.querySelector('[role="alert"]')!.textContent).toBe('Refresh failed: offline');
+    expect(root.querySelector('.popup__alert')).toBe(alert);
+    expect(alert.textContent).toBe('Refresh failed: offline');
+    expect(polite.textContent).toBe('');
     render(<PopupShell data={data({ model, message: 'Checked 1 package on its way, 0 changed.' })} actions={actions()} />, root);
-    expect(region.querySelector('[role="alert"]')).toBeNull();
-    expect(region.textContent).toBe('Checked 1 package on its way, 0 changed.');
+    expect(alert.textContent).toBe('');
+    expect(polite.textContent).toBe('Checked 1 package on its way, 0 changed.');
+    // The only alert region is that one: standing banners and a package's attention are no live regions.
+    expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
 
   it('package view: progress, timeline newest first by day, number, order, every action wired', () => {
