@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amazonPagesRoute } from '../support/amazon-pages-route';
 import { type ExtensionBrowser, launchWithExtension, openPopup, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { type CarrierServer, startCarrierServer } from '../support/carrier-server/server';
+import { popupFirstLoad } from '../support/popup-size';
 import { loopbackTls } from '../support/tls';
 import { blankPackage } from '../../lib/engine/merge';
 import { ROWS_PER_PAGE } from '../../lib/view/rows-per-page';
@@ -129,6 +130,27 @@ describe('the popup a shopper can drive (issue #11)', () => {
     expect(await rows().count()).toBe(0);
     await box.fill('');
     await popup.getByRole('button', { name: /^Current/ }).click();
+  });
+
+  it('what the popup really loads before its list is shown is what the size check counts (issue #13 §3)', async () => {
+    // tests/build/popup-size.build.test.ts reads the built files and follows static imports; a
+    // dynamic import() or a fetch before the first paint would escape it. Every request the page
+    // makes while it loads again, up to the list's mark, must be one of the files counted there.
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => void requested.push(r.url());
+    popup.on('request', onRequest);
+    try {
+      await popup.reload();
+      await waitFor(() => popup.evaluate(() => performance.getEntriesByName('porchlight:list-shown').length > 0), 10_000, 'the list shown after a reload');
+    } finally {
+      popup.off('request', onRequest);
+    }
+    // A request to any other origin would show as its path and fail too: the popup fetches nothing itself.
+    const loaded = [...new Set(requested.map((u) => (u.startsWith(`chrome-extension://${browser.extensionId}/`) ? new URL(u).pathname.slice(1) : u)))];
+    const counted = new Set(popupFirstLoad(browser.dist).files.map((f) => f.file));
+    expect(loaded).toContain('popup.html');
+    expect(loaded.some((f) => f.endsWith('.js'))).toBe(true);
+    expect(loaded.filter((f) => !counted.has(f))).toEqual([]);
   });
 
   it('a package opens by keyboard and closes with Escape, focus back on its row', async () => {

@@ -49,6 +49,8 @@ const AUDIT_DIR = resolve('.cache/request-audit');
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The built extension that was loaded (its folder). */
+  dist: string;
   serviceWorker(): Promise<Worker>;
   /** Closes the browser and audits its requests (throws when the extension reached beyond carriers and shops). */
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   return {
     context,
     extensionId,
+    dist,
     serviceWorker,
     async close() {
       const audit = await closeForAudit();
