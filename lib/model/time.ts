@@ -45,19 +45,39 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+export interface ZonedParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/**
+ * The last parts read, per zone: building the popup's view asks for the same instant (`now`, a
+ * day's start) once per package, and formatToParts was the costliest call of that build at 1,000
+ * parcels (issue #13 §4). The parts are frozen, so a caller can never change what the next one reads.
+ */
+const LAST_PARTS = new Map<string, { epoch: number; parts: ZonedParts }>();
+
 /** Parts of a wall-clock time in `timeZone` at instant `epoch`. */
-export function zonedParts(epoch: number, timeZone: string) {
+export function zonedParts(epoch: number, timeZone: string): ZonedParts {
+  const last = LAST_PARTS.get(timeZone);
+  if (last && last.epoch === epoch) return last.parts;
   const fmt = formatterFor(timeZone);
   const parts: Record<string, string> = {};
   for (const p of fmt.formatToParts(new Date(epoch))) parts[p.type] = p.value;
-  return {
+  const result = Object.freeze({
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
-  };
+  });
+  LAST_PARTS.set(timeZone, { epoch, parts: result });
+  return result;
 }
 
 /** Offset of `timeZone` from UTC at `epoch`, in minutes (e.g. -300 for New York in winter). */
