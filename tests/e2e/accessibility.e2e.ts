@@ -19,11 +19,11 @@
  * group headings 5.87:1 at 12 px. The progress had no progressbar role (now named "Progress of
  * <title>" with its step in words).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amazonPagesRoute } from '../support/amazon-pages-route';
+import { AXE_SOURCE, runAxe, type Violation, violationLines, WCAG_TAGS } from '../support/axe';
 import { type ExtensionBrowser, launchWithExtension, openPopup, quietHoursOff, readStore, waitFor } from '../support/browser';
 import { demoProvider } from '../support/carrier-server/providers/demo';
 import { PROVIDERS } from '../support/carrier-server/providers';
@@ -32,19 +32,10 @@ import { DEMO_SHIPMENTS } from '../support/demo/catalog';
 import { loopbackTls } from '../support/tls';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const UPS = '1Z999AA10123456784';
 // Long steps: real time passing during the run never crosses a step by itself.
 const STEP_MS = 600_000;
 const [, DELAYED, PICKUP] = DEMO_SHIPMENTS.map((s) => s.number) as [string, string, string];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; summary: string }[];
-}
 
 /** Every view and theme axe ran on, so a view skipped by an earlier failure cannot pass unseen. */
 const audited: string[] = [];
@@ -57,12 +48,8 @@ async function audit(page: Page, view: string): Promise<string[]> {
     // Reduced motion: the switches' colour transition must not be caught half way.
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })) }));
-    }, WCAG_TAGS) as Violation[];
-    for (const v of violations) for (const n of v.nodes) lines.push(`${view} (${colorScheme}): ${v.id} [${v.impact}] ${v.help} at ${n.target}: ${n.summary}`);
+    const violations: Violation[] = await page.evaluate(runAxe, WCAG_TAGS);
+    lines.push(...violationLines(`${view} (${colorScheme})`, violations));
     await page.screenshot({ path: `${ARTIFACTS}/a11y-${view}-${colorScheme}.png`, fullPage: true });
     // A long page is also saved a section at a time, small enough to read.
     for (const part of await page.locator('main > section[id]').all()) {

@@ -82,7 +82,7 @@ async function startProxy(targetPort: number, hosts: readonly string[]): Promise
   };
 }
 
-export async function launchFirefoxWithExtension(opts: { port: number; dist?: string; executablePath?: string }): Promise<FirefoxExtension> {
+export async function launchFirefoxWithExtension(opts: { port: number; dist?: string; executablePath?: string; prefs?: Record<string, string | number | boolean> }): Promise<FirefoxExtension> {
   const dist = resolve(opts.dist ?? process.env.PORCHLIGHT_FIREFOX_DIST ?? '.output-e2e/firefox-mv2');
   const proxy = await startProxy(opts.port, FIREFOX_MAPPED_HOSTS);
   const profile = mkdtempSync(join(tmpdir(), 'porchlight-firefox-'));
@@ -107,6 +107,7 @@ export async function launchFirefoxWithExtension(opts: { port: number; dist?: st
       // The background page's console on stderr (read on failure).
       'devtools.console.stdout.chrome': true,
       'browser.dom.window.dump.enabled': true,
+      ...opts.prefs,
     },
   });
   const log: string[] = [];
