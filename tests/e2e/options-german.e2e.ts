@@ -34,6 +34,7 @@ describe('the options page in German (issue #13 §2)', () => {
   it('says the welcome, sources, webmail, carrier and shop sections in German', async () => {
     await page.locator('#sources').waitFor({ timeout: 10_000 });
     expect(await page.locator('h1').textContent()).toBe('Porchlight-Einstellungen');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await page.locator('#welcome h2').textContent()).toBe('Willkommen bei Porchlight');
     expect(await page.getByRole('link', { name: 'Ihre Bestellungen bei Amazon.de' }).count()).toBe(1);
     expect(await page.locator('#sources h2').textContent()).toBe('Quellen');

@@ -42,6 +42,8 @@ describe('the popup in German (issue #13 §2)', () => {
 
   it('the browser is German, and the empty popup says its three ways in in German', async () => {
     expect(await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())).toMatch(/^de/);
+    // The page says it is German (it was lang="en" in German too).
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
     const welcome = popup.locator('.welcome');
     await welcome.waitFor({ timeout: 10_000 });
     expect(await welcome.locator('h2').textContent()).toBe('Noch nichts zu verfolgen');

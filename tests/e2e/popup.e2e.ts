@@ -51,6 +51,7 @@ describe('the popup a shopper can drive (issue #11)', () => {
   it('an empty popup explains the three ways in', async () => {
     const welcome = popup.locator('.welcome');
     await welcome.waitFor({ timeout: 10_000 });
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en-US');
     const text = (await welcome.textContent()) ?? '';
     expect(text).toContain('Open your orders');
     expect(text).toContain('Paste a tracking number');
