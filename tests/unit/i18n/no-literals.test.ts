@@ -7,7 +7,7 @@
  * Names, CSS classes, data keys and key codes read differently and pass; the few exceptions are
  * listed below with their reason.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,10 @@ const JSX_FILES = [
   'components/options/notifications-section.tsx',
   'components/options/alert-thresholds-section.tsx',
   'components/options/data-section.tsx',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/options/main.tsx',
+  'entrypoints/options/app.tsx',
+  'entrypoints/options/options-app.tsx',
 ];
 const VIEW_FILES = [
   'lib/view/headline.ts',
@@ -144,6 +148,16 @@ function scan(file: string, prose: boolean, text = readFileSync(resolve(ROOT, fi
 }
 
 describe('no user-facing literal outside the messages (issue #13 §2)', () => {
+  it('every component and extension page file (.tsx) is in the list: a new one is checked without being remembered', () => {
+    const tsx = ['components', 'entrypoints'].flatMap((dir) =>
+      readdirSync(resolve(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.tsx'))
+        .map((f) => `${dir}/${f.replace(/\\/g, '/')}`),
+    );
+    expect(tsx.length).toBeGreaterThan(20);
+    expect(tsx.filter((f) => !JSX_FILES.includes(f))).toEqual([]);
+  });
+
   it.each([...JSX_FILES, ...VIEW_FILES])('%s', (file) => {
     const found = scan(file, true);
     expect(found.map((f) => `${f.at}: ${JSON.stringify(f.text)}`)).toEqual([]);
