@@ -18,6 +18,7 @@ import { downloadClaimKit } from '../../lib/platform/claim-kit-download';
 import { calendarChunks } from '../../lib/export/ics';
 import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
 import {
+  backupErrorText,
   claimChoiceLabel,
   deletedText,
   deleteWarningText,
@@ -26,6 +27,7 @@ import {
   exportedText,
   exportFileName,
   importedText,
+  notImportedText,
   numbersImportedText,
   type StoredCounts,
   storedText,
@@ -109,7 +111,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
           const text = exportedText(ui, kind, name, bytes);
           return { tone: 'good', text: kind === 'backup' && includeKeys ? `${text} ${t('optionsDataSavedWithKeys')}` : text };
         } catch (err) {
-          if (err instanceof BackupError) return { tone: 'bad', text: t('optionsDataNothingSaved', err.message) };
+          if (err instanceof BackupError) return { tone: 'bad', text: t('optionsDataNothingSaved', backupErrorText(ui, err.problem)) };
           throw err;
         }
       });
@@ -125,11 +127,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
           const text = importedText(ui, summary);
           return { tone: 'good', text: summary.header.carrierKeys ? `${text} ${t('optionsDataImportHasKeys')}` : text };
         } catch (err) {
-          // The reader's own message says whether anything was imported (lib/backup, in English).
-          if (err instanceof BackupError) {
-            const why = /Nothing was imported/.test(err.message) ? err.message : `${err.message} ${t('optionsDataNothingChanged')}`;
-            return { tone: 'bad', text: t('optionsDataNotImported', file.name, why) };
-          }
+          if (err instanceof BackupError) return { tone: 'bad', text: notImportedText(ui, file.name, err.problem) };
           throw err;
         }
       });
@@ -168,7 +166,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
           setUnlocked(opened);
           return { tone: 'info', text: t('optionsDataKeysOpened', providerNames(Object.keys(opened))) };
         } catch (err) {
-          if (err instanceof BackupError) return { tone: 'bad', text: err.message };
+          if (err instanceof BackupError) return { tone: 'bad', text: backupErrorText(ui, err.problem) };
           throw err;
         }
       });

@@ -41,7 +41,6 @@ const MERGE: { [T in BackupTable]: Merge<T> } = {
 };
 
 const keyOf = (table: BackupTable, row: object) => String((row as Record<string, unknown>)[PRIMARY_KEY[table]]);
-const singular = (table: BackupTable) => table.replace(/s$/, '');
 
 /** First pass: throws {@link BackupError} at the first problem; returns the header. */
 async function check(open: OpenText): Promise<BackupHeader> {
@@ -54,15 +53,13 @@ async function check(open: OpenText): Promise<BackupHeader> {
     }
     const key = keyOf(item.table, item.value);
     const seen = keys[item.table];
-    if (seen.has(key)) throw new BackupError(`Line ${item.line}: ${singular(item.table)} "${key.slice(0, 80)}" is listed twice. Nothing was imported.`);
+    if (seen.has(key)) throw new BackupError({ code: 'duplicate', line: item.line, table: item.table, key: key.slice(0, 80) });
     seen.add(key);
     if ((item.table === 'events' || item.table === 'alerts') && !keys.packages.has(item.value.packageId)) {
-      throw new BackupError(
-        `Line ${item.line}: ${singular(item.table)} "${key.slice(0, 80)}" belongs to package "${item.value.packageId.slice(0, 80)}", which the backup does not have.`,
-      );
+      throw new BackupError({ code: 'orphan', line: item.line, table: item.table, key: key.slice(0, 80), packageId: item.value.packageId.slice(0, 80) });
     }
   }
-  if (!header) throw new BackupError('The file is empty.');
+  if (!header) throw new BackupError({ code: 'empty' });
   return header;
 }
 

@@ -8,8 +8,40 @@
 import type { z } from 'zod';
 import { BACKUP_FORMAT_NAME, BACKUP_FORMAT_VERSION, BACKUP_TABLES, type BackupTable, HeaderSchema, RECORD_SCHEMAS } from './schema';
 
+/**
+ * What is wrong, as a code and its facts: the options page says it in the shopper's language
+ * (lib/view/options-data.ts backupErrorText, issue #13 §2). `detail` and `issue` are what JSON.parse
+ * and zod said, as they said it; a record's `key` and `packageId` are cut to 80 characters.
+ */
+export type BackupProblem =
+  | { code: 'empty' }
+  | { code: 'truncated' }
+  | { code: 'not_json_start' }
+  | { code: 'no_format'; where: 'first_line' | 'file'; format: string }
+  | { code: 'header_not_json'; detail: string }
+  | { code: 'too_big'; mb: number }
+  | { code: 'newer'; version: number; supported: number }
+  | { code: 'header_invalid'; issue: string }
+  | { code: 'record_invalid'; line: number; table: BackupTable; key: string | null; issue: string }
+  | { code: 'line_too_long'; line: number; mb: number }
+  | { code: 'after_end'; line: number }
+  | { code: 'expected_list'; line: number; table: BackupTable }
+  | { code: 'list_closed_wrong'; line: number; table: BackupTable }
+  | { code: 'line_not_json'; line: number; detail: string }
+  | { code: 'file_not_json'; detail: string }
+  | { code: 'no_list'; table: BackupTable }
+  | { code: 'duplicate'; line: number; table: BackupTable; key: string }
+  | { code: 'orphan'; line: number; table: BackupTable; key: string; packageId: string }
+  | { code: 'passphrase_short'; min: number }
+  | { code: 'wrong_passphrase' }
+  | { code: 'keys_unknown' };
+
 export class BackupError extends Error {
   override name = 'BackupError';
+  /** The message is the code and its facts, for a developer's console; the shopper reads backupErrorText. */
+  constructor(readonly problem: BackupProblem) {
+    super(JSON.stringify(problem));
+  }
 }
 
 /** Longest line a record may take (a package with its whole claim history stays far below). */
@@ -21,9 +53,6 @@ export type BackupHeader = z.infer<typeof HeaderSchema>;
 export type BackupItem =
   | { kind: 'header'; header: BackupHeader }
   | { [T in BackupTable]: { kind: 'record'; table: T; line: number; value: z.infer<(typeof RECORD_SCHEMAS)[T]> } }[BackupTable];
-
-const NOT_A_BACKUP = 'This is not a Porchlight backup';
-const TRUNCATED = 'The file ends too early: it is truncated (the backup was cut off before its end). Nothing was imported.';
 
 function jsonError(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
@@ -37,18 +66,16 @@ function issueText(error: z.ZodError): string {
   return `${path ? `${path}: ` : ''}${issue.message}`;
 }
 
-function checkHeader(raw: unknown, where: string): BackupHeader {
+function checkHeader(raw: unknown, where: 'first_line' | 'file'): BackupHeader {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT_NAME) {
-    throw new BackupError(`${NOT_A_BACKUP}: ${where} does not say "format": "${BACKUP_FORMAT_NAME}".`);
+    throw new BackupError({ code: 'no_format', where, format: BACKUP_FORMAT_NAME });
   }
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
-    throw new BackupError(
-      `This backup was made by a newer Porchlight (format ${version}); this version reads formats up to ${BACKUP_FORMAT_VERSION}. Update Porchlight, then import it again.`,
-    );
+    throw new BackupError({ code: 'newer', version, supported: BACKUP_FORMAT_VERSION });
   }
   const parsed = HeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupError(`The backup's header is not valid (${issueText(parsed.error)}).`);
+  if (!parsed.success) throw new BackupError({ code: 'header_invalid', issue: issueText(parsed.error) });
   return parsed.data;
 }
 
@@ -56,8 +83,7 @@ function checkRecord(table: BackupTable, raw: unknown, line: number): BackupItem
   const parsed = RECORD_SCHEMAS[table].safeParse(raw);
   if (!parsed.success) {
     const key = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).key) : undefined;
-    const which = typeof key === 'string' ? ` "${key.slice(0, 80)}"` : '';
-    throw new BackupError(`Line ${line}: ${table.replace(/s$/, '')}${which} is not valid (${issueText(parsed.error)}).`);
+    throw new BackupError({ code: 'record_invalid', line, table, key: typeof key === 'string' ? key.slice(0, 80) : null, issue: issueText(parsed.error) });
   }
   return { kind: 'record', table, line, value: parsed.data } as BackupItem;
 }
@@ -109,18 +135,18 @@ export async function* readBackup(chunks: AsyncIterable<string>): AsyncGenerator
   for await (const { text, line, rest, unterminated } of lines) {
     if (rest !== undefined) {
       if (!header && !seenAnything) {
-        if (!rest.trimStart().startsWith('{')) throw new BackupError(`${NOT_A_BACKUP}: it does not start with a JSON object.`);
+        if (!rest.trimStart().startsWith('{')) throw new BackupError({ code: 'not_json_start' });
         yield* readWhole(rest, lines);
         return;
       }
-      throw new BackupError(`Line ${line} is longer than any backup record (${MAX_LINE / 1024 / 1024} MB): the file is damaged.`);
+      throw new BackupError({ code: 'line_too_long', line, mb: MAX_LINE / 1024 / 1024 });
     }
     const t = text.trim();
     if (!t) continue;
-    if (done) throw new BackupError(`Line ${line}: there is more after the end of the backup.`);
+    if (done) throw new BackupError({ code: 'after_end', line });
     if (!seenAnything) {
       seenAnything = true;
-      if (!t.startsWith('{')) throw new BackupError(`${NOT_A_BACKUP}: it does not start with a JSON object.`);
+      if (!t.startsWith('{')) throw new BackupError({ code: 'not_json_start' });
       if (!t.endsWith(',') || t === '{') {
         // Not the line layout: the whole document, read at once (bounded).
         yield* readWhole(`${text}\n`, lines);
@@ -130,23 +156,23 @@ export async function* readBackup(chunks: AsyncIterable<string>): AsyncGenerator
       try {
         raw = JSON.parse(`${t.slice(0, -1)}}`);
       } catch (err) {
-        throw new BackupError(`${NOT_A_BACKUP}: line 1 is not valid JSON (${jsonError(err)}).`);
+        throw new BackupError({ code: 'header_not_json', detail: jsonError(err) });
       }
-      header = checkHeader(raw, 'its first line');
+      header = checkHeader(raw, 'first_line');
       yield { kind: 'header', header };
       continue;
     }
     if (!inTable) {
       const expected = BACKUP_TABLES[tableIndex + 1];
-      if (!expected) throw new BackupError(`Line ${line}: there is more after the end of the backup.`);
-      if (t !== `${JSON.stringify(expected)}:[`) throw new BackupError(`Line ${line}: expected the list of ${expected} ("${expected}":[) here.`);
+      if (!expected) throw new BackupError({ code: 'after_end', line });
+      if (t !== `${JSON.stringify(expected)}:[`) throw new BackupError({ code: 'expected_list', line, table: expected });
       tableIndex++;
       inTable = true;
       continue;
     }
     if (t === '],' || t === ']}') {
       const last = tableIndex === BACKUP_TABLES.length - 1;
-      if (last !== (t === ']}')) throw new BackupError(`Line ${line}: the list of ${BACKUP_TABLES[tableIndex]} is closed the wrong way.`);
+      if (last !== (t === ']}')) throw new BackupError({ code: 'list_closed_wrong', line, table: BACKUP_TABLES[tableIndex]! });
       inTable = false;
       done = last;
       continue;
@@ -156,13 +182,13 @@ export async function* readBackup(chunks: AsyncIterable<string>): AsyncGenerator
     try {
       raw = JSON.parse(body);
     } catch (err) {
-      if (unterminated) throw new BackupError(TRUNCATED);
-      throw new BackupError(`Line ${line} is not valid JSON (${jsonError(err)}): the file is damaged.`);
+      if (unterminated) throw new BackupError({ code: 'truncated' });
+      throw new BackupError({ code: 'line_not_json', line, detail: jsonError(err) });
     }
     yield checkRecord(BACKUP_TABLES[tableIndex]!, raw, line);
   }
-  if (!seenAnything) throw new BackupError('The file is empty.');
-  if (!done) throw new BackupError(TRUNCATED);
+  if (!seenAnything) throw new BackupError({ code: 'empty' });
+  if (!done) throw new BackupError({ code: 'truncated' });
 }
 
 /** A backup not in the line layout: the rest of the stream gathered (up to the limit) and parsed once. */
@@ -171,21 +197,21 @@ async function* readWhole(start: string, rest: AsyncIterable<{ text: string; res
   for await (const l of rest) {
     text += l.rest ?? `${l.text}\n`;
     if (text.length > WHOLE_FILE_LIMIT) {
-      throw new BackupError(`${NOT_A_BACKUP}, or one laid out differently and over ${WHOLE_FILE_LIMIT / 1024 / 1024} MB: export it again from Porchlight.`);
+      throw new BackupError({ code: 'too_big', mb: WHOLE_FILE_LIMIT / 1024 / 1024 });
     }
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new BackupError(`The file is not valid JSON (${jsonError(err)}): it may be truncated or damaged. Nothing was imported.`);
+    throw new BackupError({ code: 'file_not_json', detail: jsonError(err) });
   }
-  const header = checkHeader(doc, 'the file');
+  const header = checkHeader(doc, 'file');
   yield { kind: 'header', header };
   const d = doc as Record<string, unknown>;
   for (const table of BACKUP_TABLES) {
     const list = d[table];
-    if (!Array.isArray(list)) throw new BackupError(`The backup has no list of ${table}.`);
+    if (!Array.isArray(list)) throw new BackupError({ code: 'no_list', table });
     for (const [i, raw] of list.entries()) yield checkRecord(table, raw, i + 1);
   }
 }

@@ -28,7 +28,7 @@ async function derive(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterati
 }
 
 export async function sealCredentials(credentials: Record<string, Credentials>, passphrase: string, iterations = SEAL_ITERATIONS): Promise<SealedKeys> {
-  if (passphrase.length < MIN_PASSPHRASE) throw new BackupError(`Choose a passphrase of at least ${MIN_PASSPHRASE} characters for your carrier keys.`);
+  if (passphrase.length < MIN_PASSPHRASE) throw new BackupError({ code: 'passphrase_short', min: MIN_PASSPHRASE });
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await derive(passphrase, salt, iterations, 'encrypt');
@@ -43,7 +43,7 @@ export async function openCredentials(sealed: SealedKeys, passphrase: string): P
     const key = await derive(passphrase, unb64(sealed.salt), sealed.iterations, 'decrypt');
     plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(sealed.iv) }, key, unb64(sealed.data));
   } catch {
-    throw new BackupError('That passphrase does not open the carrier keys in this backup (or the file was changed). Nothing was restored.');
+    throw new BackupError({ code: 'wrong_passphrase' });
   }
   let json: unknown;
   try {
@@ -52,6 +52,6 @@ export async function openCredentials(sealed: SealedKeys, passphrase: string): P
     json = null;
   }
   const parsed = CredentialsSchema.safeParse(json);
-  if (!parsed.success) throw new BackupError('The carrier keys in this backup are not in a form Porchlight knows. Nothing was restored.');
+  if (!parsed.success) throw new BackupError({ code: 'keys_unknown' });
   return parsed.data;
 }

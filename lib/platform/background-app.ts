@@ -43,6 +43,7 @@ import type { IngestSummary, RefreshSummary, RemovedPackages, SourceStatus } fro
 import { loadCredentials, loadSettings, saveSettings } from './storage';
 import { userTimeZone } from './user-time-zone';
 import { browserText } from './i18n';
+import { rejectText } from '../view/track-offers';
 import { plural, type UiText } from '../i18n/translate';
 import { credentialedFetchTarget } from '../url-policy';
 import { PRUNE_ALARM, PRUNE_PERIOD_MINUTES } from '../retention-policy';
@@ -369,8 +370,8 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     async trackSelection(text: string): Promise<{ added: number; known: number; found: number }> {
       const parsed = parseTrackingInput(text.slice(0, 10_000));
       if (parsed.numbers.length === 0) {
-        // The parser's reason (lib/scan) is still English: it is not part of this translation (issue #13 §2).
-        await notice(ui().t('notifyNoNumber'), parsed.rejected[0]?.message ?? ui().t('notifyNoNumberInSelection'));
+        const why = parsed.rejected[0];
+        await notice(ui().t('notifyNoNumber'), why ? rejectText(why, ui().t) : ui().t('notifyNoNumberInSelection'));
         return { added: 0, known: 0, found: 0 };
       }
       const r = await app.trackInput(parsed.numbers.map((n) => ({ number: n.candidates[0]!.trackingNumber, carrier: n.candidates[0]!.carrier })), 'selection');

@@ -37,9 +37,8 @@ export type RejectReason = 'check_digit' | 'order_number' | 'too_short' | 'too_l
 
 export interface RejectedInput {
   text: string;
+  /** Why, as a code: the shopper reads it in their language from it and the facts below (lib/view/track-offers.ts rejectText, issue #13 §2). */
   reason: RejectReason;
-  /** One sentence for the shopper, in English (the popup says it in the shopper's language from the facts below: lib/view/track-offers.ts). */
-  message: string;
   /** The carrier whose format it nearly matches (check_digit). */
   carrier?: string;
   /** Its length without separators (too_short). */
@@ -215,33 +214,18 @@ const CARRIER_NAME = (id: string) => getCarrier(id)?.name ?? id;
 function reject(text: string): RejectedInput {
   const normalised = normaliseNumber(text).replace(/[^0-9A-Z]/g, '');
   if (AMAZON_ORDER.test(text.replace(/\s+/g, ''))) {
-    return {
-      text,
-      reason: 'order_number',
-      message: `${text} is an Amazon order number, not a tracking number: open the order on Amazon and Porchlight reads its parcels.`,
-    };
+    return { text, reason: 'order_number' };
   }
-  if (/^(\d)\1+$/.test(normalised)) return { text, reason: 'repeated', message: `${text} is no tracking number (one digit repeated).` };
+  if (/^(\d)\1+$/.test(normalised)) return { text, reason: 'repeated' };
   const broken = normalised.length >= MIN_NUMBER_LENGTH && normalised.length <= MAX_NUMBER_LENGTH ? matchFormats(normalised).find((m) => !m.verified) : undefined;
   if (broken) {
-    return {
-      text,
-      reason: 'check_digit',
-      carrier: CARRIER_NAME(broken.carrier.id),
-      message: `${text} looks like a ${CARRIER_NAME(broken.carrier.id)} number, but its check digit does not match: check it for a typo.`,
-    };
+    return { text, reason: 'check_digit', carrier: CARRIER_NAME(broken.carrier.id) };
   }
   if (normalised.length < MIN_NUMBER_LENGTH) {
-    return {
-      text,
-      reason: 'too_short',
-      length: normalised.length,
-      shortest: MIN_NUMBER_LENGTH,
-      message: `${text} is too short for a tracking number (${normalised.length} characters; the shortest have ${MIN_NUMBER_LENGTH}).`,
-    };
+    return { text, reason: 'too_short', length: normalised.length, shortest: MIN_NUMBER_LENGTH };
   }
   if (normalised.length > MAX_NUMBER_LENGTH) {
-    return { text, reason: 'too_long', message: `${text.slice(0, 48)}${text.length > 48 ? '…' : ''} is too long for a tracking number.` };
+    return { text, reason: 'too_long' };
   }
-  return { text, reason: 'unknown_format', message: `${text} matches no carrier's number format that Porchlight knows.` };
+  return { text, reason: 'unknown_format' };
 }

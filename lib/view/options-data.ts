@@ -3,10 +3,13 @@
  * export, an import or a deletion did, in the page's language (issue #13 §2).
  */
 import type { ImportSummary } from '../backup/import-backup';
+import type { BackupProblem } from '../backup/read-backup';
+import type { BackupTable } from '../backup/schema';
 import type { TrackingList } from '../backup/tracking-list';
 import { type MessageKey, plural, type PluralKey, type UiText } from '../i18n/translate';
 import { zonedDate } from '../model/time';
 import { oneLine } from './options-diagnostics';
+import { rejectText } from './track-offers';
 
 export type ExportKind = 'backup' | 'events-csv' | 'packages-csv' | 'calendar';
 
@@ -97,13 +100,85 @@ export function deletedText(ui: UiText, rows: Readonly<Record<string, number>>, 
   );
 }
 
-/** What "Import tracking numbers" did: how many were added, already tracked, and why others were not read (the reader's reasons as it gave them). */
+/** A record of a table as the reader names it: 'package "ups:1Z…"'. */
+const RECORD: Readonly<Record<BackupTable, MessageKey>> = {
+  orders: 'backupErrorOrder',
+  packages: 'backupErrorPackage',
+  events: 'backupErrorEvent',
+  alerts: 'backupErrorAlert',
+  notifications: 'backupErrorNotification',
+};
+
+/**
+ * What is wrong with a backup, or with the passphrase of its carrier keys, in the page's language
+ * (the reader gives a code and its facts: lib/backup/read-backup.ts). Line numbers are written as
+ * the file counts them, without grouping; what JSON.parse and zod said stays as they said it.
+ */
+export function backupErrorText(ui: UiText, p: BackupProblem): string {
+  const { t } = ui;
+  const record = (table: BackupTable, key: string | null) => (key === null ? t(RECORD[table]) : t('backupErrorNamed', t(RECORD[table]), key));
+  switch (p.code) {
+    case 'empty':
+      return t('backupErrorEmpty');
+    case 'truncated':
+      return t('backupErrorTruncated');
+    case 'not_json_start':
+      return t('backupErrorNotJsonStart');
+    case 'no_format':
+      return t(p.where === 'first_line' ? 'backupErrorNoFormatFirstLine' : 'backupErrorNoFormatFile', p.format);
+    case 'header_not_json':
+      return t('backupErrorHeaderNotJson', p.detail);
+    case 'too_big':
+      return t('backupErrorTooBig', p.mb);
+    case 'newer':
+      return t('backupErrorNewer', String(p.version), String(p.supported));
+    case 'header_invalid':
+      return t('backupErrorHeaderInvalid', p.issue);
+    case 'record_invalid':
+      return t('backupErrorRecordInvalid', String(p.line), record(p.table, p.key), p.issue);
+    case 'line_too_long':
+      return t('backupErrorLineTooLong', String(p.line), p.mb);
+    case 'after_end':
+      return t('backupErrorAfterEnd', String(p.line));
+    case 'expected_list':
+      return t('backupErrorExpectedList', String(p.line), p.table);
+    case 'list_closed_wrong':
+      return t('backupErrorListClosedWrong', String(p.line), p.table);
+    case 'line_not_json':
+      return t('backupErrorLineNotJson', String(p.line), p.detail);
+    case 'file_not_json':
+      return t('backupErrorFileNotJson', p.detail);
+    case 'no_list':
+      return t('backupErrorNoList', p.table);
+    case 'duplicate':
+      return t('backupErrorDuplicate', String(p.line), record(p.table, p.key));
+    case 'orphan':
+      return t('backupErrorOrphan', String(p.line), record(p.table, p.key), p.packageId);
+    case 'passphrase_short':
+      return t('backupErrorPassphraseShort', p.min);
+    case 'wrong_passphrase':
+      return t('backupErrorWrongPassphrase');
+    case 'keys_unknown':
+      return t('backupErrorKeysUnknown');
+  }
+}
+
+/** The problems whose sentence already says that nothing was imported (the rest get "Nothing was changed."). */
+const SAYS_NOTHING_IMPORTED: ReadonlySet<BackupProblem['code']> = new Set(['truncated', 'file_not_json', 'duplicate']);
+
+/** "cut.json was not imported. The file ends too early: …". */
+export function notImportedText(ui: UiText, fileName: string, p: BackupProblem): string {
+  const why = backupErrorText(ui, p);
+  return ui.t('optionsDataNotImported', fileName, SAYS_NOTHING_IMPORTED.has(p.code) ? why : `${why} ${ui.t('optionsDataNothingChanged')}`);
+}
+
+/** What "Import tracking numbers" did: how many were added, already tracked, and why others were not read (the parser's reasons, as the popup's box says them). */
 export function numbersImportedText(ui: UiText, list: TrackingList, r: { added: number; known: number }): string {
   const { t } = ui;
   const from = list.column ? ` ${t('optionsDataFromColumn', list.column)}` : '';
   const head =
     list.numbers.length === 0 ? t('optionsDataNoNumber', from) : plural(ui, 'optionsDataNumbersAdded', r.added, `${r.known ? t('optionsDataAlreadyTracked', r.known) : ''}${from}`);
-  const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), x.message));
+  const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), rejectText(x, t)));
   const more = list.rejected.length > 3 ? ` ${t('optionsDataMore', list.rejected.length - 3)}` : '';
   const rejected = shown.length ? t('optionsDataNotRead', `${shown.join('; ')}${more}`) : null;
   const cut = list.cut ? t('optionsDataCut') : null;

@@ -36,14 +36,17 @@ export function trackOffers(
   });
   return {
     offers,
-    reasons: parsed.rejected.map((r) => reasonText(r, t)),
+    reasons: parsed.rejected.map((r) => rejectText(r, t)),
     // A rejected entry may still be something to find (an order number): it is searched as written.
     query: { words: [...parsed.words, ...parsed.rejected.map((r) => r.text.toLowerCase())], numbers: parsed.numbers.flatMap((n) => [n.number, ...n.candidates.map((c) => c.trackingNumber)]) },
   };
 }
 
-/** Why an entry is no number, in the shopper's language (the parser's English `message` says the same). */
-function reasonText(r: RejectedInput, t: Translate): string {
+/**
+ * Why an entry is no number, in the shopper's language: the popup's box, the context menu's
+ * notification and the options page's number import all say it this way (issue #13 §2).
+ */
+export function rejectText(r: RejectedInput, t: Translate): string {
   switch (r.reason) {
     case 'order_number':
       return t('boxReasonOrderNumber', r.text);
@@ -54,7 +57,7 @@ function reasonText(r: RejectedInput, t: Translate): string {
     case 'too_short':
       return t('boxReasonTooShort', r.text, r.length ?? r.text.length, r.shortest ?? 0);
     case 'too_long':
-      return t('boxReasonTooLong', `${r.text.slice(0, 48)}${r.text.length > 48 ? '…' : ''}`);
+      return t('boxReasonTooLong', r.text.length > 48 ? `${r.text.slice(0, 48)}…` : r.text);
     case 'unknown_format':
       return t('boxReasonUnknown', r.text);
   }

@@ -40,6 +40,14 @@ describe('notices in German', () => {
     ]);
   });
 
+  it('a selection with an order number only: the parser’s reason in German', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await app.trackSelection('Bestellung 112-5939971-8962610');
+    expect(shown(create)).toEqual([
+      ['Keine Sendungsnummer gefunden', '112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer: Öffnen Sie die Bestellung bei Amazon, dann liest Porchlight ihre Pakete.'],
+    ]);
+  });
+
   it('a page with no tracking number', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     tab = { html: '<html><body><p>Unser Angebot der Woche</p></body></html>', url: 'https://laden.example/angebote' };

@@ -9,6 +9,8 @@ import { BackupError } from '../../../lib/backup/read-backup';
 import { backupChunks } from '../../../lib/backup/write-backup';
 import type { PorchlightDb } from '../../../lib/db/database';
 import { parseSettings } from '../../../lib/settings';
+import { backupErrorText } from '../../../lib/view/options-data';
+import { EN } from '../../support/i18n';
 import { chunked, collect, seedWorld, WORLD_NOW } from './backup-world';
 
 const SETTINGS = parseSettings({});
@@ -33,7 +35,8 @@ async function refused(text: string | (() => AsyncIterable<string>), message: Re
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(BackupError);
-  expect((err as Error).message).toMatch(message);
+  // What the options page shows (issue #13 §2: the reader gives a code, the page the sentence).
+  expect(backupErrorText(EN, (err as BackupError).problem)).toMatch(message);
   expect(await snapshot()).toBe(before);
 }
 

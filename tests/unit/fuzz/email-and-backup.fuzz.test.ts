@@ -16,8 +16,10 @@ import { backupChunks } from '../../../lib/backup/write-backup';
 import type { PorchlightDb } from '../../../lib/db/database';
 import { type EmailParts, readEmailParts } from '../../../lib/email/read-email';
 import { parseSettings } from '../../../lib/settings';
+import { backupErrorText } from '../../../lib/view/options-data';
 import { parseEml } from '../../../scripts/inspect/parse-eml';
 import { chunked, collect, seedWorld, WORLD_NOW } from '../backup/backup-world';
+import { EN } from '../../support/i18n';
 import { invalidRows } from '../../support/invalid-rows';
 import { countRuns, mutated, withinHangLimit } from './fuzz-support';
 
@@ -95,7 +97,7 @@ describe('fuzz: backup reader and importer (issue #17)', () => {
           }
         } catch (err) {
           expect(err).toBeInstanceOf(BackupError);
-          expect((err as Error).message.length).toBeGreaterThan(10);
+          expect(backupErrorText(EN, (err as BackupError).problem).length).toBeGreaterThan(10);
           refused++;
         }
       }),

@@ -1,0 +1,98 @@
+/**
+ * What the shopper reads about files and the number parser, in German (issue #13 §2): why an entry
+ * is no tracking number (the popup's box, the options page's number import and the context menu's
+ * notice say it one way), and why a backup or its carrier keys were refused. Numbers, ids and what
+ * JSON.parse or zod said stay as they are.
+ */
+import { describe, expect, it } from 'vitest';
+import { importBackup } from '../../../lib/backup/import-backup';
+import { BackupError, type BackupProblem } from '../../../lib/backup/read-backup';
+import { readTrackingList } from '../../../lib/backup/tracking-list';
+import { backupChunks } from '../../../lib/backup/write-backup';
+import { parseSettings } from '../../../lib/settings';
+import { parseTrackingInput } from '../../../lib/scan/parse-input';
+import { backupErrorText, notImportedText, numbersImportedText } from '../../../lib/view/options-data';
+import { rejectText } from '../../../lib/view/track-offers';
+import { chunked, collect, seedWorld, WORLD_NOW } from '../backup/backup-world';
+import { DE, EN } from '../../support/i18n';
+
+describe('why an entry is no tracking number, in German', () => {
+  it('every reason the parser gives, with the entry as written', () => {
+    const r = parseTrackingInput('112-5939971-8962610\n1Z999AA10123456785\n12345678\n0000000000000000000\n1234567890123456789012345678901234567890123456789012345\nABCDEFGH12345678XYZ');
+    expect(r.rejected.map((x) => x.reason)).toEqual(['order_number', 'check_digit', 'too_short', 'repeated', 'too_long', 'unknown_format']);
+    expect(r.rejected.map((x) => rejectText(x, DE.t))).toEqual([
+      '112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer: Öffnen Sie die Bestellung bei Amazon, dann liest Porchlight ihre Pakete.',
+      '1Z999AA10123456785 sieht aus wie eine Sendungsnummer von UPS, aber die Prüfziffer stimmt nicht: Prüfen Sie sie auf Tippfehler.',
+      '12345678 ist zu kurz für eine Sendungsnummer (8 Zeichen; die kürzesten haben 10).',
+      '0000000000000000000 ist keine Sendungsnummer (eine einzige Ziffer wiederholt).',
+      '123456789012345678901234567890123456789012345678… ist zu lang für eine Sendungsnummer.',
+      'ABCDEFGH12345678XYZ passt zu keinem Nummernformat, das Porchlight kennt.',
+    ]);
+    // The English is what the parser's own sentence was before it carried a code.
+    expect(rejectText(r.rejected[1]!, EN.t)).toBe('1Z999AA10123456785 looks like a UPS number, but its check digit does not match: check it for a typo.');
+  });
+
+  it('the number import names the reasons in German', () => {
+    const list = readTrackingList('1Z999AA10123456784\n112-5939971-8962610\n');
+    expect(numbersImportedText(DE, list, { added: 1, known: 0 })).toContain(
+      'Nicht gelesen: „112-5939971-8962610“: 112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer',
+    );
+  });
+});
+
+describe('a refused backup, in German', () => {
+  const SETTINGS = parseSettings({});
+
+  async function refusal(text: string): Promise<BackupProblem> {
+    const db = await seedWorld();
+    try {
+      const err = await importBackup(db, chunked(text), SETTINGS).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(BackupError);
+      return (err as BackupError).problem;
+    } finally {
+      await db.delete();
+    }
+  }
+
+  it('a truncated file: the sentence the options page shows, and nothing said twice', async () => {
+    const db = await seedWorld();
+    const good = await collect(backupChunks(db, { now: WORLD_NOW, appVersion: '0.1.0', settings: SETTINGS }));
+    await db.delete();
+    const lines = good.split('\n');
+    const problem = await refusal(lines.slice(0, lines.length - 4).join('\n'));
+    expect(notImportedText(DE, 'cut.json', problem)).toBe(
+      'cut.json wurde nicht importiert. Die Datei endet zu früh: Sie ist unvollständig (die Sicherung wurde vor ihrem Ende abgeschnitten). Es wurde nichts importiert.',
+    );
+    expect(notImportedText(EN, 'cut.json', problem)).toBe(
+      'cut.json was not imported. The file ends too early: it is truncated (the backup was cut off before its end). Nothing was imported.',
+    );
+  });
+
+  it('a file that is no backup gets "nothing was changed" after its reason', async () => {
+    expect(notImportedText(DE, 'bestellungen.csv', await refusal('tracking,carrier\n1Z999AA10123456784,ups\n'))).toBe(
+      'bestellungen.csv wurde nicht importiert. Das ist keine Porchlight-Sicherung: Sie beginnt nicht mit einem JSON-Objekt. Es wurde nichts geändert.',
+    );
+  });
+
+  it('records named in German; line numbers as the file counts them; zod’s words as zod said them', () => {
+    expect(backupErrorText(DE, { code: 'record_invalid', line: 12345, table: 'packages', key: 'ups:1Z999AA10123456784', issue: 'status: Invalid option' })).toBe(
+      'Zeile 12345: Paket „ups:1Z999AA10123456784“ ist ungültig (status: Invalid option).',
+    );
+    expect(backupErrorText(EN, { code: 'record_invalid', line: 12345, table: 'events', key: null, issue: 'time: Required' })).toBe('Line 12345: event is not valid (time: Required).');
+    expect(backupErrorText(DE, { code: 'orphan', line: 7, table: 'events', key: 'ups:X|1', packageId: 'ups:NOPE' })).toBe(
+      'Zeile 7: Sendungsereignis „ups:X|1“ gehört zum Paket „ups:NOPE“, das in der Sicherung fehlt.',
+    );
+    expect(backupErrorText(DE, { code: 'expected_list', line: 3, table: 'orders' })).toBe('Zeile 3: Hier sollte die Liste „orders“ beginnen ("orders":[).');
+    expect(backupErrorText(DE, { code: 'newer', version: 7, supported: 1 })).toBe(
+      'Diese Sicherung stammt von einer neueren Porchlight-Version (Format 7); diese Version liest Formate bis 1. Aktualisieren Sie Porchlight und importieren Sie sie dann erneut.',
+    );
+  });
+
+  it('the carrier keys’ passphrase', () => {
+    expect(backupErrorText(DE, { code: 'passphrase_short', min: 10 })).toBe('Wählen Sie für Ihre Zugangsschlüssel der Zusteller eine Passphrase mit mindestens 10 Zeichen.');
+    expect(backupErrorText(DE, { code: 'wrong_passphrase' })).toMatch(/^Mit dieser Passphrase lassen sich die Zugangsschlüssel .* nicht öffnen/);
+  });
+});
