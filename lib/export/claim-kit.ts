@@ -4,16 +4,19 @@
  * or missing parcel asks for: the order, the number and carrier, the whole timeline, the ETA history,
  * the alerts and "not received" reports with their times, and the refund and claim windows with their
  * deadlines and where to file (lib/alerts/next-steps.ts, the same ones the popup shows). Every text is
- * escaped: what pages and carriers wrote is shown as text, never as markup.
+ * escaped: what pages and carriers wrote is shown as text, never as markup. The kit's own words are in
+ * the page's language (issue #13 §2); what shops and carriers wrote stays as they wrote it, and times
+ * stay ISO 8601 with their offset (a claim form or an agent reads them the same in any language).
  */
 import { CARRIER_CONTACTS } from '../alerts/carrier-contacts';
 import { nextSteps } from '../alerts/next-steps';
 import { placeEvents } from '../engine/derive';
 import { NOT_RECEIVED_CODE } from '../engine/user-report';
-import type { Translate } from '../i18n/translate';
-import { STATUS_LABEL } from '../model/status';
+import type { MessageKey, Translate, UiText } from '../i18n/translate';
+import type { ClaimWindow } from '../alerts/claim-windows';
 import { toZonedIso } from '../model/time';
-import type { Alert, Order, Package, TrackingEvent } from '../model/types';
+import type { Alert, Order, Package, PackageNumber, TrackingEvent } from '../model/types';
+import { STATUS_MESSAGE } from '../view/popup-model';
 
 export interface ClaimKitInput {
   pkg: Package;
@@ -22,9 +25,23 @@ export interface ClaimKitInput {
   alerts: readonly Alert[];
   now: number;
   timeZone: string;
-  /** The steps' words (lib/alerts/next-steps.ts, issue #13 §2); the kit's own text is English until it is translated. */
-  t: Translate;
+  /** The page's words and language (issue #13 §2), for the kit's own text and the steps (lib/alerts/next-steps.ts). */
+  ui: UiText;
 }
+
+const RELATION: Readonly<Record<PackageNumber['relation'], MessageKey>> = {
+  primary: 'claimKitRelationPrimary',
+  handoff: 'claimKitRelationHandoff',
+  piece: 'claimKitRelationPiece',
+  alternate: 'claimKitRelationAlternate',
+  return: 'claimKitRelationReturn',
+};
+
+const FILED_BY: Readonly<Record<ClaimWindow['filedBy'], MessageKey>> = {
+  buyer: 'claimKitByBuyer',
+  sender_or_recipient: 'claimKitBySenderOrRecipient',
+  sender: 'claimKitBySender',
+};
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(s: string | number | null | undefined): string {
@@ -39,87 +56,99 @@ function link(url: string | null | undefined, text: string): string {
 
 const when = (ms: number | null | undefined, zone: string) => (ms === null || ms === undefined || !Number.isFinite(ms) ? '' : toZonedIso(ms, zone).replace('T', ' '));
 
-function table(head: string[], rows: string[][]): string {
-  if (!rows.length) return '<p class="none">None recorded.</p>';
-  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+function table(t: Translate, head: MessageKey[], rows: string[][]): string {
+  if (!rows.length) return `<p class="none">${escapeHtml(t('claimKitNoneRecorded'))}</p>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(t(h))}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-const STYLE = `body{font:13px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
+const STYLE = `body{font:13px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th,.word{overflow-wrap:normal}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
 
 export function claimKitHtml(input: ClaimKitInput): string {
   const { pkg, order, now, timeZone } = input;
+  const { t } = input.ui;
   const z = timeZone;
-  const carrier = pkg.carrier ? (CARRIER_CONTACTS[pkg.carrier]?.name ?? pkg.carrier) : 'unknown';
-  const title = `Claim kit: ${pkg.label ?? pkg.trackingNumber ?? pkg.orderId ?? pkg.id}`;
+  const carrier = pkg.carrier ? (CARRIER_CONTACTS[pkg.carrier]?.name ?? pkg.carrier) : t('claimKitUnknown');
+  const title = t('claimKitTitle', pkg.label ?? pkg.trackingNumber ?? pkg.orderId ?? pkg.id);
   const placed = placeEvents(input.events, z);
-  const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z, t: input.t }).filter((s) => s.windows.length);
+  const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z, t }).filter((s) => s.windows.length);
   const reports = placed.filter((p) => p.event.source === 'user' && p.event.code === NOT_RECEIVED_CODE);
-  const facts = (pairs: [string, string][]) => `<dl>${pairs.filter(([, v]) => v !== '').map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  // The report is Porchlight's own sentence (lib/engine/user-report.ts, stored in English): said in the page's language.
+  const said = (e: TrackingEvent) => (e.source === 'user' && e.code === NOT_RECEIVED_CODE ? t('claimKitNotReceived') : e.description);
+  const facts = (pairs: [MessageKey, string][]) => `<dl>${pairs.filter(([, v]) => v !== '').map(([k, v]) => `<dt>${escapeHtml(t(k))}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  const h2 = (k: MessageKey) => `<h2>${escapeHtml(t(k))}</h2>`;
 
   const parts = [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
+    `<!doctype html><html lang="${escapeHtml(t('claimKitLang'))}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">Made by Porchlight on ${escapeHtml(when(now, z))} (${escapeHtml(z)}). Times are shown in that zone with their UTC offset. Print it or use your browser's "Save as PDF".</p>`,
-    '<h2>Order</h2>',
+    `<p class="meta">${escapeHtml(t('claimKitMade', when(now, z), z))}</p>`,
+    h2('claimKitOrder'),
     order
       ? facts([
-          ['Shop', escapeHtml(order.shop)],
-          ['Order', link(order.orderUrl, order.orderId)],
-          ['Placed', escapeHtml(order.placedAt)],
-          ['Total', escapeHtml(order.total)],
-          ['Status', escapeHtml(order.status)],
-        ]) + table(['Item', 'Quantity', 'Seller'], order.items.map((i) => [link(i.url, i.title), escapeHtml(i.quantity), escapeHtml(i.seller)]))
-      : `<p class="none">${pkg.orderId ? `Order ${escapeHtml(pkg.orderId)} at ${escapeHtml(pkg.shop)} (not read in detail).` : 'No order is known for this parcel.'}</p>`,
-    '<h2>Parcel</h2>',
+          ['claimKitShop', escapeHtml(order.shop)],
+          ['claimKitOrder', link(order.orderUrl, order.orderId)],
+          ['claimKitPlaced', escapeHtml(order.placedAt)],
+          ['claimKitTotal', escapeHtml(order.total)],
+          ['claimKitStatus', escapeHtml(order.status)],
+        ]) + table(t, ['claimKitItem', 'claimKitQuantity', 'claimKitSeller'], order.items.map((i) => [link(i.url, i.title), escapeHtml(i.quantity), escapeHtml(i.seller)]))
+      : `<p class="none">${escapeHtml(pkg.orderId ? t('claimKitOrderNotRead', pkg.orderId, pkg.shop ?? '') : t('claimKitNoOrder'))}</p>`,
+    h2('claimKitParcel'),
     facts([
-      ['Tracking number', escapeHtml(pkg.trackingNumber ?? 'none')],
-      ['Carrier', escapeHtml(carrier)],
-      ['Other numbers', escapeHtml(pkg.numbers.filter((n) => n.number !== pkg.trackingNumber).map((n) => `${n.number} (${n.relation}${n.carrier ? `, ${n.carrier}` : ''})`).join('; '))],
-      ['Status', escapeHtml(`${STATUS_LABEL[pkg.status]}${pkg.statusText ? ` (${pkg.statusText})` : ''}`)],
-      ['Delivered at', escapeHtml(pkg.deliveredAt)],
-      ['Tracking page', pkg.trackUrl ? link(pkg.trackUrl, pkg.trackUrl) : ''],
-      ['Your label', escapeHtml(pkg.label)],
-      ['First seen by Porchlight', escapeHtml(when(pkg.firstSeenAt, z))],
+      ['claimKitTrackingNumber', escapeHtml(pkg.trackingNumber ?? t('claimKitNone'))],
+      ['claimKitCarrier', escapeHtml(carrier)],
+      ['claimKitOtherNumbers', escapeHtml(pkg.numbers.filter((n) => n.number !== pkg.trackingNumber).map((n) => `${n.number} (${t(RELATION[n.relation])}${n.carrier ? `, ${n.carrier}` : ''})`).join('; '))],
+      ['claimKitStatus', escapeHtml(`${t(STATUS_MESSAGE[pkg.status])}${pkg.statusText ? ` (${pkg.statusText})` : ''}`)],
+      ['claimKitDeliveredAt', escapeHtml(pkg.deliveredAt)],
+      ['claimKitTrackingPage', pkg.trackUrl ? link(pkg.trackUrl, pkg.trackUrl) : ''],
+      ['claimKitYourLabel', escapeHtml(pkg.label)],
+      ['claimKitFirstSeen', escapeHtml(when(pkg.firstSeenAt, z))],
     ]),
-    '<h2>Timeline</h2>',
+    h2('claimKitTimeline'),
     table(
-      ['Time', 'Status', 'What happened', 'Place', 'Reported by'],
+      t,
+      ['claimKitTime', 'claimKitStatus', 'claimKitWhatHappened', 'claimKitPlace', 'claimKitReportedBy'],
       placed.map(({ event: e, at }) => [
         escapeHtml(Number.isFinite(at) ? when(at, z) : e.time),
-        escapeHtml(e.status ? STATUS_LABEL[e.status] : ''),
-        escapeHtml(e.description),
+        // A status is our own short word: it breaks between words, never inside one ("Unterwe|gs").
+        e.status ? `<span class="word">${escapeHtml(t(STATUS_MESSAGE[e.status]))}</span>` : '',
+        escapeHtml(said(e)),
         escapeHtml(e.location),
-        escapeHtml(e.source === 'user' ? 'you' : (e.sources ?? [e.source]).join(', ')),
+        escapeHtml(e.source === 'user' ? t('claimKitYou') : (e.sources ?? [e.source]).join(', ')),
       ]),
     ),
-    '<h2>Delivery estimates over time</h2>',
-    table(['Seen', 'Expected', 'Source'], pkg.etaHistory.map((r) => [escapeHtml(when(r.seenAt, z)), escapeHtml(r.eta.from === r.eta.to ? r.eta.from : `${r.eta.from} to ${r.eta.to}`), escapeHtml(r.source)])),
-    '<h2>"Not received" reports</h2>',
-    table(['Reported', 'Report'], reports.map(({ event: e, at }) => [escapeHtml(when(at, z)), escapeHtml(e.description)])),
-    '<h2>Alerts</h2>',
+    h2('claimKitEstimates'),
     table(
-      ['Raised', 'Alert', 'Details', 'Ended'],
+      t,
+      ['claimKitSeen', 'claimKitExpected', 'claimKitSource'],
+      pkg.etaHistory.map((r) => [escapeHtml(when(r.seenAt, z)), escapeHtml(r.eta.from === r.eta.to ? r.eta.from : t('claimKitDateRange', r.eta.from, r.eta.to)), escapeHtml(r.source)]),
+    ),
+    h2('claimKitReports'),
+    table(t, ['claimKitReported', 'claimKitReport'], reports.map(({ event: e, at }) => [escapeHtml(when(at, z)), escapeHtml(said(e))])),
+    h2('claimKitAlerts'),
+    table(
+      t,
+      ['claimKitRaised', 'claimKitAlert', 'claimKitDetails', 'claimKitEnded'],
       [...input.alerts].sort((a, b) => a.createdAt - b.createdAt).map((a) => [escapeHtml(when(a.createdAt, z)), escapeHtml(a.title), escapeHtml(a.message), escapeHtml(when(a.endedAt ?? null, z))]),
     ),
-    '<h2>Refund and claim windows</h2>',
+    h2('claimKitWindows'),
     steps.length
       ? steps
           .map(
             (s) =>
               `<h3>${link(s.url, s.title)}</h3>${s.detail ? `<p>${escapeHtml(s.detail)}</p>` : ''}${table(
-                ['Window', 'Applies to', 'Opens', 'Last day', 'Filed by', 'Source'],
+                t,
+                ['claimKitWindow', 'claimKitAppliesTo', 'claimKitOpens', 'claimKitLastDay', 'claimKitFiledBy', 'claimKitSource'],
                 s.windows.map((w) => [
                   escapeHtml(w.window.title) + (w.window.note ? `<br><span class="meta">${escapeHtml(w.window.note)}</span>` : ''),
                   escapeHtml(w.window.appliesTo),
-                  escapeHtml(w.opensOn ?? 'unknown'),
-                  w.expired ? `<span class="expired">${escapeHtml(w.closesOn)} (passed)</span>` : escapeHtml(w.closesOn ?? 'unknown'),
-                  escapeHtml(w.window.filedBy.replace(/_/g, ' ')),
-                  link(w.window.source, w.window.verified ? 'policy page' : 'check with the policy page'),
+                  escapeHtml(w.opensOn ?? t('claimKitUnknown')),
+                  w.expired ? `<span class="expired">${escapeHtml(t('claimKitPassed', w.closesOn ?? ''))}</span>` : escapeHtml(w.closesOn ?? t('claimKitUnknown')),
+                  escapeHtml(t(FILED_BY[w.window.filedBy])),
+                  link(w.window.source, t(w.window.verified ? 'claimKitPolicyPage' : 'claimKitCheckPolicy')),
                 ]),
               )}`,
           )
           .join('')
-      : '<p class="none">No refund or claim window is known for this shop and carrier.</p>',
+      : `<p class="none">${escapeHtml(t('claimKitNoWindow'))}</p>`,
     '</body></html>\n',
   ];
   return parts.join('');

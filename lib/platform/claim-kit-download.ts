@@ -20,6 +20,6 @@ export async function downloadClaimKit(
   const record = await packageRecord(db, id);
   if (!record) return null;
   const name = claimKitFileName(record.pkg, now, timeZone);
-  const bytes = await save(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone, t: ui.t })]);
+  const bytes = await save(name, 'text/html;charset=utf-8', [claimKitHtml({ ...record, now, timeZone, ui })]);
   return { name, bytes, text: claimKitSavedText(ui, name, bytes) };
 }

@@ -17,7 +17,7 @@ async function kit() {
   const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
   await db.events.put({ key: `${pkg!.id}|nr`, packageId: pkg!.id, time: '2024-12-19T18:00:00.000Z', timeIsLocal: false, timeZone: null, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null, source: 'user', sources: ['user'] });
   const record = (await packageRecord(db, pkg!.id))!;
-  const html = claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'America/Chicago', t: EN.t });
+  const html = claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'America/Chicago', ui: EN });
   return { html, record, doc: new DOMParser().parseFromString(html, 'text/html') };
 }
 

@@ -1,19 +1,22 @@
 /**
  * What the shopper reads about files and the number parser, in German (issue #13 §2): why an entry
  * is no tracking number (the popup's box, the options page's number import and the context menu's
- * notice say it one way), and why a backup or its carrier keys were refused. Numbers, ids and what
- * JSON.parse or zod said stay as they are.
+ * notice say it one way), why a backup or its carrier keys were refused, and the claim kit's page.
+ * Numbers, ids, times (ISO 8601) and what JSON.parse, zod, shops and carriers said stay as they are.
  */
 import { describe, expect, it } from 'vitest';
 import { importBackup } from '../../../lib/backup/import-backup';
 import { BackupError, type BackupProblem } from '../../../lib/backup/read-backup';
 import { readTrackingList } from '../../../lib/backup/tracking-list';
 import { backupChunks } from '../../../lib/backup/write-backup';
+import { packageRecord } from '../../../lib/db/backup-store';
+import { NOT_RECEIVED_CODE } from '../../../lib/engine/user-report';
+import { claimKitHtml } from '../../../lib/export/claim-kit';
 import { parseSettings } from '../../../lib/settings';
 import { parseTrackingInput } from '../../../lib/scan/parse-input';
 import { backupErrorText, notImportedText, numbersImportedText } from '../../../lib/view/options-data';
 import { rejectText } from '../../../lib/view/track-offers';
-import { chunked, collect, seedWorld, WORLD_NOW } from '../backup/backup-world';
+import { chunked, collect, HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
 import { DE, EN } from '../../support/i18n';
 
 describe('why an entry is no tracking number, in German', () => {
@@ -94,5 +97,55 @@ describe('a refused backup, in German', () => {
   it('the carrier keys’ passphrase', () => {
     expect(backupErrorText(DE, { code: 'passphrase_short', min: 10 })).toBe('Wählen Sie für Ihre Zugangsschlüssel der Zusteller eine Passphrase mit mindestens 10 Zeichen.');
     expect(backupErrorText(DE, { code: 'wrong_passphrase' })).toMatch(/^Mit dieser Passphrase lassen sich die Zugangsschlüssel .* nicht öffnen/);
+  });
+});
+
+describe('the claim kit in German', () => {
+  it('its own words in German, what the shop and carrier wrote as written, markup from pages as text', async () => {
+    const db = await seedWorld();
+    const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
+    await db.packages.update(pkg!.id, { numbers: [{ number: '9400100000000000000000', carrier: 'usps', relation: 'handoff', source: 'carrier:ups', addedAt: WORLD_NOW }] });
+    await db.events.put({ key: `${pkg!.id}|nr`, packageId: pkg!.id, time: '2024-12-19T18:00:00.000Z', timeIsLocal: false, timeZone: null, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null, source: 'user', sources: ['user'] });
+    const record = (await packageRecord(db, pkg!.id))!;
+    await db.delete();
+    const doc = new DOMParser().parseFromString(claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'Europe/Berlin', ui: DE }), 'text/html');
+    const text = doc.body.textContent!;
+    expect(doc.documentElement.lang).toBe('de');
+    expect(doc.title).toBe(`Reklamationsmappe: ${record.pkg.label}`);
+    expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Bestellung',
+      'Paket',
+      'Sendungsverlauf',
+      'Voraussichtliche Zustellung im Lauf der Zeit',
+      'Meldungen „Nicht erhalten“',
+      'Warnungen',
+      'Fristen für Erstattung und Reklamation',
+    ]);
+    expect(text).toContain('Erstellt von Porchlight am 2024-12-20 13:00:00+01:00 (Europe/Berlin).');
+    expect([...doc.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Von Porchlight zuerst gesehen');
+    expect(text).toContain('9400100000000000000000 (Übergabe, usps)');
+    const timeline = [...doc.querySelectorAll('h2')].find((h) => h.textContent === 'Sendungsverlauf')!.nextElementSibling!;
+    expect([...timeline.querySelectorAll('th')].map((h) => h.textContent)).toEqual(['Zeitpunkt', 'Status', 'Ereignis', 'Ort', 'Gemeldet von']);
+    const rows = [...timeline.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    expect(rows[0]).toEqual(['2024-12-10 07:15:00+01:00', 'Unterwegs', 'Arrived at facility 0', 'Memphis, TN, US', 'carrier:ups']);
+    expect(rows.at(-1)!.slice(2)).toEqual(['Sie haben dieses Paket als nicht erhalten gemeldet', '', 'Sie']);
+    expect(text).toContain(HOSTILE.replace('\r\n', '\n').split('\n')[0]);
+    expect(text).toContain('Käufer');
+    expect(text).toMatch(/Absender oder Empfänger/);
+    expect(doc.querySelectorAll('script, img')).toHaveLength(0);
+    expect(text).not.toMatch(/\b(Made by|Timeline|None recorded|Tracking number|Last day|Filed by|policy page)\b/);
+  });
+
+  it('with nothing recorded and no order', async () => {
+    const db = await seedWorld();
+    const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
+    const record = (await packageRecord(db, pkg!.id))!;
+    await db.delete();
+    const html = claimKitHtml({ ...record, order: null, events: [], alerts: [], pkg: { ...record.pkg, carrier: null, trackingNumber: null, etaHistory: [] }, now: WORLD_NOW, timeZone: 'Europe/Berlin', ui: DE });
+    const text = new DOMParser().parseFromString(html, 'text/html').body.textContent!;
+    expect(text).toContain(`Bestellung ${record.pkg.orderId} bei amazon (nicht im Einzelnen gelesen).`);
+    expect(text).toContain('Sendungsnummerkeine');
+    expect(text).toContain('Zustellerunbekannt');
+    expect(text.match(/Nichts erfasst\./g)).toHaveLength(4);
   });
 });

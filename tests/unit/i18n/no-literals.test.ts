@@ -78,6 +78,7 @@ const VIEW_FILES = [
   'lib/backup/read-backup.ts',
   'lib/backup/import-backup.ts',
   'lib/backup/sealed-keys.ts',
+  'lib/export/claim-kit.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
@@ -94,6 +95,13 @@ const ALLOWED: Record<string, string> = {
 const PROSE = /^\p{Lu}\p{Ll}+/u;
 /** Words: a letter, a space, a letter ("Arriving today"; not a selector "[data-id] .row" or a URL). */
 const isProse = (s: string) => /\p{L} +\p{L}/u.test(s.trim()) || PROSE.test(s.trim());
+
+/** A page the code builds as a string (the claim kit): its tags and style rules are no words, the text between them is judged. */
+function wordsOf(s: string): string {
+  let text = s.replace(/<[^>]*>/g, ' ');
+  for (let before = ''; before !== text; ) text = (before = text).replace(/[^{}]*\{[^{}]*\}/g, ' ');
+  return text;
+}
 
 interface Finding {
   at: string;
@@ -143,7 +151,7 @@ function scan(file: string, prose: boolean, text = readFileSync(resolve(ROOT, fi
       // (A literal that is an attribute's whole value was judged with its attribute above.)
       if (s !== null && !ts.isJsxAttribute(node.parent) && !exempt(node)) {
         // In JSX: any literal with letters the shopper reads; elsewhere, prose.
-        if (inJsx(node) ? /\p{L}/u.test(s) && isProse(s) : prose && isProse(s)) report(node, s);
+        if (inJsx(node) ? /\p{L}/u.test(s) && isProse(s) : prose && isProse(wordsOf(s))) report(node, s);
       }
     }
     ts.forEachChild(node, visit);
@@ -173,5 +181,6 @@ describe('no user-facing literal outside the messages (issue #13 §2)', () => {
     expect(scanCode('a.tsx', 'const x = <p class="a b" title="Open it">Hello <b>{t("k")}</b></p>;')).toEqual(['Open it', 'Hello']);
     expect(scanCode('b.ts', "const a = 'Arriving today'; const b = `${n} days late`; const k = t('cardToday'); if (e.key === 'Escape') f('pkg--x');")).toEqual(['Arriving today', 'days late']);
     expect(scanCode('c.ts', "const d = 'Delivered'; type T = 'On the way'; const o = { 'Some key': 1 };")).toEqual(['Delivered']);
+    expect(scanCode('d.ts', "const a = `<p class=\"none\">${x}</p>`; const b = 'h1{font:13px sans-serif}@media print{a{color:#000}}'; const c = '<h2>Not received</h2>';")).toEqual(['<h2>Not received</h2>']);
   });
 });
