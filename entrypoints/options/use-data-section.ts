@@ -98,7 +98,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
     }
     if (kind === 'events-csv') return eventsCsvChunks(deps.db, deps.timeZone);
     if (kind === 'packages-csv') return packagesCsvChunks(deps.db);
-    return calendarChunks(deps.db, now);
+    return calendarChunks(deps.db, now, t);
   }
 
   const actions: DataActions = {

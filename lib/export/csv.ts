@@ -18,6 +18,8 @@ const stringify = (rows: string[][]) => `${Papa.unparse(rows, OPTIONS)}\r\n`;
 /** A free-text cell, defused for spreadsheets. */
 const text = (s: string | null | undefined): string => (s ? (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s) : '');
 
+// Column names and status values are identifiers, the same in every language (issue #13 §2): scripts
+// and spreadsheet formulas key on them, and "Import tracking numbers" reads tracking_number back.
 export const EVENT_COLUMNS = [
   'tracking_number',
   'carrier',

@@ -5,12 +5,16 @@
  * without splitting a character, all-day DATE values with an exclusive end); tests read the output
  * with ical.js, an independent parser. Each package's events keep one UID, and SEQUENCE grows as its
  * ETA moves, so importing a newer export updates the calendar's entries instead of adding copies.
+ * What a calendar shows (the calendar's name, each entry's summary and description) is in the
+ * options page's language (issue #13 §2); PRODID is an identifier and stays as it is.
  */
 import { rowsInKeyOrder } from '../db/backup-store';
 import type { PorchlightDb } from '../db/database';
-import { STATUS_LABEL, TERMINAL_STATUSES } from '../model/status';
+import type { Translate } from '../i18n/translate';
+import { TERMINAL_STATUSES } from '../model/status';
 import { addDays } from '../model/time';
 import type { Package } from '../model/types';
+import { STATUS_MESSAGE } from '../view/popup-model';
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
 function escapeText(s: string): string {
@@ -74,32 +78,31 @@ function vevent(uid: string, sequence: number, stamp: number, when: string[], su
 }
 
 /** The calendar entries of one package: its expected delivery, its pickup deadline (pure). */
-export function packageEvents(p: Package, now: number): string {
+function packageEvents(p: Package, now: number, t: Translate): string {
   if (TERMINAL_STATUSES.has(p.status) || p.archived) return '';
   const uidBase = `${encodeURIComponent(p.id)}@porchlight`;
   let out = '';
   if (p.eta) {
     const when = span(p.eta.from, p.eta.to);
     if (when) {
-      const description = [`Status: ${STATUS_LABEL[p.status]}${p.statusText ? ` (${p.statusText})` : ''}`, p.shop && p.orderId ? `Order ${p.orderId} at ${p.shop}` : null, p.trackUrl]
-        .filter(Boolean)
-        .join('\n');
-      out += vevent(`eta-${uidBase}`, p.etaHistory.length, now, when, `Delivery expected: ${what(p)}`, description, null);
+      const status = `${t(STATUS_MESSAGE[p.status])}${p.statusText ? ` (${p.statusText})` : ''}`;
+      const description = [t('icsStatus', status), p.shop && p.orderId ? t('icsOrderAt', p.orderId, p.shop) : null, p.trackUrl].filter(Boolean).join('\n');
+      out += vevent(`eta-${uidBase}`, p.etaHistory.length, now, when, t('icsDeliveryExpected', what(p)), description, null);
     }
   }
   if (p.pickup?.until && isDate(p.pickup.until)) {
-    const description = [p.pickup.code ? `Pickup code: ${p.pickup.code}` : null, `Last day to collect: ${p.pickup.until}`].filter(Boolean).join('\n');
-    out += vevent(`pickup-${uidBase}`, 0, now, span(p.pickup.until, p.pickup.until)!, `Pick up by today: ${what(p)}`, description, p.pickup.location);
+    const description = [p.pickup.code ? t('icsPickupCode', p.pickup.code) : null, t('icsLastDay', p.pickup.until)].filter(Boolean).join('\n');
+    out += vevent(`pickup-${uidBase}`, 0, now, span(p.pickup.until, p.pickup.until)!, t('icsPickUpBy', what(p)), description, p.pickup.location);
   }
   return out;
 }
 
-export async function* calendarChunks(db: PorchlightDb, now: number): AsyncGenerator<string> {
-  yield ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Porchlight//Parcel tracker//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Porchlight deliveries']
+export async function* calendarChunks(db: PorchlightDb, now: number, t: Translate): AsyncGenerator<string> {
+  yield ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Porchlight//Parcel tracker//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(t('icsCalendarName'))}`]
     .map(foldLine)
     .join('');
   for await (const page of rowsInKeyOrder(db, 'packages')) {
-    const text = page.map((p) => packageEvents(p, now)).join('');
+    const text = page.map((p) => packageEvents(p, now, t)).join('');
     if (text) yield text;
   }
   yield foldLine('END:VCALENDAR');

@@ -58,21 +58,6 @@ export const STATUS_PROGRESS: Readonly<Record<Status, number>> = {
   expired: 1,
 };
 
-/** Human label (English); the popup shows this next to the carrier's own wording. */
-export const STATUS_LABEL: Readonly<Record<Status, string>> = {
-  pending: 'Ordered',
-  info_received: 'Label created',
-  in_transit: 'In transit',
-  out_for_delivery: 'Out for delivery',
-  available_for_pickup: 'Ready for pickup',
-  attempt_failed: 'Delivery attempt failed',
-  delivered: 'Delivered',
-  exception: 'Problem',
-  returned: 'Returned',
-  cancelled: 'Cancelled',
-  expired: 'Tracking expired',
-};
-
 /**
  * Forward order of the normal life of a parcel. Used to decide whether a newer event from a less
  * reliable source may move a package backwards (it may not, unless it is newer *and* from the carrier).

@@ -34,7 +34,7 @@ const GROUP_TITLES: Record<GroupId, MessageKey> = {
   archived: 'groupArchived',
 };
 
-/** A status as the popup names it (lib/model/status's STATUS_LABEL in the shopper's language). */
+/** A status as the popup, the claim kit and the calendar export name it, in the shopper's language. */
 export const STATUS_MESSAGE: Readonly<Record<Status, MessageKey>> = {
   pending: 'statusPending',
   info_received: 'statusInfoReceived',

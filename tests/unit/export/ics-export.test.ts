@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarChunks, foldLine } from '../../../lib/export/ics';
 import type { PorchlightDb } from '../../../lib/db/database';
 import { collect, HOSTILE, seedWorld, WORLD_NOW } from '../backup/backup-world';
+import { EN } from '../../support/i18n';
 
 let db: PorchlightDb;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ function events(text: string) {
 
 describe('calendar export', () => {
   it('an all-day entry per expected delivery and per pickup deadline, text as text', async () => {
-    const text = await collect(calendarChunks(db, WORLD_NOW));
+    const text = await collect(calendarChunks(db, WORLD_NOW, EN.t));
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     const list = events(text);
     expect(list).toHaveLength(2);
@@ -39,13 +40,13 @@ describe('calendar export', () => {
   });
 
   it('UIDs stay the same from one export to the next; SEQUENCE grows when the ETA moves', async () => {
-    const before = events(await collect(calendarChunks(db, WORLD_NOW)));
+    const before = events(await collect(calendarChunks(db, WORLD_NOW, EN.t)));
     const [pkg] = await db.packages.where('trackingNumber').equals('1Z999AA10123456784').toArray();
     await db.packages.update(pkg!.id, {
       eta: { from: '2024-12-26', to: '2024-12-26' },
       etaHistory: [...pkg!.etaHistory, { eta: { from: '2024-12-26', to: '2024-12-26' }, seenAt: WORLD_NOW + 1, source: 'carrier:ups' }],
     });
-    const after = events(await collect(calendarChunks(db, WORLD_NOW + 86_400_000)));
+    const after = events(await collect(calendarChunks(db, WORLD_NOW + 86_400_000, EN.t)));
     expect(after.map((e) => e.uid).sort()).toEqual(before.map((e) => e.uid).sort());
     const eta = after.find((e) => e.uid.startsWith('eta-'))!;
     expect(eta.sequence).toBe(3);

@@ -1,7 +1,8 @@
 /**
  * What the shopper reads about files and the number parser, in German (issue #13 §2): why an entry
  * is no tracking number (the popup's box, the options page's number import and the context menu's
- * notice say it one way), why a backup or its carrier keys were refused, and the claim kit's page.
+ * notice say it one way), why a backup or its carrier keys were refused, the claim kit's page and
+ * what a calendar shows of the calendar export (the CSV's column names are identifiers and stay).
  * Numbers, ids, times (ISO 8601) and what JSON.parse, zod, shops and carriers said stay as they are.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { backupChunks } from '../../../lib/backup/write-backup';
 import { packageRecord } from '../../../lib/db/backup-store';
 import { NOT_RECEIVED_CODE } from '../../../lib/engine/user-report';
 import { claimKitHtml } from '../../../lib/export/claim-kit';
+import { calendarChunks } from '../../../lib/export/ics';
 import { parseSettings } from '../../../lib/settings';
 import { parseTrackingInput } from '../../../lib/scan/parse-input';
 import { backupErrorText, notImportedText, numbersImportedText } from '../../../lib/view/options-data';
@@ -147,5 +149,22 @@ describe('the claim kit in German', () => {
     expect(text).toContain('Sendungsnummerkeine');
     expect(text).toContain('Zustellerunbekannt');
     expect(text.match(/Nichts erfasst\./g)).toHaveLength(4);
+  });
+});
+
+describe('the calendar export in German', () => {
+  it('the calendar’s name, the entries’ summaries and descriptions; labels, numbers and places as written', async () => {
+    const db = await seedWorld();
+    const text = (await collect(calendarChunks(db, WORLD_NOW, DE.t))).replace(/\r\n /g, '');
+    await db.delete();
+    expect(text).toContain('X-WR-CALNAME:Porchlight-Zustellungen\r\n');
+    expect(text).toContain('SUMMARY:Zustellung erwartet: Lamp\\; ');
+    expect(text).toContain('(UPS 1Z999AA10123456784)');
+    expect(text).toContain('DESCRIPTION:Status: Unterwegs (Delivered October 28 · ');
+    expect(text).toContain('\\nBestellung 111-1212549-9423423 bei amazon\\n');
+    expect(text).toContain('SUMMARY:Heute letzter Abholtag: ALLICAVER');
+    expect(text).toContain('DESCRIPTION:Abholcode: 4711\\nLetzter Abholtag: 2024-12-27\r\n');
+    expect(text).toContain('LOCATION:Locker 12\\, Main St\\; "north" side');
+    expect(text).not.toMatch(/Delivery expected|Pick up by|Pickup code|Last day|deliveries/);
   });
 });

@@ -79,6 +79,7 @@ const VIEW_FILES = [
   'lib/backup/import-backup.ts',
   'lib/backup/sealed-keys.ts',
   'lib/export/claim-kit.ts',
+  'lib/export/ics.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
@@ -90,6 +91,7 @@ const ALLOWED: Record<string, string> = {
   Enter: 'a KeyboardEvent.key',
   'Porchlight popup:': 'console prefix for developers',
   BackupError: "the backup reader's Error name, for developers (the shopper reads backupErrorText)",
+  'PRODID:-//Porchlight//Parcel tracker//EN': "the calendar file's product identifier (RFC 5545 §3.7.3), which no calendar shows",
 };
 
 const PROSE = /^\p{Lu}\p{Ll}+/u;
