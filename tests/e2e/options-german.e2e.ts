@@ -12,6 +12,8 @@ import { type CarrierServer, startCarrierServer } from '../support/carrier-serve
 import { loopbackTls } from '../support/tls';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
+/** A backup's header and the start of its first list, cut there (the layout "Export backup" writes). */
+const CUT_BACKUP = '{"format":"porchlight-backup","formatVersion":1,"exportedAt":"2026-11-23T15:00:00.000Z","app":{"name":"Porchlight","version":"0.1.0"},"settings":{},\n"orders":[\n';
 
 describe('the options page in German (issue #13 §2)', () => {
   let server: CarrierServer;
@@ -74,5 +76,16 @@ describe('the options page in German (issue #13 §2)', () => {
       await page.screenshot({ path: `${ARTIFACTS}/options-de-second-half-${scheme}.png`, fullPage: true, clip: { x: 0, y: top!.y, width: 1000, height: end!.y + end!.height - top!.y } });
     }
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  // No screenshot here: a shot of #data takes about 4 s on this machine (the sections' shots above show its words).
+  it('a refused backup and numbers that are no tracking numbers are explained in German', async () => {
+    const status = page.locator('#data .status-slot');
+    await page.getByLabel('Sicherung importieren').setInputFiles({ name: 'abgeschnitten.json', mimeType: 'application/json', buffer: Buffer.from(CUT_BACKUP) });
+    await expect.poll(() => status.innerText()).toBe(
+      'abgeschnitten.json wurde nicht importiert. Die Datei endet zu früh: Sie ist unvollständig (die Sicherung wurde vor ihrem Ende abgeschnitten). Es wurde nichts importiert.',
+    );
+    await page.getByLabel('Sendungsnummern importieren').setInputFiles({ name: 'nummern.txt', mimeType: 'text/plain', buffer: Buffer.from('112-5939971-8962610\n1Z999AA10123456785\n') });
+    await expect.poll(() => status.innerText()).toMatch(/^Keine Sendungsnummer .*112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer.*die Prüfziffer stimmt nicht/s);
   });
 });
