@@ -178,7 +178,8 @@ export function numbersImportedText(ui: UiText, list: TrackingList, r: { added: 
   const from = list.column ? ` ${t('optionsDataFromColumn', list.column)}` : '';
   const head =
     list.numbers.length === 0 ? t('optionsDataNoNumber', from) : plural(ui, 'optionsDataNumbersAdded', r.added, `${r.known ? t('optionsDataAlreadyTracked', r.known) : ''}${from}`);
-  const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), rejectText(x, t)));
+  // Each reason is a sentence; in the list its full stop would double the list's own ("typo..").
+  const shown = list.rejected.slice(0, 3).map((x) => t('optionsDataRejected', x.text.slice(0, 40), rejectText(x, t).replace(/\.$/, '')));
   const more = list.rejected.length > 3 ? ` ${t('optionsDataMore', list.rejected.length - 3)}` : '';
   const rejected = shown.length ? t('optionsDataNotRead', `${shown.join('; ')}${more}`) : null;
   const cut = list.cut ? t('optionsDataCut') : null;

@@ -37,10 +37,10 @@ describe('why an entry is no tracking number, in German', () => {
     expect(rejectText(r.rejected[1]!, EN.t)).toBe('1Z999AA10123456785 looks like a UPS number, but its check digit does not match: check it for a typo.');
   });
 
-  it('the number import names the reasons in German', () => {
-    const list = readTrackingList('1Z999AA10123456784\n112-5939971-8962610\n');
-    expect(numbersImportedText(DE, list, { added: 1, known: 0 })).toContain(
-      'Nicht gelesen: „112-5939971-8962610“: 112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer',
+  it('the number import names the reasons in German, one full stop at the end', () => {
+    const list = readTrackingList('1Z999AA10123456784\n112-5939971-8962610\n1Z999AA10123456785\n');
+    expect(numbersImportedText(DE, list, { added: 1, known: 0 })).toBe(
+      '1 Nummer hinzugefügt. Nicht gelesen: „112-5939971-8962610“: 112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer: Öffnen Sie die Bestellung bei Amazon, dann liest Porchlight ihre Pakete; „1Z999AA10123456785“: 1Z999AA10123456785 sieht aus wie eine Sendungsnummer von UPS, aber die Prüfziffer stimmt nicht: Prüfen Sie sie auf Tippfehler.',
     );
   });
 });
