@@ -78,7 +78,7 @@ export function claimKitHtml(input: ClaimKitInput): string {
   const h2 = (k: MessageKey) => `<h2>${escapeHtml(t(k))}</h2>`;
 
   const parts = [
-    `<!doctype html><html lang="${escapeHtml(t('claimKitLang'))}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
+    `<!doctype html><html lang="${escapeHtml(input.ui.locale)}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(t('claimKitMade', when(now, z), z))}</p>`,
     h2('claimKitOrder'),

@@ -112,7 +112,7 @@ describe('the claim kit in German', () => {
     await db.delete();
     const doc = new DOMParser().parseFromString(claimKitHtml({ ...record, now: WORLD_NOW, timeZone: 'Europe/Berlin', ui: DE }), 'text/html');
     const text = doc.body.textContent!;
-    expect(doc.documentElement.lang).toBe('de');
+    expect(doc.documentElement.lang).toBe('de-DE');
     expect(doc.title).toBe(`Reklamationsmappe: ${record.pkg.label}`);
     expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
       'Bestellung',
