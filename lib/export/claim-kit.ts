@@ -12,6 +12,7 @@ import { CARRIER_CONTACTS } from '../alerts/carrier-contacts';
 import { nextSteps } from '../alerts/next-steps';
 import { placeEvents } from '../engine/derive';
 import { NOT_RECEIVED_CODE } from '../engine/user-report';
+import { eventDescription } from '../view/event-description';
 import type { MessageKey, Translate, UiText } from '../i18n/translate';
 import type { ClaimWindow } from '../alerts/claim-windows';
 import { toZonedIso } from '../model/time';
@@ -72,8 +73,7 @@ export function claimKitHtml(input: ClaimKitInput): string {
   const placed = placeEvents(input.events, z);
   const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z, t }).filter((s) => s.windows.length);
   const reports = placed.filter((p) => p.event.source === 'user' && p.event.code === NOT_RECEIVED_CODE);
-  // The report is Porchlight's own sentence (lib/engine/user-report.ts, stored in English): said in the page's language.
-  const said = (e: TrackingEvent) => (e.source === 'user' && e.code === NOT_RECEIVED_CODE ? t('claimKitNotReceived') : e.description);
+  const said = (e: TrackingEvent) => eventDescription(e, t);
   const facts = (pairs: [MessageKey, string][]) => `<dl>${pairs.filter(([, v]) => v !== '').map(([k, v]) => `<dt>${escapeHtml(t(k))}</dt><dd>${v}</dd>`).join('')}</dl>`;
   const h2 = (k: MessageKey) => `<h2>${escapeHtml(t(k))}</h2>`;
 

@@ -8,6 +8,7 @@ import { isTimeZone } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
 import type { MessageKey, UiText } from '../i18n/translate';
 import { formatDate } from './date-format';
+import { eventDescription } from './event-description';
 import { STATUS_MESSAGE } from './popup-model';
 
 /** One package opened in the popup: its timeline, its alerts and what to do next. Pure. */
@@ -148,7 +149,7 @@ export function buildPackageDetails(input: {
     .map((e) => ({
       key: e.key,
       ...formatWhen(ui, e, now, timeZone),
-      text: e.description || (e.status ? ui.t(STATUS_MESSAGE[e.status]) : ''),
+      text: eventDescription(e, ui.t) || (e.status ? ui.t(STATUS_MESSAGE[e.status]) : ''),
       location: e.location,
       status: e.status,
       source: e.source,

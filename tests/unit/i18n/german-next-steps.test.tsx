@@ -7,7 +7,8 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { type PopupActions, PopupShell } from '../../../components/popup-shell';
 import { blankPackage } from '../../../lib/engine/merge';
-import type { Alert, AlertKind, Package } from '../../../lib/model/types';
+import { NOT_RECEIVED_CODE } from '../../../lib/engine/user-report';
+import type { Alert, AlertKind, Package, TrackingEvent } from '../../../lib/model/types';
 import { buildPackageDetails } from '../../../lib/view/package-details';
 import { buildPopupModel } from '../../../lib/view/popup-model';
 import { DE, EN } from '../../support/i18n';
@@ -86,5 +87,17 @@ describe('next steps in German', () => {
     expect(stepsShown(DE, alert('delivered', 'delivered'))).toEqual([
       { id: 'check_around_door', title: 'Nicht gefunden? Rund um die Haustür nachsehen', detail: 'Dann bei Nachbarn oder der Poststelle; ist es dort nicht, markieren Sie es als nicht erhalten.', deadlines: [] },
     ]);
+  });
+});
+
+describe("the shopper's own report in the timeline (issue #13 §2)", () => {
+  it('"not received" is said in the popup\'s language, though it is stored in English; a carrier\'s words stay as written', () => {
+    const events: TrackingEvent[] = [
+      { key: 'u', packageId: p.id, time: new Date(NOW).toISOString(), timeIsLocal: false, status: null, code: NOT_RECEIVED_CODE, description: 'You marked this package as not received', location: null, source: 'user' },
+      { key: 'c', packageId: p.id, time: new Date(NOW - 3_600_000).toISOString(), timeIsLocal: false, status: 'delivered', code: 'D', description: 'Delivered, front door', location: 'Austin, TX', source: 'carrier:ups' },
+    ];
+    const text = (ui: typeof DE) => buildPackageDetails({ pkg: p, events, alerts: [], now: NOW, timeZone: TZ, ui }).timeline.map((e) => e.text);
+    expect(text(DE)).toEqual(['Sie haben dieses Paket als nicht erhalten gemeldet', 'Delivered, front door']);
+    expect(text(EN)).toEqual(['You marked this package as not received', 'Delivered, front door']);
   });
 });

@@ -46,6 +46,7 @@ const VIEW_FILES = [
   'lib/view/headline.ts',
   'lib/view/popup-model.ts',
   'lib/view/package-details.ts',
+  'lib/view/event-description.ts',
   'lib/view/track-offers.ts',
   'lib/view/orders-links.ts',
   'lib/view/date-format.ts',
