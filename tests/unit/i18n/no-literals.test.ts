@@ -74,6 +74,7 @@ const VIEW_FILES = [
   'lib/view/options-notifications.ts',
   'lib/view/options-data.ts',
   'entrypoints/options/use-data-section.ts',
+  'lib/carriers/clients.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
@@ -84,6 +85,16 @@ const ALLOWED: Record<string, string> = {
   Escape: 'a KeyboardEvent.key',
   Enter: 'a KeyboardEvent.key',
   'Porchlight popup:': 'console prefix for developers',
+  'UPS Track API': "a provider's product name, in every language (lib/carriers/clients.ts)",
+  'USPS Tracking 3.0': "a provider's product name",
+  'FedEx Track API': "a provider's product name",
+  'DHL Shipment Tracking – Unified': "a provider's product name",
+  Ship24: "a provider's product name",
+};
+
+/** Properties whose string values are no words of ours, each with why. */
+const NOT_OURS: Record<string, string> = {
+  portal: "a credential's name as its portal writes it (\"Client ID\"): the shopper copies what the portal shows",
 };
 
 const PROSE = /^\p{Lu}\p{Ll}+/u;
@@ -107,6 +118,7 @@ function exempt(node: ts.Node): boolean {
   if (!p) return false;
   if (ts.isLiteralTypeNode(p) || ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p)) return true;
   if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === node) return true;
+  if (ts.isPropertyAssignment(p) && p.initializer === node && ts.isIdentifier(p.name) && p.name.text in NOT_OURS) return true;
   if (ts.isElementAccessExpression(p) && p.argumentExpression === node) return true;
   for (let n: ts.Node | undefined = p; n; n = n.parent) {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === 'console') return true;
@@ -168,5 +180,6 @@ describe('no user-facing literal outside the messages (issue #13 §2)', () => {
     expect(scanCode('a.tsx', 'const x = <p class="a b" title="Open it">Hello <b>{t("k")}</b></p>;')).toEqual(['Open it', 'Hello']);
     expect(scanCode('b.ts', "const a = 'Arriving today'; const b = `${n} days late`; const k = t('cardToday'); if (e.key === 'Escape') f('pkg--x');")).toEqual(['Arriving today', 'days late']);
     expect(scanCode('c.ts', "const d = 'Delivered'; type T = 'On the way'; const o = { 'Some key': 1 };")).toEqual(['Delivered']);
+    expect(scanCode('d.ts', "const f = [{ label: { portal: 'Client ID' } }, { label: 'Client ID' }];")).toEqual(['Client ID']);
   });
 });
