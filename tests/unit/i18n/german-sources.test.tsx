@@ -2,10 +2,12 @@
  * What the options page's Sources section says about carriers, in German (issue #13 §2): the
  * how-to steps, the generic field names and choices, an aggregator's name, the verdict of "Test
  * connection" and the limits' names in the usage lines; the portals' own names ("Client ID",
- * "Consumer Key", "Add App") and the products' names stay as the portals write them.
+ * "Consumer Key", "Add App") and the products' names stay as the portals write them. And the claim
+ * windows' words: Porchlight's in German, a quotation of a policy in its own language.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderCard } from '../../../components/options/provider-card';
+import { CLAIM_WINDOWS, inWords } from '../../../lib/alerts/claim-windows';
 import { remaining, spend } from '../../../lib/carriers/budgets';
 import { type ConfigurableProviderId, PROVIDER_INFO, testConnection } from '../../../lib/carriers/clients';
 import { createMemoryTokenCache } from '../../../lib/carriers/http';
@@ -112,5 +114,19 @@ describe('"Test connection" in German', () => {
     const offline = await testConnection('ship24', { apiKey: 'k' }, ctx(null), DE.t);
     expect(offline.message).toMatch(/^Ship24 \(Aggregator\): Der Dienst war nicht erreichbar \(.+\)\.$/);
     expect((await testConnection('ship24', { apiKey: 'k' }, ctx(null), EN.t)).message).toMatch(/^Ship24 \(aggregator\): could not reach the service \(.+\)\.$/);
+  });
+});
+
+describe('claim windows in German', () => {
+  it('what a window is for and its note in German; the quoted policy stays in its language', () => {
+    const ups = inWords(CLAIM_WINDOWS.find((w) => w.id === 'ups-lost-investigation')!, DE.t);
+    expect(ups).toMatchObject({ title: 'UPS-Nachforschung nach einem verlorenen Paket', appliesTo: 'Verlorene UPS-Pakete (vom Versender beantragt)' });
+    expect(ups.note).toBe('„Must be requested within nine months of a package\'s scheduled delivery date“ (neun Monate, als 274 Tage gezählt).');
+    const en = inWords(CLAIM_WINDOWS.find((w) => w.id === 'ups-lost-investigation')!, EN.t);
+    expect(en.note).toBe('"Must be requested within nine months of a package\'s scheduled delivery date" (nine months counted as 274 days).');
+    for (const w of CLAIM_WINDOWS) {
+      const [de, english] = [inWords(w, DE.t), inWords(w, EN.t)];
+      expect([de.appliesTo === english.appliesTo, de.note === english.note], w.id).toEqual([false, false]);
+    }
   });
 });

@@ -75,6 +75,7 @@ const VIEW_FILES = [
   'lib/view/options-data.ts',
   'entrypoints/options/use-data-section.ts',
   'lib/carriers/clients.ts',
+  'lib/alerts/claim-windows.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
