@@ -76,6 +76,7 @@ const VIEW_FILES = [
   'entrypoints/options/use-data-section.ts',
   'lib/carriers/clients.ts',
   'lib/alerts/claim-windows.ts',
+  'lib/platform/context-menu.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
