@@ -58,7 +58,7 @@ describe('the Sources cards in German', () => {
     expect(steps(root)).toEqual([
       'Melden Sie sich mit einem UPS.com-Konto bei developer.ups.com an.',
       'Apps → Add App; wählen Sie „integrate UPS technology into my business“ und verknüpfen Sie ein UPS-Konto.',
-      'Fügen Sie das Produkt „Tracking“ hinzu und kopieren Sie Client ID und Client Secret hierher.',
+      'Fügen Sie das Produkt „Tracking“ hinzu; kopieren Sie Client ID und Client Secret und fügen Sie sie hier ein.',
     ]);
     expect(labels(root)).toEqual(['Client ID', 'Client Secret', 'Umgebung (optional)']);
     expect([...byLabel<HTMLSelectElement>(root, 'Umgebung').options].map((o) => [o.value, text(o)])).toEqual([
