@@ -336,6 +336,7 @@ export async function trackWithBudget(
   const budgetError: TrackError = {
     kind: r.limit.quota ? 'quota' : 'rate_limited',
     message: `${client.id}: ${r.limit.errorLabel} used up (${r.used}/${r.limit.max}); not sent`,
+    budget: { limit: r.limit.label, used: r.used, max: r.limit.max },
     ...(Number.isFinite(r.retryAt) ? { retryAfterMs: Math.max(0, r.retryAt - now) } : {}),
   };
   const rewrite = (e: TrackError | null | undefined): TrackError | null | undefined =>

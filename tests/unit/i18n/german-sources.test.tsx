@@ -8,10 +8,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderCard } from '../../../components/options/provider-card';
 import { CLAIM_WINDOWS, inWords } from '../../../lib/alerts/claim-windows';
-import { remaining, spend } from '../../../lib/carriers/budgets';
+import { remaining, spend, trackWithBudget } from '../../../lib/carriers/budgets';
 import { type ConfigurableProviderId, PROVIDER_INFO, testConnection } from '../../../lib/carriers/clients';
+import { dhlClient } from '../../../lib/carriers/dhl/api-client';
 import { createMemoryTokenCache } from '../../../lib/carriers/http';
+import type { ProviderHold } from '../../../lib/db/holds';
+import { blankPackage } from '../../../lib/engine/merge';
 import { connectionStatus, mergeCredentials, providerCards } from '../../../lib/view/options-sources';
+import { buildPopupModel } from '../../../lib/view/popup-model';
 import { byLabel, mount, text } from '../options/dom';
 import { DE, EN } from '../../support/i18n';
 
@@ -128,5 +132,22 @@ describe('claim windows in German', () => {
       const [de, english] = [inWords(w, DE.t), inWords(w, EN.t)];
       expect([de.appliesTo === english.appliesTo, de.note === english.note], w.id).toEqual([false, false]);
     }
+  });
+});
+
+describe("a request Porchlight's budget refused, in the popup's banner", () => {
+  it('names the limit in German; in English it reads as the stored message', async () => {
+    // DHL's 1 request a second is spent: the next request is not sent, and the round holds DHL.
+    const refused = await trackWithBudget(dhlClient, ['00340434161094042557'], { apiKey: 'k' }, ctx(200), spend({}, 'dhl', NOW));
+    if (refused.outcome.ok) throw new Error('expected the budget to refuse');
+    const error = refused.outcome.error;
+    expect(error.budget).toEqual({ limit: 'budgetRequestsPerSecond', used: 1, max: 1 });
+    // As lib/services/refresh-round.ts writes the hold and marks the provider's parcel.
+    const hold: ProviderHold = { until: NOW + 1000, reason: error.kind, message: error.message, budget: error.budget! };
+    const pkg = { ...blankPackage({ id: 'p1', carrier: 'dhl', trackingNumber: '00340434161094042557', status: 'in_transit', nextCheckAt: NOW + 1000 }, NOW), lastError: { kind: error.kind, message: error.message, at: NOW } };
+    const banner = (ui: typeof DE) => buildPopupModel({ packages: [pkg], orders: [], alerts: [], holds: { dhl: hold }, now: NOW, timeZone: 'Europe/Berlin', ui }).banners.map((b) => b.text);
+    expect(banner(DE)).toEqual(['dhl: Limit für Anfragen pro Sekunde erreicht (1/1); Anfrage nicht gesendet (1 Paket wartet)']);
+    expect(banner(EN)).toEqual([`${error.message} (1 package waiting)`]);
+    expect(error.message).toBe('dhl: requests per second used up (1/1); not sent');
   });
 });
