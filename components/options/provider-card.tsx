@@ -47,7 +47,7 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
         <summary>{t('optionsSourcesHowTo')}</summary>
         <ol>
           {card.howTo.map((step) => (
-            <li key={step}>{step}</li>
+            <li key={step}>{t(step)}</li>
           ))}
         </ol>
         {card.signupUrl && (
@@ -79,10 +79,10 @@ export function ProviderCard({ data, actions }: { data: ProviderCardData; action
               </label>
               {f.options ? (
                 <select id={id} value={draft[f.key] ?? ''} onChange={(e) => set(f.key, (e.currentTarget as HTMLSelectElement).value)} aria-describedby={describedBy}>
-                  {f.optional && <option value="">{t('optionsSourcesDefault', f.options[0] ?? '')}</option>}
-                  {f.options.map((o) => (
+                  {f.optional && <option value="">{t('optionsSourcesDefault', f.optionLabels?.[0] ?? f.options[0] ?? '')}</option>}
+                  {f.options.map((o, i) => (
                     <option key={o} value={o}>
-                      {o}
+                      {f.optionLabels?.[i] ?? o}
                     </option>
                   ))}
                 </select>

@@ -15,6 +15,7 @@ import type { OptionsDeps } from './deps';
 export function createBrowserDeps(): OptionsDeps {
   // Tokens fetched by "Test connection" live only as long as this page.
   const tokens = createMemoryTokenCache();
+  const ui = browserText();
   return {
     db: getDb(),
     loadSettings,
@@ -31,7 +32,7 @@ export function createBrowserDeps(): OptionsDeps {
     requestOrigins: requestHosts,
     removeOrigins: releaseHosts,
     // Wrapped: a bare `fetch` called as `ctx.fetch(...)` throws "Illegal invocation" in Chrome.
-    testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }),
+    testConnection: (id, credentials) => testConnection(id, credentials, { fetch: (input, init) => fetch(input, init), now: () => Date.now(), tokens }, ui.t),
     copyText: (text) => navigator.clipboard.writeText(text),
     saveFile,
     readFile: textChunksOf,
@@ -40,7 +41,7 @@ export function createBrowserDeps(): OptionsDeps {
     storageUsage: async () => (await navigator.storage?.estimate?.())?.usage ?? null,
     now: () => Date.now(),
     timeZone: userTimeZone(),
-    ui: browserText(),
+    ui,
     version: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
     welcome: location.hash === '#welcome',

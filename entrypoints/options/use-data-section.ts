@@ -10,10 +10,11 @@ import { importBackup } from '../../lib/backup/import-backup';
 import { BackupError } from '../../lib/backup/read-backup';
 import { MIN_PASSPHRASE, openCredentials, type SealedKeys, sealCredentials } from '../../lib/backup/sealed-keys';
 import type { Credentials } from '../../lib/carriers/client';
-import { isConfigurableProvider, PROVIDER_INFO } from '../../lib/carriers/clients';
+import { isConfigurableProvider, PROVIDER_INFO, providerName } from '../../lib/carriers/clients';
 import { readTrackingList } from '../../lib/backup/tracking-list';
 import { backupChunks } from '../../lib/backup/write-backup';
 import { recentPackages, tableCounts, wipeDatabase } from '../../lib/db/backup-store';
+import type { Translate } from '../../lib/i18n/translate';
 import { downloadClaimKit } from '../../lib/platform/claim-kit-download';
 import { calendarChunks } from '../../lib/export/ics';
 import { eventsCsvChunks, packagesCsvChunks } from '../../lib/export/csv';
@@ -40,7 +41,7 @@ const MAX_NUMBERS_FILE = 5 * 1024 * 1024;
 /** The claim kit's list shows the parcels updated last (a claim is about a recent one). */
 const CLAIM_CHOICES = 300;
 
-const providerNames = (ids: readonly string[]) => ids.map((id) => (isConfigurableProvider(id) ? PROVIDER_INFO[id].name : id)).join(', ');
+const providerNames = (ids: readonly string[], t: Translate) => ids.map((id) => (isConfigurableProvider(id) ? providerName(PROVIDER_INFO[id], t) : id)).join(', ');
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -164,7 +165,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
         try {
           const opened = await openCredentials(keys.keys, typed);
           setUnlocked(opened);
-          return { tone: 'info', text: t('optionsDataKeysOpened', providerNames(Object.keys(opened))) };
+          return { tone: 'info', text: t('optionsDataKeysOpened', providerNames(Object.keys(opened), t)) };
         } catch (err) {
           if (err instanceof BackupError) return { tone: 'bad', text: backupErrorText(ui, err.problem) };
           throw err;
@@ -183,7 +184,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
         setUnlocked(null);
         setSealed(null);
         onKeysRestored?.();
-        return { tone: 'good', text: t('optionsDataKeysRestored', providerNames(ids)) };
+        return { tone: 'good', text: t('optionsDataKeysRestored', providerNames(ids, t)) };
       });
     },
     skipKeys() {
@@ -227,7 +228,7 @@ export function useDataSection(deps: OptionsDeps, onKeysRestored?: () => void): 
     message,
     confirmingDelete: confirming,
     claimChoices: choices,
-    keys: { include: includeKeys, passphrase, saved: keyCount, minPassphrase: MIN_PASSPHRASE, restore: sealed ? { file: sealed.file, unlocked: unlocked ? providerNames(Object.keys(unlocked)) : null } : null },
+    keys: { include: includeKeys, passphrase, saved: keyCount, minPassphrase: MIN_PASSPHRASE, restore: sealed ? { file: sealed.file, unlocked: unlocked ? providerNames(Object.keys(unlocked), t) : null } : null },
     claimPackage: chosen && choices?.some((c) => c.id === chosen) ? chosen : (choices?.[0]?.id ?? null),
     deleteWarning: counts ? deleteWarningText(ui, counts) : null,
   };

@@ -9,17 +9,19 @@
  * estimated delivery date" is the promise made at purchase, which a slipping carrier ETA does not
  * move), `eta` the end of the latest ETA (a carrier's scheduled delivery), `delivery` the delivery time.
  */
+import type { MessageKey, Translate } from '../i18n/translate';
 import { addDays, zonedDate } from '../model/time';
 
 export type WindowAnchor = 'first_eta' | 'eta' | 'delivery' | 'ship';
 
-export interface ClaimWindow {
+/** A window as the data holds it: its words are messages (issue #13 §2), {@link inWords} says them. */
+export interface ClaimWindowData {
   id: string;
   /** Who you ask: the shop or the carrier. */
   party: 'amazon' | 'ups' | 'usps' | 'fedex' | 'dhl';
-  title: string;
+  title: MessageKey;
   /** When it applies, in words. */
-  appliesTo: string;
+  appliesTo: MessageKey;
   anchor: WindowAnchor;
   /** The window closes this many days after the anchor. */
   closesAfterDays: number;
@@ -29,105 +31,121 @@ export interface ClaimWindow {
   filedBy: 'buyer' | 'sender_or_recipient' | 'sender';
   source: string;
   verified: boolean;
+  /**
+   * What to know about the figure. Porchlight's own words are translated; a quotation of the shop's or
+   * carrier's policy stays in the policy's language, in the language's quotation marks.
+   */
+  note?: MessageKey;
+}
+
+/** A window in the shopper's words (the next steps and the claim kit show it). */
+export interface ClaimWindow extends Omit<ClaimWindowData, 'title' | 'appliesTo' | 'note'> {
+  title: string;
+  appliesTo: string;
   note?: string;
 }
 
-export const CLAIM_WINDOWS: readonly ClaimWindow[] = [
+export function inWords(window: ClaimWindowData, t: Translate): ClaimWindow {
+  const { title, appliesTo, note, ...rest } = window;
+  return { ...rest, title: t(title), appliesTo: t(appliesTo), ...(note ? { note: t(note) } : {}) };
+}
+
+export const CLAIM_WINDOWS: readonly ClaimWindowData[] = [
   {
     id: 'amazon-a-to-z',
     party: 'amazon',
-    title: 'Amazon A-to-z Guarantee refund',
-    appliesTo: 'Items sold and fulfilled by a third-party seller that did not arrive (or arrived not as described)',
+    title: 'alertWindowAmazonAtoZ',
+    appliesTo: 'claimWindowAmazonAtoZApplies',
     anchor: 'first_eta',
     closesAfterDays: 90,
     opensAfterDays: 3,
     filedBy: 'buyer',
     source: 'https://www.amazon.com/gp/help/customer/display.html?nodeId=200783670',
     verified: true,
-    note: 'Eligible 3 days after the maximum estimated delivery date, or at once when tracking shows delivered; up to 90 days after that date. Contact the seller first (48 h).',
+    note: 'claimWindowAmazonAtoZNote',
   },
   {
     id: 'amazon-return',
     party: 'amazon',
-    title: 'Amazon return for refund or replacement',
-    appliesTo: 'Most items, in original or unused condition',
+    title: 'alertWindowAmazonReturn',
+    appliesTo: 'claimWindowAmazonReturnApplies',
     anchor: 'delivery',
     closesAfterDays: 30,
     opensAfterDays: 0,
     filedBy: 'buyer',
     source: 'https://www.amazon.com/gp/help/customer/display.html?nodeId=201819200',
     verified: false,
-    note: 'Figure seen only as a quotation of this page on third-party pages; many items have other windows.',
+    note: 'claimWindowAmazonReturnNote',
   },
   {
     id: 'ups-claim-notice',
     party: 'ups',
-    title: 'UPS loss or damage claim',
-    appliesTo: 'Lost (counted from scheduled delivery) or damaged (from delivery) UPS packages',
+    title: 'alertWindowUpsClaim',
+    appliesTo: 'claimWindowUpsClaimApplies',
     anchor: 'eta',
     closesAfterDays: 60,
     opensAfterDays: 1,
     filedBy: 'sender_or_recipient',
     source: 'https://www.ups.com/us/en/support/file-a-claim.page',
     verified: false,
-    note: 'Third-party summaries (e.g. support.webinterpret.com) give 60 days; a loss claim can start 24 h after the expected delivery time.',
+    note: 'claimWindowUpsClaimNote',
   },
   {
     id: 'ups-lost-investigation',
     party: 'ups',
-    title: 'UPS lost package investigation',
-    appliesTo: 'Lost UPS packages (requested by the shipper)',
+    title: 'alertWindowUpsInvestigation',
+    appliesTo: 'claimWindowUpsInvestigationApplies',
     anchor: 'eta',
     closesAfterDays: 274, // nine months
     opensAfterDays: 1,
     filedBy: 'sender',
     source: 'https://www.ups.com/us/en/help-center/sri/faq-cla06.page',
     verified: true,
-    note: '"Must be requested within nine months of a package\'s scheduled delivery date" (nine months counted as 274 days).',
+    note: 'claimWindowUpsInvestigationNote',
   },
   {
     id: 'usps-insured-lost',
     party: 'usps',
-    title: 'USPS insurance claim for a lost package',
-    appliesTo: 'Insured USPS mail, Priority Mail and Ground Advantage (Priority Mail Express: from day 7)',
+    title: 'alertWindowUspsInsured',
+    appliesTo: 'claimWindowUspsInsuredApplies',
     anchor: 'ship',
     closesAfterDays: 60,
     opensAfterDays: 15,
     filedBy: 'sender_or_recipient',
     source: 'https://www.usps.com/help/claims.htm',
     verified: false,
-    note: 'Figures from third-party pages quoting USPS (15–60 days after mailing; damage: at once, within 60 days).',
+    note: 'claimWindowUspsInsuredNote',
   },
   {
     id: 'fedex-non-delivery',
     party: 'fedex',
-    title: 'FedEx claim for non-delivery',
-    appliesTo: 'FedEx Express and Ground packages that never arrived',
+    title: 'alertWindowFedexNonDelivery',
+    appliesTo: 'claimWindowFedexNonDeliveryApplies',
     anchor: 'ship',
     closesAfterDays: 274, // nine months
     opensAfterDays: 1,
     filedBy: 'sender',
     source: 'https://www.fedex.com/en-us/customer-support/claims.html',
     verified: false,
-    note: 'Nine months after FedEx accepted the package per a third-party copy of the FedEx terms; damage or delay: 60 days after delivery (US), 21 days (international).',
+    note: 'claimWindowFedexNonDeliveryNote',
   },
   {
     id: 'dhl-express',
     party: 'dhl',
-    title: 'DHL Express loss or damage claim',
-    appliesTo: 'DHL Express shipments',
+    title: 'alertWindowDhlExpress',
+    appliesTo: 'claimWindowDhlExpressApplies',
     anchor: 'ship',
     closesAfterDays: 30,
     opensAfterDays: 0,
     filedBy: 'sender',
     source: 'https://mydhl.express.dhl/us/en/help-and-support/contact-us/claims/claims-faqs.html',
     verified: true,
-    note: '"Within thirty (30) days of the date that DHL accepted the Shipment"; the claim belongs to the bill-to party or shipper.',
+    note: 'claimWindowDhlExpressNote',
   },
 ];
 
-export interface WindowDates {
-  window: ClaimWindow;
+export interface WindowDates<W = ClaimWindow> {
+  window: W;
   /** First day one may ask (user's calendar), or null when the anchor is unknown. */
   opensOn: string | null;
   /** Last day (user's calendar), or null when the anchor is unknown. */
@@ -137,7 +155,12 @@ export interface WindowDates {
 }
 
 /** The dates a window opens and runs out, from the anchors known for this package. */
-export function windowDates(window: ClaimWindow, anchors: Partial<Record<WindowAnchor, number | null>>, now: number, timeZone: string): WindowDates {
+export function windowDates<W extends Pick<ClaimWindowData, 'anchor' | 'closesAfterDays' | 'opensAfterDays'>>(
+  window: W,
+  anchors: Partial<Record<WindowAnchor, number | null>>,
+  now: number,
+  timeZone: string,
+): WindowDates<W> {
   const at = anchors[window.anchor];
   if (at === undefined || at === null || !Number.isFinite(at)) return { window, opensOn: null, closesOn: null, expired: false };
   const day = zonedDate(at, timeZone);

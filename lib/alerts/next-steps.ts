@@ -22,7 +22,7 @@ import { eventEpoch } from '../model/time';
 import type { MessageKey, Translate } from '../i18n/translate';
 import type { AlertKind, Order, Package, TrackingEvent } from '../model/types';
 import { CARRIER_CONTACTS, trackingLink } from './carrier-contacts';
-import { CLAIM_WINDOWS, type ClaimWindow, type WindowAnchor, type WindowDates, windowDates } from './claim-windows';
+import { CLAIM_WINDOWS, type ClaimWindowData, inWords, type WindowAnchor, type WindowDates, windowDates } from './claim-windows';
 import { safeEtaEnd } from './situation';
 import type { AlertDetails } from './types';
 
@@ -54,20 +54,9 @@ export interface NextStepsInput {
   order?: Order | null;
   now: number;
   timeZone: string;
-  /** The words (issue #13 §2): titles, details and the windows' titles in the shopper's language. */
+  /** The words (issue #13 §2): titles, details and the windows' words in the shopper's language. */
   t: Translate;
 }
-
-/** Each window's title as a message; its note (a quotation of the policy) stays as written. */
-const WINDOW_TITLE: Record<string, MessageKey> = {
-  'amazon-a-to-z': 'alertWindowAmazonAtoZ',
-  'amazon-return': 'alertWindowAmazonReturn',
-  'ups-claim-notice': 'alertWindowUpsClaim',
-  'ups-lost-investigation': 'alertWindowUpsInvestigation',
-  'usps-insured-lost': 'alertWindowUspsInsured',
-  'fedex-non-delivery': 'alertWindowFedexNonDelivery',
-  'dhl-express': 'alertWindowDhlExpress',
-};
 
 function amazonOrderUrl(order: Order | null | undefined, pkg: Package): string | null {
   if (order?.orderUrl) return order.orderUrl;
@@ -111,8 +100,7 @@ export function nextSteps(input: NextStepsInput): NextStep[] {
   const isAmazon = (order?.shop ?? pkg.shop) === 'amazon';
   const orderUrl = amazonOrderUrl(order, pkg) ?? order?.orderUrl ?? null;
   const anchors = anchorsOf(pkg, events, timeZone);
-  const titled = (w: ClaimWindow): ClaimWindow => (WINDOW_TITLE[w.id] ? { ...w, title: t(WINDOW_TITLE[w.id]!) } : w);
-  const dates = (ws: ClaimWindow[]) => ws.map((w) => windowDates(titled(w), anchors, now, timeZone));
+  const dates = (ws: ClaimWindowData[]) => ws.map((w) => windowDates(inWords(w, t), anchors, now, timeZone));
 
   const step = (id: NextStepId, title: string, detail: string | null, url: string | null = null, phone: string | null = null, windows: WindowDates[] = []): NextStep => ({
     id,

@@ -9,12 +9,19 @@
  * really went out. Token requests are not counted (the published limits are on tracking calls).
  * The options page shows {@link remaining} as used/remaining per limit.
  */
+import type { MessageKey } from '../i18n/translate';
 import type { CarrierClient, ClientContext, Credentials, TrackError, TrackOutcome } from './client';
 
 export interface BudgetLimit {
   /** Stable id within the provider (`per-second`, `per-day`…). */
   id: string;
-  label: string;
+  /** What the options page calls it, in the shopper's language (issue #13 §2). */
+  label: MessageKey;
+  /**
+   * The same in English, for the error a refused request reports ("requests per second used up"): it
+   * joins the carriers' own error texts, which are English where they are stored and logged.
+   */
+  errorLabel: string;
   max: number;
   /** What is counted: HTTP requests, or tracking numbers registered (17TRACK quota). */
   unit: 'request' | 'number';
@@ -33,7 +40,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   ups: [
     {
       id: 'per-minute',
-      label: 'requests per minute',
+      label: 'budgetRequestsPerMinute',
+      errorLabel: 'requests per minute',
       max: 60,
       unit: 'request',
       windowMs: 60_000,
@@ -43,7 +51,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   usps: [
     {
       id: 'per-hour',
-      label: 'requests per hour',
+      label: 'budgetRequestsPerHour',
+      errorLabel: 'requests per hour',
       max: 60,
       unit: 'request',
       windowMs: 3_600_000,
@@ -54,7 +63,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   fedex: [
     {
       id: 'per-10-seconds',
-      label: 'requests per 10 seconds',
+      label: 'budgetRequestsPer10Seconds',
+      errorLabel: 'requests per 10 seconds',
       max: 1400,
       unit: 'request',
       windowMs: 10_000,
@@ -62,7 +72,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
     },
     {
       id: 'per-day',
-      label: 'requests per day',
+      label: 'budgetRequestsPerDay',
+      errorLabel: 'requests per day',
       max: 100_000,
       unit: 'request',
       calendar: 'utc-day',
@@ -73,7 +84,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   dhl: [
     {
       id: 'per-second',
-      label: 'requests per second',
+      label: 'budgetRequestsPerSecond',
+      errorLabel: 'requests per second',
       max: 1,
       unit: 'request',
       windowMs: 1000,
@@ -81,7 +93,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
     },
     {
       id: 'per-day',
-      label: 'requests per day',
+      label: 'budgetRequestsPerDay',
+      errorLabel: 'requests per day',
       max: 250,
       unit: 'request',
       calendar: 'utc-day',
@@ -92,7 +105,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   '17track': [
     {
       id: 'per-second',
-      label: 'requests per second',
+      label: 'budgetRequestsPerSecond',
+      errorLabel: 'requests per second',
       max: 3,
       unit: 'request',
       windowMs: 1000,
@@ -100,7 +114,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
     },
     {
       id: 'per-month',
-      label: 'numbers registered per month',
+      label: 'budgetNumbersPerMonth',
+      errorLabel: 'numbers registered per month',
       max: 100,
       unit: 'number',
       calendar: 'utc-month',
@@ -112,7 +127,8 @@ export const PROVIDER_BUDGETS: Readonly<Record<string, readonly BudgetLimit[]>> 
   ship24: [
     {
       id: 'per-minute',
-      label: 'requests per minute',
+      label: 'budgetRequestsPerMinute',
+      errorLabel: 'requests per minute',
       max: 60,
       unit: 'request',
       windowMs: 60_000,
@@ -140,7 +156,7 @@ export type SpendCheck = { ok: true } | { ok: false; limit: BudgetLimit; retryAt
 
 export interface BudgetReport {
   limitId: string;
-  label: string;
+  label: MessageKey;
   max: number;
   used: number;
   remaining: number;
@@ -319,7 +335,8 @@ export async function trackWithBudget(
   const now = ctx.now();
   const budgetError: TrackError = {
     kind: r.limit.quota ? 'quota' : 'rate_limited',
-    message: `${client.id}: ${r.limit.label} used up (${r.used}/${r.limit.max}); not sent`,
+    message: `${client.id}: ${r.limit.errorLabel} used up (${r.used}/${r.limit.max}); not sent`,
+    budget: { limit: r.limit.label, used: r.used, max: r.limit.max },
     ...(Number.isFinite(r.retryAt) ? { retryAfterMs: Math.max(0, r.retryAt - now) } : {}),
   };
   const rewrite = (e: TrackError | null | undefined): TrackError | null | undefined =>

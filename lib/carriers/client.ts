@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/translate';
 import type { Status } from '../model/status';
 import type { Eta } from '../model/types';
 
@@ -20,6 +21,15 @@ export interface TrackError {
   retryAfterMs?: number;
   /** HTTP status, when there was one. */
   httpStatus?: number;
+  /** A request Porchlight's own budget refused (lib/carriers/budgets.ts): the limit, so the popup can say it in the shopper's words. */
+  budget?: BudgetRefusal;
+}
+
+/** Which limit refused a request, as used/max (issue #13 §2: shown as `budgetUsedUp`). */
+export interface BudgetRefusal {
+  limit: MessageKey;
+  used: number;
+  max: number;
 }
 
 export interface ParsedEvent {

@@ -7,6 +7,7 @@
 import { probeSeventeenTrack, seventeenTrackClient } from '../aggregators/seventeen-track/api-client';
 import { ship24Client } from '../aggregators/ship24/api-client';
 import { CARRIER_API_HOSTS } from '../hosts';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { CarrierClient, ClientContext, Credentials, TrackError } from './client';
 import { DEMO_CLIENT } from './demo/registration';
 import { dhlClient } from './dhl/api-client';
@@ -37,28 +38,54 @@ export function isConfigurableProvider(id: string): id is ConfigurableProviderId
 
 export interface CredentialField {
   key: string;
-  label: string;
+  /**
+   * What the field is called (issue #13 §2): the portal's own words where it names the credential
+   * ("Client ID", "Consumer Key": the shopper copies what the portal shows, so they stay as the portal
+   * writes them in every language), else a message ("API key", "Environment").
+   */
+  label: { portal: string } | { message: MessageKey };
   /** Shown as a password field; never echoed back or logged. */
   secret: boolean;
   optional?: boolean;
-  /** A choice (e.g. environment) rather than free text. */
+  /** A choice (e.g. environment) rather than free text: the values stored. */
   options?: readonly string[];
+  /** How a choice reads, where its value is a word rather than a version ("production" → "Produktion"). */
+  optionLabels?: Readonly<Record<string, MessageKey>>;
+}
+
+/** A field's name as the options page shows it. */
+export function fieldLabel(field: Pick<CredentialField, 'label'>, t: Translate): string {
+  return 'portal' in field.label ? field.label.portal : t(field.label.message);
 }
 
 export interface ProviderInfo {
   id: ConfigurableProviderId;
+  /** The product's own name, in every language (an aggregator's is shown with its kind: {@link providerName}). */
   name: string;
   kind: 'carrier' | 'aggregator';
   /** Where to get free credentials. */
   signupUrl: string | null;
-  /** Steps, shown in the options page's sources section. */
-  howTo: readonly string[];
+  /** Steps, shown in the options page's sources section (messages: the portals' button names stay as they read there). */
+  howTo: readonly MessageKey[];
   fields: readonly CredentialField[];
   /** Optional host permissions to request when the user saves credentials or switches it on (lib/hosts.ts). */
   hostPatterns: readonly string[];
 }
 
-const ENV: CredentialField = { key: 'environment', label: 'Environment', secret: false, optional: true, options: ['production', 'test'] };
+/** A provider's name as the shopper reads it: "17TRACK (aggregator)", "UPS Track API". */
+export function providerName(info: Pick<ProviderInfo, 'name' | 'kind'>, t: Translate): string {
+  return info.kind === 'aggregator' ? t('providerAggregatorName', info.name) : info.name;
+}
+
+const ENV: CredentialField = {
+  key: 'environment',
+  label: { message: 'providerFieldEnvironment' },
+  secret: false,
+  optional: true,
+  options: ['production', 'test'],
+  optionLabels: { production: 'providerEnvironmentProduction', test: 'providerEnvironmentTest' },
+};
+const API_KEY: CredentialField = { key: 'apiKey', label: { message: 'providerFieldApiKey' }, secret: true };
 
 export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo>> = {
   ups: {
@@ -66,14 +93,10 @@ export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo
     name: 'UPS Track API',
     kind: 'carrier',
     signupUrl: 'https://developer.ups.com/',
-    howTo: [
-      'Log in to developer.ups.com with a UPS.com account.',
-      'Apps → Add App; choose "integrate UPS technology into my business" and link a UPS account.',
-      'Add the Tracking product; copy the Client ID and Client Secret here.',
-    ],
+    howTo: ['providerUpsStep1', 'providerUpsStep2', 'providerUpsStep3'],
     fields: [
-      { key: 'clientId', label: 'Client ID', secret: false },
-      { key: 'clientSecret', label: 'Client Secret', secret: true },
+      { key: 'clientId', label: { portal: 'Client ID' }, secret: false },
+      { key: 'clientSecret', label: { portal: 'Client Secret' }, secret: true },
       ENV,
     ],
     hostPatterns: CARRIER_API_HOSTS.ups,
@@ -83,15 +106,11 @@ export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo
     name: 'USPS Tracking 3.0',
     kind: 'carrier',
     signupUrl: 'https://developers.usps.com/',
-    howTo: [
-      'Create a USPS.com account and a Business Customer Gateway account.',
-      'Sign in to developers.usps.com → Add App; copy the Consumer Key and Consumer Secret here.',
-      'The default quota is about 60 requests an hour; USPS raises it on request.',
-    ],
+    howTo: ['providerUspsStep1', 'providerUspsStep2', 'providerUspsStep3'],
     fields: [
-      { key: 'clientId', label: 'Consumer Key', secret: false },
-      { key: 'clientSecret', label: 'Consumer Secret', secret: true },
-      { key: 'api', label: 'API', secret: false, optional: true, options: ['v3r2', 'v3'] },
+      { key: 'clientId', label: { portal: 'Consumer Key' }, secret: false },
+      { key: 'clientSecret', label: { portal: 'Consumer Secret' }, secret: true },
+      { key: 'api', label: { message: 'providerFieldApi' }, secret: false, optional: true, options: ['v3r2', 'v3'] },
       ENV,
     ],
     hostPatterns: CARRIER_API_HOSTS.usps,
@@ -101,14 +120,10 @@ export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo
     name: 'FedEx Track API',
     kind: 'carrier',
     signupUrl: 'https://developer.fedex.com/',
-    howTo: [
-      'Create a free developer.fedex.com account and accept the Developer Portal License Agreement.',
-      'Create a project for the Track API alone (it cannot share a project with other APIs).',
-      'Copy the project\'s API Key and Secret Key here.',
-    ],
+    howTo: ['providerFedexStep1', 'providerFedexStep2', 'providerFedexStep3'],
     fields: [
-      { key: 'clientId', label: 'API Key', secret: false },
-      { key: 'clientSecret', label: 'Secret Key', secret: true },
+      { key: 'clientId', label: { portal: 'API Key' }, secret: false },
+      { key: 'clientSecret', label: { portal: 'Secret Key' }, secret: true },
       ENV,
     ],
     hostPatterns: CARRIER_API_HOSTS.fedex,
@@ -118,37 +133,26 @@ export const PROVIDER_INFO: Readonly<Record<ConfigurableProviderId, ProviderInfo
     name: 'DHL Shipment Tracking – Unified',
     kind: 'carrier',
     signupUrl: 'https://developer.dhl.com/user/register',
-    howTo: [
-      'Register at developer.dhl.com.',
-      'Apps → Create App, select "Shipment Tracking – Unified".',
-      'Copy the app\'s Consumer Key (not the secret) here. The free level allows 250 calls a day, 1 per second.',
-    ],
-    fields: [{ key: 'apiKey', label: 'Consumer Key', secret: true }],
+    howTo: ['providerDhlStep1', 'providerDhlStep2', 'providerDhlStep3'],
+    fields: [{ key: 'apiKey', label: { portal: 'Consumer Key' }, secret: true }],
     hostPatterns: CARRIER_API_HOSTS.dhl,
   },
   '17track': {
     id: '17track',
-    name: '17TRACK (aggregator)',
+    name: '17TRACK',
     kind: 'aggregator',
     signupUrl: 'https://api.17track.net/',
-    howTo: [
-      'Register at api.17track.net and open the dashboard.',
-      'Copy the API key (security key) here.',
-      'Each newly tracked number uses one unit of the account\'s quota; refreshing is free.',
-    ],
-    fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+    howTo: ['provider17trackStep1', 'provider17trackStep2', 'provider17trackStep3'],
+    fields: [API_KEY],
     hostPatterns: CARRIER_API_HOSTS['17track'],
   },
   ship24: {
     id: 'ship24',
-    name: 'Ship24 (aggregator)',
+    name: 'Ship24',
     kind: 'aggregator',
     signupUrl: 'https://dashboard.ship24.com/integrations/api-keys',
-    howTo: [
-      'Create a Ship24 account and choose a plan.',
-      'Dashboard → Integrations → API keys; copy the Default key here.',
-    ],
-    fields: [{ key: 'apiKey', label: 'API key', secret: true }],
+    howTo: ['providerShip24Step1', 'providerShip24Step2'],
+    fields: [API_KEY],
     hostPatterns: CARRIER_API_HOSTS.ship24,
   },
 };
@@ -172,32 +176,37 @@ export interface ConnectionResult {
   error?: TrackError;
 }
 
-function verdict(name: string, error: TrackError | null | undefined): ConnectionResult {
+/**
+ * The verdict in the shopper's words (issue #13 §2). Written here with the page's translator, not
+ * carried as a code: the test runs in the options page itself and its result is shown at once, never
+ * stored or sent. The service's own error text stays as it came.
+ */
+function verdict(name: string, error: TrackError | null | undefined, t: Translate): ConnectionResult {
   if (!error || error.kind === 'not_found' || error.kind === 'invalid_number') {
-    return { ok: true, message: `${name}: connected, credentials accepted.` };
+    return { ok: true, message: t('connectionAccepted', name) };
   }
   switch (error.kind) {
     case 'auth':
-      return { ok: false, message: `${name}: the credentials were refused. Check them and that the app has the tracking product.`, error };
+      return { ok: false, message: t('connectionRefused', name), error };
     case 'rate_limited':
     case 'quota':
-      return { ok: true, message: `${name}: credentials accepted, but the provider's limit is reached for now.`, error };
+      return { ok: true, message: t('connectionLimited', name), error };
     case 'timeout':
     case 'network':
-      return { ok: false, message: `${name}: could not reach the service (${error.message}).`, error };
+      return { ok: false, message: t('connectionUnreachable', name, error.message), error };
     default:
-      return { ok: false, message: `${name}: the service answered with an error (${error.message}).`, error };
+      return { ok: false, message: t('connectionError', name, error.message), error };
   }
 }
 
-/** The options page's "test connection": one cheap request, a clear verdict. Never throws. */
-export async function testConnection(id: ConfigurableProviderId, credentials: Credentials, ctx: ClientContext): Promise<ConnectionResult> {
+/** The options page's "test connection": one cheap request, a clear verdict in the page's words. Never throws. */
+export async function testConnection(id: ConfigurableProviderId, credentials: Credentials, ctx: ClientContext, t: Translate): Promise<ConnectionResult> {
   const client = CLIENTS[id];
-  const name = PROVIDER_INFO[id].name;
+  const name = providerName(PROVIDER_INFO[id], t);
   if (id === '17track') {
-    return verdict(name, await probeSeventeenTrack(PROBE_NUMBERS[id], credentials, ctx));
+    return verdict(name, await probeSeventeenTrack(PROBE_NUMBERS[id], credentials, ctx), t);
   }
   const outcome = await client.track([PROBE_NUMBERS[id]], credentials, ctx);
-  if (!outcome.ok) return verdict(name, outcome.error);
-  return verdict(name, outcome.results[0]?.error);
+  if (!outcome.ok) return verdict(name, outcome.error, t);
+  return verdict(name, outcome.results[0]?.error, t);
 }

@@ -1,3 +1,4 @@
+import type { BudgetRefusal } from '../carriers/client';
 import type { PorchlightDb } from './database';
 
 /** Where the provider holds live (the `kv` table): one key for the round, the migration and the popup. */
@@ -8,6 +9,8 @@ export interface ProviderHold {
   until: number;
   reason: string;
   message: string;
+  /** Held by Porchlight's own budget: the limit, for the popup's banner in the shopper's language. */
+  budget?: BudgetRefusal;
   /** Consecutive holds, for doubling backoffs (Amazon's sign-in). */
   step?: number;
 }

@@ -459,7 +459,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     dataChanged: () => views.invalidate(),
     /** "Scan this page": schema.org, carrier links and labelled numbers on the page the user is on. */
     async scanTab(tabId: number): Promise<{ added: number; known: number; found: number }> {
-      const { html, url } = await readTabHtml(tabId);
+      const { html, url } = await readTabHtml(tabId, ui().t);
       // A page a shop reader knows (by its URL, or by the page itself: a Shopify store's order status page,
       // issue #15) is stored as the content script's readings are; one it knows but cannot read (its
       // diagnostic recorded) and any other page get the generic reading.
@@ -470,13 +470,15 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       }
       const reading = await parseGenericInBackground(html, url, now());
       await recordDiagnostics({ url, shop: 'generic' }, (reading.diagnostics ?? []).map((d) => ({ ...d, pageKind: 'unknown' as const })));
+      // The parcel's name until the shopper renames it: written in their language now, as a name they typed would be.
+      const from = ui().t('scanFromHost', new URL(url).hostname);
       const found: FoundParcel[] = reading.packages.map((p) => ({
         trackingNumber: p.trackingNumber,
         carrier: p.carrier,
         confidence: p.confidence,
         trackUrl: p.trackUrl,
         eta: p.eta,
-        label: `From ${new URL(url).hostname}`,
+        label: from,
       }));
       if (found.length === 0) {
         await notice(ui().t('notifyNoParcels'), ui().t('notifyNoParcelsOnPage'));
@@ -545,7 +547,7 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
       if (!(await browser.alarms.get(PRUNE_ALARM))) {
         await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: PRUNE_PERIOD_MINUTES, delayInMinutes: 1 });
       }
-      await createMenus().catch((err) => console.error('Porchlight: context menus', err));
+      await createMenus(ui().t).catch((err) => console.error('Porchlight: context menus', err));
       await syncWebmailScripts(await loadSettings()).catch((err) => console.error('Porchlight: webmail scripts', err));
       await syncCarrierPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: carrier page scripts', err));
       await syncShopPageScripts(await loadSettings()).catch((err) => console.error('Porchlight: shop page scripts', err));
@@ -659,7 +661,8 @@ export function registerListeners(app: BackgroundApp, db: PorchlightDb): () => v
         : info.menuItemId === MENU_SCAN_PAGE && tab?.id !== undefined
           ? app.scanTab(tab.id)
           : null;
-    run?.catch((err: unknown) => void notice(browserText().t('notifyCouldNotRead'), String(err)));
+    // The error's own text (ours in the shopper's language, or the browser's), without String()'s English "Error: ".
+    run?.catch((err: unknown) => void notice(browserText().t('notifyCouldNotRead'), err instanceof Error ? err.message : String(err)));
   };
   // The popup view's snapshot is kept between requests and dropped on every write (issue #13 §3);
   // getDb tells open popups of the write (lib/db/data-changed.ts).

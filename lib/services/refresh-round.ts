@@ -297,7 +297,7 @@ async function runClientJob(
   // A provider's Retry-After holds it whatever the error (429, or a 503 that says when to come back).
   const wait = error?.retryAfterMs ?? (error?.kind === 'quota' ? DEFAULT_INTERVALS.backoffCap : undefined);
   const held = wait !== undefined;
-  if (held) await setHold(db, client.id, { until: now + wait, reason: error!.kind, message: error!.message });
+  if (held) await setHold(db, client.id, { until: now + wait, reason: error!.kind, message: error!.message, ...(error!.budget ? { budget: error!.budget } : {}) });
   await inTransaction(db, async () => {
     // Re-read inside the transaction: a page may have changed the package while the request was out.
     const fresh = await packagesRepo.bulkGet(db, job.packageIds);

@@ -12,7 +12,9 @@ import {
   type ConfigurableProviderId,
   type ConnectionResult,
   type CredentialField,
+  fieldLabel,
   PROVIDER_INFO,
+  providerName,
   type ProviderInfo,
 } from '../carriers/clients';
 import type { MessageKey, Translate, UiText } from '../i18n/translate';
@@ -36,7 +38,9 @@ export interface CredentialFieldView {
   label: string;
   secret: boolean;
   optional: boolean;
+  /** The values of a choice, and how each reads (the same order). */
   options: readonly string[] | null;
+  optionLabels: readonly string[] | null;
   /** What is stored now, safe to show (see {@link savedHint}); null when nothing is saved. */
   savedHint: string | null;
   /** The value to prefill an input with: never a secret. */
@@ -48,7 +52,8 @@ export interface ProviderCardView {
   name: string;
   kind: ProviderInfo['kind'];
   signupUrl: string | null;
-  howTo: readonly string[];
+  /** The steps as messages: the card says them in its language. */
+  howTo: readonly MessageKey[];
   fields: CredentialFieldView[];
   /** Credentials are stored for it. */
   configured: boolean;
@@ -73,16 +78,17 @@ export function providerCards(input: SourcesInput): ProviderCardView[] {
     const saved = input.credentials[id];
     return {
       id,
-      name: info.name,
+      name: providerName(info, input.ui.t),
       kind: info.kind,
       signupUrl: info.signupUrl,
       howTo: info.howTo,
       fields: info.fields.map((f) => ({
         key: f.key,
-        label: f.label,
+        label: fieldLabel(f, input.ui.t),
         secret: f.secret,
         optional: f.optional === true,
         options: f.options ?? null,
+        optionLabels: f.options ? f.options.map((o) => (f.optionLabels?.[o] ? input.ui.t(f.optionLabels[o]) : o)) : null,
         savedHint: savedHint(f, saved?.[f.key], input.ui.t),
         initialValue: f.secret ? '' : (saved?.[f.key] ?? (f.options?.[0] && !f.optional ? f.options[0] : '')),
       })),
@@ -110,21 +116,22 @@ export function mergeCredentials(
   const errors: Record<string, string> = {};
   for (const f of info.fields) {
     const raw = (typed[f.key] ?? '').trim();
+    const label = fieldLabel(f, t);
     const value = raw !== '' ? raw : f.secret ? (saved?.[f.key] ?? '') : '';
     if (value === '') {
-      if (!f.optional) errors[f.key] = t('optionsSourcesRequired', f.label);
+      if (!f.optional) errors[f.key] = t('optionsSourcesRequired', label);
       continue;
     }
     if (f.options && !f.options.includes(value)) {
-      errors[f.key] = t('optionsSourcesOneOf', f.label, f.options.join(', '));
+      errors[f.key] = t('optionsSourcesOneOf', label, f.options.join(', '));
       continue;
     }
     if (/\s/.test(value)) {
-      errors[f.key] = t('optionsSourcesNoSpaces', f.label);
+      errors[f.key] = t('optionsSourcesNoSpaces', label);
       continue;
     }
     if (value.length > 512) {
-      errors[f.key] = t('optionsSourcesTooLong', f.label);
+      errors[f.key] = t('optionsSourcesTooLong', label);
       continue;
     }
     credentials[f.key] = value;
@@ -165,8 +172,8 @@ export function formatIn(ms: number, t: Translate): string {
  * The reset time is shown in the user's zone, with the date when it is not within the next day.
  */
 export function formatBudgetLine(report: BudgetReport, now: number, timeZone: string, ui: UiText): string {
-  // The numbers are written the locale's way by the translator ("1,400", "1.400"); the limit's label comes from lib/carriers/budgets.ts.
-  const head = ui.t('optionsSourcesBudget', report.used, report.max, report.label, report.remaining);
+  // The numbers are written the locale's way by the translator ("1,400", "1.400"); the limit's label is a message of lib/carriers/budgets.ts.
+  const head = ui.t('optionsSourcesBudget', report.used, report.max, ui.t(report.label), report.remaining);
   if (report.resetsAt === null) return head;
   const withDate = report.resetsAt - now >= 86_400_000;
   return ui.t('optionsSourcesBudgetResets', head, clock(report.resetsAt, timeZone, withDate, ui.t), formatIn(report.resetsAt - now, ui.t));
@@ -195,7 +202,7 @@ const ERROR_LABELS: Readonly<Record<TrackErrorKind, MessageKey>> = {
 
 /**
  * The verdict of "Test connection" (lib/carriers/clients.ts `testConnection`) as a card status. The
- * message is the client's own (English: it comes from lib/carriers, outside the options page's words).
+ * message is the verdict testConnection wrote with the page's translator.
  */
 export function connectionStatus(result: ConnectionResult, t: Translate): CardStatus {
   const kind = result.error?.kind;
@@ -207,7 +214,7 @@ export function connectionStatus(result: ConnectionResult, t: Translate): CardSt
 /** The browser refused the optional host permission a provider needs. */
 export function permissionRefusedStatus(id: ConfigurableProviderId, action: 'save' | 'test' | 'enable', t: Translate): CardStatus {
   const hosts = PROVIDER_INFO[id].hostPatterns.map((p) => new URL(p.replace('/*', '/')).host).join(', ');
-  const name = PROVIDER_INFO[id].name;
+  const name = providerName(PROVIDER_INFO[id], t);
   return {
     tone: 'bad',
     label: t('optionsSourcesPermissionRefused'),

@@ -189,10 +189,12 @@ function noSourceOf(ui: UiText, p: Package, carrierName: string | null, sources:
 }
 
 /** A hold's message in the shopper's language: Amazon's two are ours; another source's is as it wrote it. */
-function holdText(ui: UiText, message: string): string {
-  if (message === AMAZON_BLOCKED_MESSAGES['sign-in']) return ui.t('bannerSignIn');
-  if (message === AMAZON_BLOCKED_MESSAGES['robot-check']) return ui.t('bannerRobotCheck');
-  return message;
+function holdText(ui: UiText, provider: string, hold: ProviderHold): string {
+  if (hold.message === AMAZON_BLOCKED_MESSAGES['sign-in']) return ui.t('bannerSignIn');
+  if (hold.message === AMAZON_BLOCKED_MESSAGES['robot-check']) return ui.t('bannerRobotCheck');
+  // Our own budget's refusal, in the shopper's words (its stored message is the English the logs keep).
+  if (hold.budget) return ui.t('budgetUsedUp', provider, ui.t(hold.budget.limit), hold.budget.used, hold.budget.max);
+  return hold.message;
 }
 
 function ordersPage(url: string | null): string {
@@ -278,8 +280,8 @@ export function buildPopupModel(input: {
     list.push(a);
     alertsByPkg.set(a.packageId, list);
   }
-  const holdMessages = new Map<string, { id: string; count: number; url: string | null }>();
-  for (const [id, h] of Object.entries(input.holds ?? {})) if (h.until > now) holdMessages.set(h.message, { id, count: 0, url: null });
+  const holdMessages = new Map<string, { id: string; hold: ProviderHold; count: number; url: string | null }>();
+  for (const [id, h] of Object.entries(input.holds ?? {})) if (h.until > now) holdMessages.set(h.message, { id, hold: h, count: 0, url: null });
 
   const counts: Record<PopupView, number> = { list: 0, history: 0, archived: 0 };
   // A row is made only when it is shown: at 1,000 parcels a paged list makes 25 per group (issue #13 §4).
@@ -344,7 +346,7 @@ export function buildPopupModel(input: {
     if (b.count > 0) {
       banners.push({
         id: b.id,
-        text: plural(ui, 'bannerWaiting', b.count, holdText(ui, message)),
+        text: plural(ui, 'bannerWaiting', b.count, holdText(ui, b.id, b.hold)),
         count: b.count,
         // Signing in (or answering the robot check) on the orders page of the waiting parcels'
         // marketplace both fixes it and refreshes them.

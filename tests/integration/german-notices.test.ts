@@ -1,7 +1,7 @@
 /**
  * The background's notices in German (issue #13 §2): "Track …" on a selection and "Scan this page"
  * tell the shopper what happened in the browser's language; the count is in the sentence, with the
- * plural it needs.
+ * plural it needs. The context menus and the name a page scan gives a parcel are German too.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -53,5 +53,20 @@ describe('notices in German', () => {
     tab = { html: '<html><body><p>Unser Angebot der Woche</p></body></html>', url: 'https://laden.example/angebote' };
     expect(await app.scanTab(7)).toEqual({ added: 0, known: 0, found: 0 });
     expect(shown(create)).toEqual([['Keine Sendungen auf dieser Seite', 'Porchlight hat auf dieser Seite keine Sendungsnummer gefunden.']]);
+  });
+
+  it('the context menus in German, the selection still the browser\'s %s', async () => {
+    const create = vi.fn();
+    (fakeBrowser as unknown as { contextMenus: unknown }).contextMenus = { removeAll: vi.fn(async () => {}), create };
+    await app.ensureAlarms();
+    expect(create.mock.calls.map((c) => (c[0] as { title: string }).title)).toEqual(['„%s“ mit Porchlight verfolgen', 'Diese Seite nach Sendungen durchsuchen']);
+  });
+
+  it('a parcel found by Scan this page is named after the site in German; a tab it cannot read says so in German', async () => {
+    tab = { html: '<html><body><a href="https://www.ups.com/track?tracknum=1Z999AA10123456784">Sendung verfolgen</a></body></html>', url: 'https://laden.example/bestellung/42' };
+    expect(await app.scanTab(7)).toEqual({ added: 1, known: 0, found: 1 });
+    expect((await db.packages.toArray()).map((p) => p.label)).toEqual(['Gefunden auf laden.example']);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(async () => []) };
+    await expect(app.scanTab(7)).rejects.toThrow(/^Diese Seite konnte nicht gelesen werden$/);
   });
 });

@@ -23,6 +23,7 @@ import { ship24Provider } from '../../support/carrier-server/providers/ship24';
 import { UPS_PROGRESSION, upsProvider } from '../../support/carrier-server/providers/ups';
 import { USPS_PROGRESSION, uspsProvider } from '../../support/carrier-server/providers/usps';
 import { type CarrierServer, startCarrierServer } from '../../support/carrier-server/server';
+import { EN } from '../../support/i18n';
 
 const STEP_MS = 3_600_000;
 const ups = upsProvider({ stepMs: STEP_MS });
@@ -159,9 +160,9 @@ describe.each(CASES)('$client.id against the local server', (c) => {
 
   it('options-page test connection: accepted and refused', async () => {
     const id = c.client.id as Parameters<typeof testConnection>[0];
-    expect((await testConnection(id, c.credentials, ctx())).ok).toBe(true);
+    expect((await testConnection(id, c.credentials, ctx(), EN.t)).ok).toBe(true);
     const bad: Credentials = c.oauth ? { ...c.credentials, clientSecret: REJECTED_SECRET } : { apiKey: REJECTED_SECRET };
-    const refused = await testConnection(id, bad, ctx());
+    const refused = await testConnection(id, bad, ctx(), EN.t);
     expect(refused.ok).toBe(false);
     expect(refused.message).toContain('refused');
   });

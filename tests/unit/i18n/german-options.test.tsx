@@ -109,11 +109,10 @@ describe('the options page in German (first half)', () => {
   });
 
   it('the view code writes German: budget lines with German numbers and times, validation, refusals', () => {
-    const report: BudgetReport = { limitId: 'per-day', label: 'requests per day', max: 1400, used: 3, remaining: 1397, resetsAt: Date.parse('2026-04-01T00:00:00Z'), unit: 'request', source: 'x' };
-    // The limit's own label comes from lib/carriers/budgets.ts (not translated here).
-    expect(formatBudgetLine(report, NOW, 'UTC', DE)).toBe('3 von 1.400 requests per day verbraucht, 1.397 übrig; wird zurückgesetzt um 1. Apr., 00:00 (in 21 Tagen)');
+    const report: BudgetReport = { limitId: 'per-day', label: 'budgetRequestsPerDay', max: 1400, used: 3, remaining: 1397, resetsAt: Date.parse('2026-04-01T00:00:00Z'), unit: 'request', source: 'x' };
+    expect(formatBudgetLine(report, NOW, 'UTC', DE)).toBe('3 von 1.400 Anfragen pro Tag verbraucht, 1.397 übrig; wird zurückgesetzt um 1. Apr., 00:00 (in 21 Tagen)');
     expect(formatBudgetLine({ ...report, resetsAt: NOW + 3_600_000 + 60_000 }, NOW, 'UTC', DE)).toMatch(/; wird zurückgesetzt um 15:31 \(in 1 Std\. 1 Min\.\)$/);
-    expect(mergeCredentials(PROVIDER_INFO.ship24, { apiKey: 'a b' }, undefined, DE.t)).toEqual({ ok: false, errors: { apiKey: 'API key darf keine Leerzeichen enthalten.' } });
+    expect(mergeCredentials(PROVIDER_INFO.ship24, { apiKey: 'a b' }, undefined, DE.t)).toEqual({ ok: false, errors: { apiKey: 'API-Schlüssel darf keine Leerzeichen enthalten.' } });
     expect(connectionStatus({ ok: false, message: 'x', error: { kind: 'network', message: 'x' } }, DE.t).label).toBe('Netzwerkfehler (network)');
     expect(permissionRefusedStatus('ups', 'test', DE.t)).toMatchObject({ label: 'Berechtigung verweigert', message: 'Nicht getestet: Porchlight braucht die Berechtigung, onlinetools.ups.com, wwwcie.ups.com zu erreichen, und der Browser hat sie nicht erteilt.' });
     expect(webmailRefusedMessage('gmail', DE.t)).toBe('Gmail wird nicht durchsucht: Der Browser hat den Zugriff auf mail.google.com nicht erlaubt.');

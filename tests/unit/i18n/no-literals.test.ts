@@ -81,6 +81,9 @@ const VIEW_FILES = [
   'lib/backup/sealed-keys.ts',
   'lib/export/claim-kit.ts',
   'lib/export/ics.ts',
+  'lib/carriers/clients.ts',
+  'lib/alerts/claim-windows.ts',
+  'lib/platform/context-menu.ts',
 ];
 
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
@@ -93,6 +96,16 @@ const ALLOWED: Record<string, string> = {
   'Porchlight popup:': 'console prefix for developers',
   BackupError: "the backup reader's Error name, for developers (the shopper reads backupErrorText)",
   'PRODID:-//Porchlight//Parcel tracker//EN': "the calendar file's product identifier (RFC 5545 §3.7.3), which no calendar shows",
+  'UPS Track API': "a provider's product name, in every language (lib/carriers/clients.ts)",
+  'USPS Tracking 3.0': "a provider's product name",
+  'FedEx Track API': "a provider's product name",
+  'DHL Shipment Tracking – Unified': "a provider's product name",
+  Ship24: "a provider's product name",
+};
+
+/** Properties whose string values are no words of ours, each with why. */
+const NOT_OURS: Record<string, string> = {
+  portal: "a credential's name as its portal writes it (\"Client ID\"): the shopper copies what the portal shows",
 };
 
 const PROSE = /^\p{Lu}\p{Ll}+/u;
@@ -123,6 +136,7 @@ function exempt(node: ts.Node): boolean {
   if (!p) return false;
   if (ts.isLiteralTypeNode(p) || ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p)) return true;
   if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === node) return true;
+  if (ts.isPropertyAssignment(p) && p.initializer === node && ts.isIdentifier(p.name) && p.name.text in NOT_OURS) return true;
   if (ts.isElementAccessExpression(p) && p.argumentExpression === node) return true;
   for (let n: ts.Node | undefined = p; n; n = n.parent) {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === 'console') return true;
@@ -185,5 +199,6 @@ describe('no user-facing literal outside the messages (issue #13 §2)', () => {
     expect(scanCode('b.ts', "const a = 'Arriving today'; const b = `${n} days late`; const k = t('cardToday'); if (e.key === 'Escape') f('pkg--x');")).toEqual(['Arriving today', 'days late']);
     expect(scanCode('c.ts', "const d = 'Delivered'; type T = 'On the way'; const o = { 'Some key': 1 };")).toEqual(['Delivered']);
     expect(scanCode('d.ts', "const a = `<p class=\"none\">${x}</p>`; const b = 'h1{font:13px sans-serif}@media print{a{color:#000}}'; const c = '<h2>Not received</h2>';")).toEqual(['<h2>Not received</h2>']);
+    expect(scanCode('d.ts', "const f = [{ label: { portal: 'Client ID' } }, { label: 'Client ID' }];")).toEqual(['Client ID']);
   });
 });

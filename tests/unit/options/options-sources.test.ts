@@ -128,7 +128,7 @@ describe('withProviderEnabled', () => {
 describe('formatBudgetLine', () => {
   const day: BudgetReport = {
     limitId: 'per-day',
-    label: 'requests per day',
+    label: 'budgetRequestsPerDay',
     max: 250,
     used: 3,
     remaining: 247,
@@ -141,7 +141,7 @@ describe('formatBudgetLine', () => {
     expect(formatBudgetLine(day, NOW, 'America/New_York', EN)).toBe('3 of 250 requests per day used, 247 left; resets 20:00 (in 9 h 30 min)');
   });
   it('adds the date when the reset is a day or more away', () => {
-    const month: BudgetReport = { ...day, label: 'numbers registered per month', max: 100, used: 100, remaining: 0, resetsAt: Date.parse('2026-04-01T00:00:00Z') };
+    const month: BudgetReport = { ...day, label: 'budgetNumbersPerMonth', max: 100, used: 100, remaining: 0, resetsAt: Date.parse('2026-04-01T00:00:00Z') };
     expect(formatBudgetLine(month, NOW, 'UTC', EN)).toBe('100 of 100 numbers registered per month used, 0 left; resets 1 Apr, 00:00 (in 21 days)');
   });
   it('has no reset when nothing is counted in a rolling window', () => {

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../../entrypoints/options/options-app';
 import type { OptionsDeps } from '../../../entrypoints/options/deps';
 import { EN } from '../../support/i18n';
-import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, PROVIDER_INFO } from '../../../lib/carriers/clients';
+import { CLIENTS, CONFIGURABLE_PROVIDER_IDS, fieldLabel, PROVIDER_INFO } from '../../../lib/carriers/clients';
 import type { Credentials } from '../../../lib/carriers/client';
 import { PorchlightDb } from '../../../lib/db/database';
 import { CARRIER_PAGE_SITES } from '../../../lib/carrier-pages/registry';
@@ -79,7 +79,7 @@ const card = (root: HTMLElement, id: string) => root.querySelector(`[data-provid
 function fillCredentials(c: HTMLElement, id: (typeof CONFIGURABLE_PROVIDER_IDS)[number]) {
   for (const f of PROVIDER_INFO[id].fields) {
     if (f.optional || f.options) continue;
-    type(byLabel(c, f.label), `${f.key}-value-0123456789`);
+    type(byLabel(c, fieldLabel(f, EN.t)), `${f.key}-value-0123456789`);
   }
 }
 
