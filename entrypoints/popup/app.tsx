@@ -246,7 +246,7 @@ export function App() {
         const r = await sendMessage('refreshNow', { force: true });
         setMessage(
           r.errors.length
-            ? { error: t('appCheckedFailed', plural(ui, 'appPackages', r.checked), plural(ui, 'appSources', r.errors.length), r.errors[0]!.message) }
+            ? { error: t('appCheckedFailed', plural(ui, 'appPackages', r.checked), plural(ui, 'appSources', r.errors.length), r.errors[0]!.text ?? r.errors[0]!.message) }
             : r.checked === 0
               ? t('appNothingToCheck')
               : plural(ui, 'appCheckedOnWay', r.checked, r.changed),
@@ -261,7 +261,7 @@ export function App() {
       setRefreshing(true);
       try {
         const r = await sendMessage('refreshNow', { force: true, packageIds: [id] });
-        setMessage(r.errors.length ? { error: t('appRefreshFailed', r.errors[0]!.message) } : r.checked === 0 ? t('appNoSourceNow') : r.changed ? t('appUpdated') : t('appNothingNew'));
+        setMessage(r.errors.length ? { error: t('appRefreshFailed', r.errors[0]!.text ?? r.errors[0]!.message) } : r.checked === 0 ? t('appNoSourceNow') : r.changed ? t('appUpdated') : t('appNothingNew'));
       } catch (err) {
         setMessage({ error: t('appRefreshFailed', String(err)) });
       } finally {

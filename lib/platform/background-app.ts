@@ -22,6 +22,7 @@ import type { PackageChange } from '../services/changes';
 import { ingestPageReading } from '../services/ingest-page';
 import { loadHolds } from '../db/holds';
 import { activeHolds, planProviders, refreshRound, type RoundDeps, type ShopTracker } from '../services/refresh-round';
+import { sourceName, trackErrorText } from '../view/track-error-text';
 import { amazonTracker } from '../services/amazon-tracker';
 import { AMAZON_TRACKER } from '../model/sources';
 import type { Settings } from '../settings';
@@ -341,7 +342,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
         const d = await roundDeps();
         try {
           const { summary } = await guarded(() => refreshRound(d, { force }));
-          return summary;
+          // Each failure in the words of whoever reads the summary (the popup's "Refresh failed").
+          const words = ui();
+          return { ...summary, errors: summary.errors.map((e) => ({ ...e, text: trackErrorText(words, sourceName(e.provider, words), e) })) };
         } finally {
           // Time-based situations (stalled, late) need every package once per round; and the alarm is
           // re-armed even when the round failed, so a failure is retried by schedule, not forgotten.

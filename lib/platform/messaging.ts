@@ -57,10 +57,13 @@ export interface IngestSummary {
   changed: number;
 }
 
+import type { TrackFailure } from '../view/track-error-text';
+
 export interface RefreshSummary {
   checked: number;
   changed: number;
-  errors: { provider: string; kind: string; message: string }[];
+  /** Per failure: the English `message` for the logs, and `text`, the shopper's words (lib/view/track-error-text.ts). */
+  errors: (TrackFailure & { provider: string; text?: string })[];
 }
 
 export type { SourceStatus };

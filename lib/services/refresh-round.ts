@@ -206,7 +206,7 @@ export async function refreshRound(
     await jobsRepo.bulkPut(db, state.jobs.filter((j) => j.startedAt === null));
     for (const h of result.held) {
       if (h.reason === 'budget' && !summary.errors.some((e) => e.provider === h.provider)) {
-        summary.errors.push({ provider: h.provider, kind: 'quota', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}` });
+        summary.errors.push({ provider: h.provider, kind: 'quota', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}`, until: h.until });
       }
     }
 
@@ -232,7 +232,7 @@ export async function refreshRound(
         const r = await runTrackerJob(deps, tracker, job, schedule);
         summary.checked += r.checked;
         batchChanges = r.changes;
-        if (r.error) summary.errors.push({ provider: tracker.id, kind: r.error.kind, message: r.error.message });
+        if (r.error) summary.errors.push({ provider: tracker.id, kind: r.error.kind, message: r.error.message, httpStatus: r.error.httpStatus });
         if (r.blocked) blockedNow.add(tracker.id);
       } else if (client) {
         const r = await runClientJob(deps, client, job, budgetState, schedule);
@@ -240,7 +240,7 @@ export async function refreshRound(
         summary.checked += r.checked;
         batchChanges = r.changes;
         if (r.error) {
-          summary.errors.push({ provider: client.id, kind: r.error.kind, message: r.error.message });
+          summary.errors.push({ provider: client.id, kind: r.error.kind, message: r.error.message, httpStatus: r.error.httpStatus, budget: r.error.budget });
           if (r.held) blockedNow.add(client.id);
         }
       } else {

@@ -1,4 +1,5 @@
 import { ROWS_PER_PAGE } from './rows-per-page';
+import { sourceName, trackErrorText } from './track-error-text';
 import { getCarrier } from '../carriers/registry';
 import { lookupFor } from '../engine/plan';
 import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
@@ -321,7 +322,7 @@ export function buildPopupModel(input: {
       progress: STATUS_PROGRESS[p.status],
       trackingNumber: p.trackingNumber,
       carrier,
-      error: p.lastError && !held ? p.lastError.message : null,
+      error: p.lastError && !held ? trackErrorText(ui, sourceName(p.carrier, ui), p.lastError) : null,
       noSource: noSourceOf(ui, p, carrier, input.sources),
       muted: p.muted,
       archived: p.archived,

@@ -47,6 +47,7 @@ const VIEW_FILES = [
   'lib/view/popup-model.ts',
   'lib/view/package-details.ts',
   'lib/view/event-description.ts',
+  'lib/view/track-error-text.ts',
   'lib/view/track-offers.ts',
   'lib/view/orders-links.ts',
   'lib/view/date-format.ts',
@@ -101,6 +102,7 @@ const ALLOWED: Record<string, string> = {
   'FedEx Track API': "a provider's product name",
   'DHL Shipment Tracking – Unified': "a provider's product name",
   Ship24: "a provider's product name",
+  Amazon: "the shop's name, in every language (its tracker's name in lib/view/track-error-text.ts)",
 };
 
 /** Properties whose string values are no words of ours, each with why. */
