@@ -44,7 +44,7 @@ describe('the options page in German (issue #13 §2)', () => {
     expect(await page.getByRole('button', { name: 'Verbindung testen' }).count()).toBeGreaterThan(1);
     expect(await page.locator('#reading h2').textContent()).toBe('Seiten lesen');
     expect(await page.getByRole('switch', { name: 'Outlook im Web durchsuchen' }).isChecked()).toBe(false);
-    expect(await page.locator('#carrier-pages h2').textContent()).toBe('Sendungsseiten der Versanddienste');
+    expect(await page.locator('#carrier-pages h2').textContent()).toBe('Sendungsseiten der Paketdienste');
     expect(await page.getByRole('switch', { name: 'Bestellseiten auf allen Websites lesen' }).count()).toBe(1);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -83,7 +83,7 @@ describe('the options page in German (issue #13 §2)', () => {
     const status = page.locator('#data .status-slot');
     await page.getByLabel('Sicherung importieren').setInputFiles({ name: 'abgeschnitten.json', mimeType: 'application/json', buffer: Buffer.from(CUT_BACKUP) });
     await expect.poll(() => status.innerText()).toBe(
-      'abgeschnitten.json wurde nicht importiert. Die Datei endet zu früh: Sie ist unvollständig (die Sicherung wurde vor ihrem Ende abgeschnitten). Es wurde nichts importiert.',
+      'abgeschnitten.json wurde nicht importiert. Die Datei endet zu früh: Die Sicherung wurde vor ihrem Ende abgeschnitten. Es wurde nichts importiert.',
     );
     await page.getByLabel('Sendungsnummern importieren').setInputFiles({ name: 'nummern.txt', mimeType: 'text/plain', buffer: Buffer.from('112-5939971-8962610\n1Z999AA10123456785\n') });
     await expect.poll(() => status.innerText()).toMatch(/^Keine Sendungsnummer .*112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer.*die Prüfziffer stimmt nicht/s);

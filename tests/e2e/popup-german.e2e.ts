@@ -94,11 +94,11 @@ describe('the popup in German (issue #13 §2)', () => {
     await row('de:ofd').waitFor({ timeout: 10_000 });
     expect(await popup.locator('[data-group] h2').allTextContents()).toEqual(['Heute erwartet 1', 'Abholbereit 1', 'Unterwegs 1', 'Kürzlich zugestellt 1']);
     expect(await row('de:ofd').locator('.pkg__status').textContent()).toBe('In Zustellung');
-    expect(await row('de:ofd').locator('.pkg__line').textContent()).toBe('Erwartet heute');
+    expect(await row('de:ofd').locator('.pkg__line').textContent()).toBe('Zustellung heute');
     expect(await row('de:delivered').locator('.pkg__status').textContent()).toBe('Zugestellt');
     expect(await row('de:delivered').locator('.pkg__line').textContent()).toMatch(/^Zugestellt heute um \d{1,2}:\d\d Uhr$/);
-    expect(await row('de:transit').locator('.pkg__line').textContent()).toBe('Erwartet morgen');
-    expect(await row('de:pickup').locator('.pkg__line').textContent()).toBe('Bei Packstation 123, Berlin');
+    expect(await row('de:transit').locator('.pkg__line').textContent()).toBe('Zustellung morgen');
+    expect(await row('de:pickup').locator('.pkg__line').textContent()).toBe('Abholstelle: Packstation 123, Berlin');
     expect(await row('de:transit').locator('.pkg__meta').textContent()).toBe('Amazon · Porchlight Demo Carrier');
     expect(await popup.getByRole('button', { name: /^Aktuell/ }).count()).toBe(1);
     // Nothing overflows the 400 px popup in German (longer words than English).
@@ -113,7 +113,7 @@ describe('the popup in German (issue #13 §2)', () => {
     expect(await view.locator('.view__detail').textContent()).toMatch(/^Abholcode 4711 · Bis \p{L}{2}\., \d{1,2}\. \p{L}+\.?$/u);
     expect(await view.getByRole('button', { name: 'Zurück zur Liste' }).count()).toBe(1);
     expect(await view.getByRole('progressbar', { name: 'Fortschritt von Ladekabel' }).getAttribute('aria-valuetext')).toBe('Schritt 4 von 5: Abholbereit');
-    expect(await view.locator('h2').allTextContents()).toEqual(['Abholung', 'Was jetzt zu tun ist', 'Sendungsnummer', 'Bestellung', 'Sendungsverlauf']);
+    expect(await view.locator('h2').allTextContents()).toEqual(['Abholung', 'Nächste Schritte', 'Sendungsnummer', 'Bestellung', 'Sendungsverlauf']);
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     await shot('package');
     await popup.keyboard.press('Escape');

@@ -35,7 +35,7 @@ describe('notices in German', () => {
     await app.trackSelection('1Z999AA10123456784');
     expect(shown(create)).toEqual([
       ['Keine Sendungsnummer gefunden', 'Porchlight hat im markierten Text keine gültige Sendungsnummer gefunden.'],
-      ['1 neue Sendung wird verfolgt', '1 hinzugefügt. Öffnen Sie Porchlight über die Symbolleiste, um sie zu sehen.'],
+      ['1 neues Paket wird verfolgt', '1 Paket hinzugefügt. Öffnen Sie Porchlight über die Symbolleiste, um es zu sehen.'],
       ['Bereits verfolgt', 'Porchlight verfolgt diese Nummer bereits.'],
     ]);
   });
@@ -52,14 +52,14 @@ describe('notices in German', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     tab = { html: '<html><body><p>Unser Angebot der Woche</p></body></html>', url: 'https://laden.example/angebote' };
     expect(await app.scanTab(7)).toEqual({ added: 0, known: 0, found: 0 });
-    expect(shown(create)).toEqual([['Keine Sendungen auf dieser Seite', 'Porchlight hat auf dieser Seite keine Sendungsnummer gefunden.']]);
+    expect(shown(create)).toEqual([['Keine Pakete auf dieser Seite', 'Porchlight hat auf dieser Seite keine Sendungsnummer gefunden.']]);
   });
 
   it('the context menus in German, the selection still the browser\'s %s', async () => {
     const create = vi.fn();
     (fakeBrowser as unknown as { contextMenus: unknown }).contextMenus = { removeAll: vi.fn(async () => {}), create };
     await app.ensureAlarms();
-    expect(create.mock.calls.map((c) => (c[0] as { title: string }).title)).toEqual(['„%s“ mit Porchlight verfolgen', 'Diese Seite nach Sendungen durchsuchen']);
+    expect(create.mock.calls.map((c) => (c[0] as { title: string }).title)).toEqual(['„%s“ mit Porchlight verfolgen', 'Diese Seite nach Sendungsnummern durchsuchen']);
   });
 
   it('a parcel found by Scan this page is named after the site in German; a tab it cannot read says so in German', async () => {

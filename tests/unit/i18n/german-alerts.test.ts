@@ -25,21 +25,21 @@ const moving = ev('2024-03-01T10:00:00Z', 'in_transit', 'Departed facility', 'DP
 describe('situations in German', () => {
   it('stalled: the days counted in German, the carrier’s last words as written', () => {
     const d = stalled(de(ctx('2024-03-06T11:00:00Z', { status: 'in_transit', label: 'Schreibtischlampe' }, [moving])));
-    expect(d).toMatchObject({ title: 'Schreibtischlampe bewegt sich seit 5 Tagen nicht', message: 'Keine neue Sendungsinfo – seit 5 Tagen; zuletzt: Departed facility.' });
+    expect(d).toMatchObject({ title: 'Schreibtischlampe: seit 5 Tagen keine Bewegung', message: 'Keine neue Sendungsinfo – seit 5 Tagen; zuletzt: Departed facility.' });
   });
 
   it('without a label: the tracking number in a German phrase', () => {
     const d = stalled(de(ctx('2024-03-06T11:00:00Z', { status: 'in_transit', label: null, trackingNumber: '1Z999AA10123456784' }, [moving])));
-    expect(d?.title).toBe('Sendung 1Z999AA10123456784 bewegt sich seit 5 Tagen nicht');
+    expect(d?.title).toBe('Paket 1Z999AA10123456784: seit 5 Tagen keine Bewegung');
   });
 
   it('late and moved: German dates; one day is singular', () => {
     const eta = { from: '2024-03-07', to: '2024-03-07' };
     expect(delayedEtaPassed(de(ctx('2024-03-10T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))).toMatchObject({
       title: 'Lampe ist überfällig',
-      message: 'Sie wurde für 7. März erwartet und ist noch nicht zugestellt (2 Tage überfällig).',
+      message: 'Das Paket wurde am 7. März erwartet und ist noch nicht zugestellt (2 Tage überfällig).',
     });
-    expect(delayedEtaPassed(de(ctx('2024-03-09T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))?.message).toBe('Sie wurde für 7. März erwartet und ist noch nicht zugestellt (1 Tag überfällig).');
+    expect(delayedEtaPassed(de(ctx('2024-03-09T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))?.message).toBe('Das Paket wurde am 7. März erwartet und ist noch nicht zugestellt (1 Tag überfällig).');
     const rec = (d: string, at: string) => ({ eta: { from: d, to: d }, observedAt: Date.parse(at), source: 'carrier:ups' });
     const h = [rec('2024-03-07', '2024-03-04T10:00:00Z'), rec('2024-03-08', '2024-03-06T10:00:00Z')];
     expect(etaMovedLater(de(ctx('2024-03-06T12:00:00Z', { etaHistory: h as never, eta: h[1]!.eta, label: 'Lampe' })))).toMatchObject({ title: 'Lampe kommt später', message: 'Jetzt erwartet: 8. März (vorher 7. März).' });
@@ -58,7 +58,7 @@ describe('situations in German', () => {
     const c = ctx('2024-03-06T11:00:00Z', { status: 'available_for_pickup', label: 'Lampe', pickup: { location: 'Packstation 123', code: '4711', until: null } }, [
       ev('2024-03-06T09:00:00Z', 'available_for_pickup', 'Ready for pickup', 'RP'),
     ]);
-    expect(readyForPickup(de(c))).toMatchObject({ title: 'Lampe liegt zur Abholung bereit', message: 'Abholort: Packstation 123. Abholcode: 4711.' });
+    expect(readyForPickup(de(c))).toMatchObject({ title: 'Lampe liegt zur Abholung bereit', message: 'Abholstelle: Packstation 123. Abholcode: 4711.' });
     const delivered = deliveredRule(de(ctx('2024-03-06T11:00:00Z', { status: 'delivered', label: 'Lampe', statusText: null }, [])));
     expect(delivered).toMatchObject({ title: 'Lampe wurde zugestellt', message: 'Zugestellt.' });
   });
@@ -67,9 +67,9 @@ describe('situations in German', () => {
     const now = Date.parse('2024-03-06T17:00:00Z');
     const many = ['Lampe', 'Tisch', 'Stuhl', 'Regal', 'Sofa', 'Teppich'].map((p) => ({ key: `${p}|delivered|x`, packageId: p, kind: 'delivered' as const, severity: 'good' as const, title: `${p} wurde zugestellt`, message: 'Zugestellt.', since: now - 3_600_000, newsAt: now - 3_600_000 }));
     const g = decideNotifications(many, [], parseSettings({}).notifications, now, 'America/New_York', [], DE).notify[0]!;
-    expect(g.title).toBe('6 Neuigkeiten zu Ihren Sendungen');
+    expect(g.title).toBe('6 Neuigkeiten zu Ihren Paketen');
     const lines = g.message.split('\n');
     expect(lines.slice(0, 4).every((l) => l.endsWith(' wurde zugestellt'))).toBe(true);
-    expect(lines.slice(4)).toEqual(['…und 2 weitere']);
+    expect(lines.slice(4)).toEqual(['… und 2 weitere']);
   });
 });

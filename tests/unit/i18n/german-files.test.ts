@@ -29,7 +29,7 @@ describe('why an entry is no tracking number, in German', () => {
       '112-5939971-8962610 ist eine Amazon-Bestellnummer, keine Sendungsnummer: Öffnen Sie die Bestellung bei Amazon, dann liest Porchlight ihre Pakete.',
       '1Z999AA10123456785 sieht aus wie eine Sendungsnummer von UPS, aber die Prüfziffer stimmt nicht: Prüfen Sie sie auf Tippfehler.',
       '12345678 ist zu kurz für eine Sendungsnummer (8 Zeichen; die kürzesten haben 10).',
-      '0000000000000000000 ist keine Sendungsnummer (eine einzige Ziffer wiederholt).',
+      '0000000000000000000 ist keine Sendungsnummer (nur eine wiederholte Ziffer).',
       '123456789012345678901234567890123456789012345678… ist zu lang für eine Sendungsnummer.',
       'ABCDEFGH12345678XYZ passt zu keinem Nummernformat, das Porchlight kennt.',
     ]);
@@ -69,7 +69,7 @@ describe('a refused backup, in German', () => {
     const lines = good.split('\n');
     const problem = await refusal(lines.slice(0, lines.length - 4).join('\n'));
     expect(notImportedText(DE, 'cut.json', problem)).toBe(
-      'cut.json wurde nicht importiert. Die Datei endet zu früh: Sie ist unvollständig (die Sicherung wurde vor ihrem Ende abgeschnitten). Es wurde nichts importiert.',
+      'cut.json wurde nicht importiert. Die Datei endet zu früh: Die Sicherung wurde vor ihrem Ende abgeschnitten. Es wurde nichts importiert.',
     );
     expect(notImportedText(EN, 'cut.json', problem)).toBe(
       'cut.json was not imported. The file ends too early: it is truncated (the backup was cut off before its end). Nothing was imported.',
@@ -78,7 +78,7 @@ describe('a refused backup, in German', () => {
 
   it('a file that is no backup gets "nothing was changed" after its reason', async () => {
     expect(notImportedText(DE, 'bestellungen.csv', await refusal('tracking,carrier\n1Z999AA10123456784,ups\n'))).toBe(
-      'bestellungen.csv wurde nicht importiert. Das ist keine Porchlight-Sicherung: Sie beginnt nicht mit einem JSON-Objekt. Es wurde nichts geändert.',
+      'bestellungen.csv wurde nicht importiert. Das ist keine Porchlight-Sicherung: Die Datei beginnt nicht mit einem JSON-Objekt. Es wurde nichts geändert.',
     );
   });
 
@@ -97,7 +97,7 @@ describe('a refused backup, in German', () => {
   });
 
   it('the carrier keys’ passphrase', () => {
-    expect(backupErrorText(DE, { code: 'passphrase_short', min: 10 })).toBe('Wählen Sie für Ihre Zugangsschlüssel der Zusteller eine Passphrase mit mindestens 10 Zeichen.');
+    expect(backupErrorText(DE, { code: 'passphrase_short', min: 10 })).toBe('Wählen Sie für Ihre Zugangsschlüssel der Paketdienste eine Passphrase mit mindestens 10 Zeichen.');
     expect(backupErrorText(DE, { code: 'wrong_passphrase' })).toMatch(/^Mit dieser Passphrase lassen sich die Zugangsschlüssel .* nicht öffnen/);
   });
 });
@@ -118,19 +118,19 @@ describe('the claim kit in German', () => {
       'Bestellung',
       'Paket',
       'Sendungsverlauf',
-      'Voraussichtliche Zustellung im Lauf der Zeit',
+      'Lieferprognosen im Zeitverlauf',
       'Meldungen „Nicht erhalten“',
       'Warnungen',
       'Fristen für Erstattung und Reklamation',
     ]);
     expect(text).toContain('Erstellt von Porchlight am 2024-12-20 13:00:00+01:00 (Europe/Berlin).');
-    expect([...doc.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Von Porchlight zuerst gesehen');
+    expect([...doc.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Erstmals von Porchlight erfasst');
     expect(text).toContain('9400100000000000000000 (Übergabe, usps)');
     const timeline = [...doc.querySelectorAll('h2')].find((h) => h.textContent === 'Sendungsverlauf')!.nextElementSibling!;
     expect([...timeline.querySelectorAll('th')].map((h) => h.textContent)).toEqual(['Zeitpunkt', 'Status', 'Ereignis', 'Ort', 'Gemeldet von']);
     const rows = [...timeline.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     expect(rows[0]).toEqual(['2024-12-10 07:15:00+01:00', 'Unterwegs', 'Arrived at facility 0', 'Memphis, TN, US', 'carrier:ups']);
-    expect(rows.at(-1)!.slice(2)).toEqual(['Sie haben dieses Paket als nicht erhalten gemeldet', '', 'Sie']);
+    expect(rows.at(-1)!.slice(2)).toEqual(['Sie haben dieses Paket als nicht erhalten markiert', '', 'Sie']);
     expect(text).toContain(HOSTILE.replace('\r\n', '\n').split('\n')[0]);
     expect(text).toContain('Käufer');
     expect(text).toMatch(/Absender oder Empfänger/);
@@ -147,7 +147,7 @@ describe('the claim kit in German', () => {
     const text = new DOMParser().parseFromString(html, 'text/html').body.textContent!;
     expect(text).toContain(`Bestellung ${record.pkg.orderId} bei amazon (nicht im Einzelnen gelesen).`);
     expect(text).toContain('Sendungsnummerkeine');
-    expect(text).toContain('Zustellerunbekannt');
+    expect(text).toContain('Paketdienstunbekannt');
     expect(text.match(/Nichts erfasst\./g)).toHaveLength(4);
   });
 });

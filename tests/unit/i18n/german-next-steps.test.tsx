@@ -80,7 +80,7 @@ describe('next steps in German', () => {
 
   it('ready for pickup: the place and the code as the carrier wrote them, inside German sentences', () => {
     const de = stepsShown(DE, alert('ready_for_pickup', 'event:x', { pickupLocation: 'Packstation 123, Hauptstr. 5', pickupCode: '4711' }));
-    expect(de).toEqual([{ id: 'pick_up', title: 'Abholen', detail: 'Abholort: Packstation 123, Hauptstr. 5. Abholcode: 4711. Bringen Sie einen Ausweis mit, falls der Zusteller danach fragt.', deadlines: [] }]);
+    expect(de).toEqual([{ id: 'pick_up', title: 'Abholen', detail: 'Abholstelle: Packstation 123, Hauptstr. 5. Abholcode: 4711. Bringen Sie einen Ausweis mit, falls der Paketdienst danach fragt.', deadlines: [] }]);
   });
 
   it('delivered: where to look, in German', () => {
@@ -97,7 +97,7 @@ describe("the shopper's own report in the timeline (issue #13 §2)", () => {
       { key: 'c', packageId: p.id, time: new Date(NOW - 3_600_000).toISOString(), timeIsLocal: false, status: 'delivered', code: 'D', description: 'Delivered, front door', location: 'Austin, TX', source: 'carrier:ups' },
     ];
     const text = (ui: typeof DE) => buildPackageDetails({ pkg: p, events, alerts: [], now: NOW, timeZone: TZ, ui }).timeline.map((e) => e.text);
-    expect(text(DE)).toEqual(['Sie haben dieses Paket als nicht erhalten gemeldet', 'Delivered, front door']);
+    expect(text(DE)).toEqual(['Sie haben dieses Paket als nicht erhalten markiert', 'Delivered, front door']);
     expect(text(EN)).toEqual(['You marked this package as not received', 'Delivered, front door']);
   });
 });

@@ -34,7 +34,7 @@ describe('the options page in German', () => {
   it('the list section: heading, label, day and days, hint', () => {
     const one = mount(<ListSection data={{ ui: DE, historyAfterDays: 1, error: null }} actions={{ setHistoryAfterDays: vi.fn() }} />);
     expect(one.querySelector('h2')!.textContent).toBe('Die Liste');
-    expect(one.querySelector('label')!.textContent).toBe('Zugestellte, stornierte und zurückgesandte Pakete in den Verlauf verschieben nach');
+    expect(one.querySelector('label')!.textContent).toBe('Zugestellte, stornierte und zurückgesendete Pakete in den Verlauf verschieben nach');
     expect(one.querySelector('.inline span')!.textContent).toBe('Tag');
     expect(one.querySelector('.hint')!.textContent).toContain('Aufmerksamkeit');
     const many = mount(<ListSection data={{ ui: DE, historyAfterDays: 14, error: null }} actions={{ setHistoryAfterDays: vi.fn() }} />);
@@ -47,7 +47,7 @@ describe('the options page in German', () => {
     const root = mount(<SyncSection data={{ t: DE.t, on: false, busy: false, status: null }} actions={{ setOn: vi.fn() }} />);
     expect(root.querySelector('h2')!.textContent).toBe('Zwischen Ihren Browsern synchronisieren');
     expect(root.textContent).toContain('Meine Pakete mit meinen anderen Browsern synchronisieren');
-    expect(root.textContent).toContain('Zugangsschlüssel der Zusteller und Website-Berechtigungen werden nie synchronisiert.');
+    expect(root.textContent).toContain('Zugangsschlüssel der Paketdienste und Website-Berechtigungen werden nie synchronisiert.');
     expect(root.textContent).not.toMatch(/\b(your|parcels|sync)\b/);
   });
 
@@ -55,15 +55,15 @@ describe('the options page in German', () => {
     const tz = 'Europe/Berlin';
     expect(syncStatusText(null, false, tz, DE)).toBeNull();
     expect(syncStatusText(null, true, tz, DE)!.text).toBe('Eingeschaltet: Ihre Pakete werden gleich an Ihre anderen Browser übertragen.');
-    expect(syncStatusText(status({ synced: 1 }), true, tz, DE)).toEqual({ tone: 'good', text: '1 Paket synchronisiert am 23. Nov., 16:05.' });
-    expect(syncStatusText(status({ synced: 1200 }), true, tz, DE)!.text).toBe('1.200 Pakete synchronisiert am 23. Nov., 16:05.');
-    expect(syncStatusText(status({ synced: 0 }), true, tz, DE)!.text).toBe('Die Synchronisierung ist eingeschaltet (geprüft am 23. Nov., 16:05): noch keine Sendungsnummern zum Teilen.');
+    expect(syncStatusText(status({ synced: 1 }), true, tz, DE)).toEqual({ tone: 'good', text: '1 Paket am 23. Nov., 16:05 Uhr synchronisiert.' });
+    expect(syncStatusText(status({ synced: 1200 }), true, tz, DE)!.text).toBe('1.200 Pakete am 23. Nov., 16:05 Uhr synchronisiert.');
+    expect(syncStatusText(status({ synced: 0 }), true, tz, DE)!.text).toBe('Die Synchronisierung ist eingeschaltet (geprüft am 23. Nov., 16:05 Uhr): noch keine Sendungsnummern zum Teilen.');
     expect(syncStatusText(status({ synced: 40, left: 1 }), true, tz, DE)!.text).toBe(
-      '40 Pakete synchronisiert am 23. Nov., 16:05. 1 älteres Paket passt nicht in den Synchronisierungsspeicher des Browsers (100 KB) und bleibt nur in diesem Browser.',
+      '40 Pakete am 23. Nov., 16:05 Uhr synchronisiert. 1 älteres Paket passt nicht in den Synchronisierungsspeicher des Browsers (100 KB) und bleibt nur in diesem Browser.',
     );
     expect(syncStatusText(status({ synced: 40, left: 2 }), true, tz, DE)!.text).toContain('2 ältere Pakete passen nicht');
     expect(syncStatusText(status({ problems: ['bad entry'] }), true, tz, DE)!.text).toBe(
-      '3 Pakete synchronisiert am 23. Nov., 16:05. Ein Teil dessen, was ein anderer Browser synchronisiert hat, war nicht lesbar und wurde unverändert gelassen (bad entry).',
+      '3 Pakete am 23. Nov., 16:05 Uhr synchronisiert. Ein Teil dessen, was ein anderer Browser synchronisiert hat, war nicht lesbar und wurde unverändert gelassen (bad entry).',
     );
     expect(syncStatusText(status({ error: 'QUOTA_BYTES quota exceeded' }), true, tz, DE)).toEqual({
       tone: 'bad',
@@ -96,9 +96,9 @@ describe('the options page in German', () => {
     expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Benachrichtigen, wenn', 'Ruhezeiten', 'Zusammenfassen']);
     const labels = [...root.querySelectorAll('label')].map((l) => l.textContent);
     expect(labels).toContain('ein Paket möglicherweise verloren gegangen ist');
-    expect(labels).toContain('der Zusteller ein Problem meldet');
+    expect(labels).toContain('der Paketdienst ein Problem meldet');
     expect(labels).toEqual(expect.arrayContaining(['Desktop-Benachrichtigungen anzeigen', 'Von', 'bis', 'Zu einer Benachrichtigung zusammenfassen, wenn mehr als']));
-    expect(root.textContent).toContain('Aus: Warnungen erscheinen weiterhin im Pop-up.');
+    expect(root.textContent).toContain('Aus: Warnungen erscheinen weiterhin im Porchlight-Fenster.');
     expect(root.textContent).toContain('gleichzeitig eintreffen');
     expect(root.textContent).not.toMatch(/\b(parcel|notifications?|the|when)\b/i);
   });
@@ -148,7 +148,7 @@ describe('the options page in German', () => {
     const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons).toEqual(expect.arrayContaining(['Sicherung exportieren', 'CSV exportieren', 'Pakete als CSV exportieren', 'Kalender exportieren', 'Schlüssel entsperren', 'Weglassen', 'Reklamationsmappe speichern', 'Ja, alles löschen', 'Abbrechen']));
     expect(root.textContent).toContain('Mindestens 10 Zeichen.');
-    expect(root.textContent).toContain('sicherung.json enthält Zugangsschlüssel von Zustellern');
+    expect(root.textContent).toContain('sicherung.json enthält Zugangsschlüssel von Paketdiensten');
     expect(root.querySelector('option')!.textContent).toBe('Bestellung 302-1');
     expect(root.querySelector('#delete-confirm-text')!.textContent).toMatch(/^Damit wird alles gelöscht, was Porchlight in diesem Browser speichert: 1 Paket, 2 Bestellungen/);
     expect(root.textContent).not.toMatch(/\b(parcels?|the|your|delete|saved?)\b/i);
@@ -158,9 +158,9 @@ describe('the options page in German', () => {
     expect(exportedText(DE, 'backup', 'porchlight-backup-2026-11-23.json', 2048)).toBe('Sicherung gespeichert als porchlight-backup-2026-11-23.json (2 KB).');
     const table = (added: number, updated = 0, unchanged = 0) => ({ added, updated, unchanged });
     const summary = { tables: { orders: table(0), packages: table(12, 3), events: table(40), alerts: table(0, 0, 5), notifications: table(0) }, settings: {} } as unknown as Parameters<typeof importedText>[1];
-    expect(importedText(DE, summary)).toBe('Importiert: 12 Pakete hinzugefügt, 3 aktualisiert; 40 Ereignisse hinzugefügt. 5 Einträge waren schon vorhanden. Ihre Einstellungen wurden wiederhergestellt.');
+    expect(importedText(DE, summary)).toBe('Importiert: 12 Pakete hinzugefügt, 3 aktualisiert; 40 Ereignisse hinzugefügt. 5 Einträge waren schon vorhanden. Die Einstellungen aus der Sicherung wurden wiederhergestellt.');
     expect(deletedText(DE, { packages: 1, orders: 1, events: 3, alerts: 0, notifications: 2 }, ['settings', 'credentials'])).toBe(
-      'Gelöscht: 1 Paket, 1 Bestellung, 3 Sendungsereignisse, 0 Warnungen und 2 Benachrichtigungseinträge, außerdem Ihre Einstellungen und die Zugangsschlüssel der Zusteller. Porchlight ist in diesem Browser wie neu.',
+      'Gelöscht: 1 Paket, 1 Bestellung, 3 Sendungsereignisse, 0 Warnungen und 2 Benachrichtigungseinträge, außerdem Ihre Einstellungen und die Zugangsschlüssel der Paketdienste. Porchlight ist in diesem Browser wie neu.',
     );
     expect(numbersImportedText(DE, readTrackingList(''), { added: 0, known: 0 })).toBe('Keine Sendungsnummer in der Datei gefunden.');
     expect(numbersImportedText(DE, readTrackingList('1Z999AA10123456784'), { added: 1, known: 0 })).toBe('1 Nummer hinzugefügt.');

@@ -68,7 +68,7 @@ describe('the options page in German (first half)', () => {
     const root = await germanPage();
     expect(text(root.querySelector('h1'))).toBe('Porchlight-Einstellungen');
     expect(root.querySelector('nav')!.getAttribute('aria-label')).toBe('Abschnitte');
-    expect([...root.querySelectorAll('nav a')].slice(0, 5).map(text)).toEqual(['Quellen', 'Seiten lesen', 'Webmail', 'Versandseiten', 'Weitere Shops']);
+    expect([...root.querySelectorAll('nav a')].slice(0, 5).map(text)).toEqual(['Quellen', 'Seiten lesen', 'Webmail', 'Paketdienste', 'Weitere Shops']);
     const welcome = section(root, 'welcome');
     expect(text(welcome.querySelector('h2'))).toBe('Willkommen bei Porchlight');
     expect(text(welcome.querySelector('li'))).toBe('Öffnen Sie Ihre Bestellungen, und Porchlight liest jede Bestellung und Sendung auf der Seite: Ihre Bestellungen bei Amazon.de, Ihre Bestellungen bei Amazon.com.');
@@ -81,7 +81,7 @@ describe('the options page in German (first half)', () => {
     expect(text(sources.querySelector('.intro'))).toMatch(/^Porchlight funktioniert ganz ohne Schlüssel/);
     expect(byLabel(sources, 'Amazons eigene Sendungsverfolgung').checked).toBe(true);
     const dhl = sources.querySelector('[data-provider="dhl"]') as HTMLElement;
-    expect(text(dhl.querySelector('.badge'))).toBe('In Gebrauch');
+    expect(text(dhl.querySelector('.badge'))).toBe('Aktiv');
     expect(text(dhl.querySelector('summary'))).toBe('So erhalten Sie kostenlose Zugangsdaten');
     expect([...dhl.querySelectorAll('button')].map(text)).toEqual(['Verbindung testen', 'Speichern', 'Entfernen']);
     expect(text(dhl.querySelector('.saved'))).toBe('gespeichert ••••7788');
@@ -94,12 +94,12 @@ describe('the options page in German (first half)', () => {
     const root = await germanPage();
     expect(text(section(root, 'reading').querySelector('.intro'))).toMatch(/^Bestell- und Sendungsseiten von Amazon werden gelesen, wenn Sie sie öffnen, auf \d+ Marktplätzen \(amazon\.com, /);
     const webmail = section(root, 'webmail');
-    expect(text(webmail.querySelector('h2'))).toBe('Webmail durchsuchen (freiwillig)');
+    expect(text(webmail.querySelector('h2'))).toBe('Webmail durchsuchen (optional)');
     expect(byLabel(webmail, 'Gmail durchsuchen').checked).toBe(false);
     expect(byLabel(webmail, 'Outlook im Web durchsuchen').checked).toBe(false);
     expect(text(webmail.querySelector('#webmail-gmail-hint'))).toBe('Liest Versand-E-Mails, die Sie in Gmail im Browser öffnen (mail.google.com).');
     const carriers = section(root, 'carrier-pages');
-    expect(text(carriers.querySelector('h2'))).toBe('Sendungsseiten der Versanddienste');
+    expect(text(carriers.querySelector('h2'))).toBe('Sendungsseiten der Paketdienste');
     const first = carrierPageSiteInfo(DE.t)[0]!;
     expect(byLabel(carriers, `Sendungsseiten von ${first.name} lesen`).checked).toBe(false);
     const shops = section(root, 'shop-pages');
@@ -110,8 +110,8 @@ describe('the options page in German (first half)', () => {
 
   it('the view code writes German: budget lines with German numbers and times, validation, refusals', () => {
     const report: BudgetReport = { limitId: 'per-day', label: 'budgetRequestsPerDay', max: 1400, used: 3, remaining: 1397, resetsAt: Date.parse('2026-04-01T00:00:00Z'), unit: 'request', source: 'x' };
-    expect(formatBudgetLine(report, NOW, 'UTC', DE)).toBe('3 von 1.400 Anfragen pro Tag verbraucht, 1.397 übrig; wird zurückgesetzt um 1. Apr., 00:00 (in 21 Tagen)');
-    expect(formatBudgetLine({ ...report, resetsAt: NOW + 3_600_000 + 60_000 }, NOW, 'UTC', DE)).toMatch(/; wird zurückgesetzt um 15:31 \(in 1 Std\. 1 Min\.\)$/);
+    expect(formatBudgetLine(report, NOW, 'UTC', DE)).toBe('3 von 1.400 Anfragen pro Tag verbraucht, 1.397 übrig; wird zurückgesetzt: 1. Apr., 00:00 Uhr (in 21 Tagen)');
+    expect(formatBudgetLine({ ...report, resetsAt: NOW + 3_600_000 + 60_000 }, NOW, 'UTC', DE)).toMatch(/; wird zurückgesetzt: 15:31 Uhr \(in 1 Std\. 1 Min\.\)$/);
     expect(mergeCredentials(PROVIDER_INFO.ship24, { apiKey: 'a b' }, undefined, DE.t)).toEqual({ ok: false, errors: { apiKey: 'API-Schlüssel darf keine Leerzeichen enthalten.' } });
     expect(connectionStatus({ ok: false, message: 'x', error: { kind: 'network', message: 'x' } }, DE.t).label).toBe('Netzwerkfehler (network)');
     expect(permissionRefusedStatus('ups', 'test', DE.t)).toMatchObject({ label: 'Berechtigung verweigert', message: 'Nicht getestet: Porchlight braucht die Berechtigung, onlinetools.ups.com, wwwcie.ups.com zu erreichen, und der Browser hat sie nicht erteilt.' });

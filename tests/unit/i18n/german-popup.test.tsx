@@ -44,7 +44,7 @@ describe('the popup in German', () => {
     const { root, model, row } = shell(DE);
     expect(model.groups.map((g) => g.title)).toEqual(['Heute erwartet', 'Kürzlich zugestellt']);
     expect(row('Kaffeemühle').querySelector('.pkg__status')!.textContent).toBe('In Zustellung');
-    expect(row('Kaffeemühle').querySelector('.pkg__line')!.textContent).toBe('Erwartet heute bis 20:00 Uhr');
+    expect(row('Kaffeemühle').querySelector('.pkg__line')!.textContent).toBe('Zustellung heute bis 20:00 Uhr');
     expect(row('Wanderschuhe').querySelector('.pkg__status')!.textContent).toBe('Zugestellt');
     expect(row('Wanderschuhe').querySelector('.pkg__line')!.textContent).toBe('Zugestellt Sa., 21. Nov. um 14:14 Uhr');
     // Carrier names and the shop stay as they are; the popup's own words are German.
@@ -105,6 +105,6 @@ describe('the popup in German', () => {
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Sendungsnummer', 'Bestellung', 'Sendungsverlauf']);
     expect(root.querySelector('.view__delete')!.textContent).toBe('Löschen');
     expect(root.querySelector('.view__section p')!.textContent).toContain('1Z999AA10123456784');
-    expect([...root.querySelectorAll('.view__section p')].map((x) => x.textContent)).toContain('Amazon-Bestellung 111-0000000-0000000');
+    expect([...root.querySelectorAll('.view__section p')].map((x) => x.textContent)).toContain('Bestellung 111-0000000-0000000 bei Amazon');
   });
 });

@@ -70,7 +70,7 @@ describe('the Sources cards in German', () => {
       ['production', 'Produktion'],
       ['test', 'Test'],
     ]);
-    expect([...root.querySelectorAll('.budget li')].map(text)).toEqual(['1 von 60 Anfragen pro Minute verbraucht, 59 übrig; wird zurückgesetzt um 15:30 (in 30 s)']);
+    expect([...root.querySelectorAll('.budget li')].map(text)).toEqual(['1 von 60 Anfragen pro Minute verbraucht, 59 übrig; wird zurückgesetzt: 15:30 Uhr (in 30 s)']);
   });
 
   it('the same card in English is as it was', () => {
