@@ -42,26 +42,42 @@ const { t } = ui;
 /** After a write the popup asks again at once, then at most this often while writes keep coming (an import). */
 const REASK_MS = 250;
 
+/** Longest a re-ask after a change is waited for before the next may go (a reply that never comes). */
+const REASK_WAIT_MS = 5_000;
+
 /**
  * A counter that moves when the data changed: a write announced on DATA_CHANGED_CHANNEL (by the
  * worker or the options page, lib/db/data-changed.ts) or a change of settings or keys; coalesced,
- * so a long import is a few requests a second, not one per announcement.
+ * so a long import is a few requests a second, not one per announcement, and never a new one while
+ * the last is unanswered (lib/view/coalesce-changes.ts). `answered` is called with the function that
+ * settles the change's wait: the request the new version makes calls it when its reply is in.
  */
-function useDataVersion(): number {
+function useDataVersion(answered: (settle: () => void) => void): number {
   const [version, setVersion] = useState(0);
   // A layout effect, declared before the first request's: listening before asking, so a write
   // announced between the two is not missed.
   useLayoutEffect(() => {
-    const changes = coalesceChanges(() => setVersion((v) => v + 1), REASK_MS);
-    const bump = () => changes.change();
+    const coalesced = coalesceChanges(
+      () =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, REASK_WAIT_MS);
+          answered(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+          setVersion((v) => v + 1);
+        }),
+      REASK_MS,
+    );
+    const bump = () => coalesced.change();
     const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
     channel.onmessage = bump;
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && VIEW_SETTINGS.some((k) => k in changes)) bump();
+    const onStorage = (stored: Record<string, unknown>, area: string) => {
+      if (area === 'local' && VIEW_SETTINGS.some((k) => k in stored)) bump();
     };
     browser.storage.onChanged.addListener(onStorage);
     return () => {
-      changes.stop();
+      coalesced.stop();
       channel.close();
       browser.storage.onChanged.removeListener(onStorage);
     };
@@ -70,7 +86,9 @@ function useDataVersion(): number {
 }
 
 export function App() {
-  const version = useDataVersion();
+  // The wait of the last change, settled by the list request that answers it.
+  const settleChange = useRef<(() => void) | null>(null);
+  const version = useDataVersion((settle) => void (settleChange.current = settle));
   const [reply, setReply] = useState<PopupViewReply | null>(null);
   const [openId, setOpenId] = useState<string | null>(packageFromHash());
   const [opened, setOpened] = useState<PackageViewReply | null>(null);
@@ -81,11 +99,25 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const [busy, setBusy] = useState(false);
   // A failure is `{ error }`: the shell says it as an alert, other results politely (issue #13).
-  const [message, setMessage] = useState<string | { error: string } | null>(null);
+  const [message, setMessageOnly] = useState<string | { error: string } | null>(null);
+  // Each result is said anew, the same words twice too (a second failed Refresh): the shell keys
+  // the message on this count, so the live region gets a new node (review of issue #13).
+  const [messageSeq, setMessageSeq] = useState(0);
+  const setMessage = (m: string | { error: string } | null) => {
+    setMessageOnly(m);
+    setMessageSeq((n) => n + 1);
+  };
   const [undo, setUndo] = useState<{ text: string; id: string; run: () => Promise<unknown> } | null>(null);
   // The row to focus again when the package view closes (issue #11 §3: focus restored).
   const returnTo = useRef<string | null>(null);
   const asked = useRef(0);
+  // The newest reply on screen: an older one arriving after it is dropped, any newer one is shown.
+  const newestShown = useRef(0);
+  // The banners of the reply on screen (null before the first): a banner that appears while the
+  // popup is open (keys refused, a source on hold) is said once in the polite region; the ones
+  // there at opening are read in the page's order, not announced (review of issue #13).
+  const bannerIds = useRef<Set<string> | null>(null);
+  const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null);
   const typed = useRef(false);
   // A row to focus once a reply shows it (the button that had the focus may be gone): after "Show
   // more", the first new row; after an undo, the row back. Only for a moment, so a later reply
@@ -98,18 +130,38 @@ export function App() {
   // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
   useLayoutEffect(() => {
     const n = ++asked.current;
-    const ask = () =>
-      sendMessage('popupView', listRequest(query)).then(
-        (r) => void (n === asked.current && setReply(r)),
-        (e: unknown) => console.error('Porchlight popup:', e),
-      );
+    // This request answers the change that moved `version`, if one is waiting.
+    const settle = settleChange.current;
+    settleChange.current = null;
+    let sent = false;
+    const ask = () => {
+      sent = true;
+      return sendMessage('popupView', listRequest(query))
+        .then(
+          (r) => {
+            if (n <= newestShown.current) return;
+            newestShown.current = n;
+            const before = bannerIds.current;
+            bannerIds.current = new Set(r.model.banners.map((b) => b.id));
+            const fresh = before ? r.model.banners.filter((b) => !before.has(b.id)) : [];
+            if (fresh.length) setNotice((o) => ({ text: fresh.map((b) => b.text).join(' '), seq: (o?.seq ?? 0) + 1 }));
+            setReply(r);
+          },
+          (e: unknown) => console.error('Porchlight popup:', e),
+        )
+        .finally(() => settle?.());
+    };
     if (!typed.current) {
       void ask();
       return;
     }
     typed.current = false;
     const t = setTimeout(() => void ask(), TYPING_MS);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      // Not sent (another key came first): the next request answers the change.
+      if (!sent && settle) settleChange.current ??= settle;
+    };
   }, [version, view, query, choices, pages]);
   // The open package: its own view, asked when it is opened (before the next frame) and after a change.
   useLayoutEffect(() => {
@@ -361,6 +413,8 @@ export function App() {
         refreshing,
         busy,
         message,
+        messageSeq,
+        notice,
         undo: undo ? { text: undo.text } : null,
         open: openRow && opened ? { row: openRow, details: opened.details } : null,
         ordersLinks: reply?.ordersLinks ?? [],
