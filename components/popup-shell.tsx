@@ -25,6 +25,10 @@ export interface PopupData {
   busy: boolean;
   /** The result of the last action, in the status region: "Added 2 packages"; a failure, `{ error }`, is an alert. */
   message: string | { error: string } | null;
+  /** Moves with every result, the same words again too, so each is announced (its node is new). */
+  messageSeq?: number;
+  /** A banner that appeared while the popup is open, said once to a screen reader (it is on screen already). */
+  notice?: { text: string; seq: number } | null;
   /** An action that can be undone for a few seconds (archive, delete, history). */
   undo: { text: string } | null;
   open: { row: Row; details: PackageDetailsView } | null;
@@ -35,8 +39,9 @@ export interface PopupData {
 const VIEW_LABEL: Record<PopupView, MessageKey> = { list: 'popupTabCurrent', history: 'popupTabHistory', archived: 'popupTabArchived' };
 
 /**
- * The popup: the box, the list (or History, Archived, search results), or one package's view; one
- * status line for results and an undo (issue #11). Components take data and actions only.
+ * The popup: the box, the list (or History, Archived, search results), or one package's view; a
+ * polite status region for results and an undo (issue #11), an alert region for failures.
+ * Components take data and actions only.
  */
 export function PopupShell({ data, actions }: { data: PopupData; actions: PopupActions }) {
   const { t } = data;
@@ -49,7 +54,16 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
   const status = (
     <div class="popup__live">
       <div class="popup__status" role="status" aria-live="polite">
-        {typeof data.message === 'string' && <p class="popup__message">{data.message}</p>}
+        {data.notice && (
+          <span key={`notice-${data.notice.seq}`} class="visually-hidden">
+            {data.notice.text}
+          </span>
+        )}
+        {typeof data.message === 'string' && (
+          <p key={data.messageSeq} class="popup__message">
+            {data.message}
+          </p>
+        )}
         {data.undo && (
           <p class="popup__undo">
             {data.undo.text}{' '}
@@ -60,7 +74,11 @@ export function PopupShell({ data, actions }: { data: PopupData; actions: PopupA
         )}
       </div>
       <div class="popup__alert" role="alert">
-        {data.message && typeof data.message === 'object' && <p class="popup__message popup__message--error">{data.message.error}</p>}
+        {data.message && typeof data.message === 'object' && (
+          <p key={data.messageSeq} class="popup__message popup__message--error">
+            {data.message.error}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -338,6 +338,18 @@ describe('popup components', () => {
     expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
 
+  it('the same failure twice is said twice: a new node in the alert region each time (review of issue #13)', () => {
+    const model = buildPopupModel({ packages: [pkg('a')], orders: [], alerts: [], now: NOW, timeZone: TZ, ui: EN });
+    const root = document.createElement('div');
+    render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' }, messageSeq: 1 })} actions={actions()} />, root);
+    const first = root.querySelector('.popup__alert p')!;
+    render(<PopupShell data={data({ model, message: { error: 'Refresh failed: offline' }, messageSeq: 2 })} actions={actions()} />, root);
+    const second = root.querySelector('.popup__alert p')!;
+    expect(second.textContent).toBe('Refresh failed: offline');
+    expect(second).not.toBe(first);
+    expect(first.isConnected).toBe(false);
+  });
+
   it('package view: progress, timeline newest first by day, number, order, every action wired', () => {
     const p = pkg('d', { status: 'delivered', carrier: 'ups', trackingNumber: '1Z999AA10123456784', deliveredAt: '2026-11-22T14:00:00-06:00', orderKey: 'amazon:111-0000000-0000000' });
     const events: TrackingEvent[] = [
