@@ -56,6 +56,8 @@ export class PorchlightDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeToV2(tx, zone));
+    // Every connection announces its writes, the tests' as the extension's: one stack (issue #13 §3).
+    announceWrites(this);
   }
 }
 
@@ -139,10 +141,7 @@ let shared: PorchlightDb | null = null;
 
 /** The database of this extension context (one connection per context). */
 export function getDb(): PorchlightDb {
-  if (!shared) {
-    shared = new PorchlightDb();
-    announceWrites(shared);
-  }
+  if (!shared) shared = new PorchlightDb();
   return shared;
 }
 
@@ -169,6 +168,15 @@ function announceWrites(db: PorchlightDb): void {
       channel.postMessage({ changed: true });
     }, ANNOUNCE_MS);
   };
+  // A page that closes within those 50 ms (the options tab right after a restore) says it first.
+  if (typeof addEventListener === 'function') {
+    addEventListener('pagehide', () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      channel.postMessage({ changed: true });
+    });
+  }
   const written = new WeakSet<object>();
   db.use({
     stack: 'dbcore',
@@ -197,7 +205,8 @@ function announceWrites(db: PorchlightDb): void {
 /**
  * Calls `fn` after any write to the database is committed, here or in another of the extension's
  * contexts (Dexie's `storagemutated`, which Dexie relays between pages and the worker over a
- * BroadcastChannel): the popup view's snapshot is dropped, and open popups are told (issue #13 §3).
+ * BroadcastChannel): the worker drops the popup view's snapshot (issue #13 §3). Open popups are told
+ * by the context that wrote (announceWrites), not from here.
  */
 export function onDataChanged(fn: () => void): () => void {
   const listener = () => fn();

@@ -225,7 +225,9 @@ export function createBackgroundApp(db: PorchlightDb, options: BackgroundOptions
     // The alarm first: with the disk full the record below fails, and the schedule must not stop with it.
     if (when === null) await browser.alarms.clear(REFRESH_ALARM);
     else await browser.alarms.create(REFRESH_ALARM, { when });
-    await kv.set(db, WAKE_KEY, when);
+    // Written only when it moved: every worker start arms the alarm, and a write there was announced
+    // to the popup that woke the worker, which then asked twice and lost the view just built for it.
+    if (((await kv.get<number | null>(db, WAKE_KEY)) ?? null) !== when) await kv.set(db, WAKE_KEY, when);
     return when;
   }
 

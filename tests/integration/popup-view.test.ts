@@ -137,6 +137,33 @@ describe('the popup view, built in the background (issue #13 §3)', () => {
     }
   });
 
+  it('a worker that wakes with nothing changed writes nothing: no announcement, so the popup that woke it asks once', async () => {
+    unregister();
+    unregister = () => undefined;
+    const shared = getDb();
+    const live = createBackgroundApp(shared, { now: () => NOW, timeZone: 'America/Chicago', ui: () => EN, fetch: () => Promise.reject(new Error('offline')), clients: [] });
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(DATA_CHANGED_CHANNEL);
+    channel.onmessage = (e: MessageEvent) => void heard.push(e.data);
+    try {
+      await shared.open();
+      await live.trackInput([{ number: UPS, carrier: 'ups' }]);
+      await live.ensureAlarms();
+      await live.idle();
+      await new Promise((r) => setTimeout(r, 200));
+      heard.length = 0;
+      // The next start of the worker (a popup opened after 30 s idle): the same alarm, nothing new.
+      await live.ensureAlarms();
+      await live.idle();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual([]);
+    } finally {
+      channel.close();
+      await live.idle();
+      await shared.delete();
+    }
+  });
+
   it('1,000 packages: each group sends its first rows, more on request (issue #13 §4)', async () => {
     await db.packages.bulkPut(
       Array.from({ length: 1_000 }, (_, i) =>
