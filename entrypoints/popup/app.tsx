@@ -29,6 +29,8 @@ const UNDO_MS = 8_000;
 const TYPING_MS = 60;
 /** The performance mark set when the list (or the empty popup) is first on screen: tests/bench/popup.bench.ts reads it (issue #13 §4). */
 const LIST_SHOWN_MARK = 'porchlight:list-shown';
+/** Set at each request for the list: the bench counts them per open (a second one means a write it did not cause). */
+const LIST_ASKED_MARK = 'porchlight:list-asked';
 
 const EMPTY_MODEL: PopupModel = { view: 'list', groups: [], banners: [], counts: { list: 0, history: 0, archived: 0 }, shown: 0, noMatch: false };
 
@@ -136,6 +138,7 @@ export function App() {
     let sent = false;
     const ask = () => {
       sent = true;
+      performance.mark(LIST_ASKED_MARK);
       return sendMessage('popupView', listRequest(query))
         .then(
           (r) => {
