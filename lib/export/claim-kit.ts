@@ -62,7 +62,7 @@ function table(t: Translate, head: MessageKey[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(t(h))}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-const STYLE = `body{font:13px/1.45 system-ui,sans-serif;color:#111;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th,.word{overflow-wrap:normal}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
+const STYLE = `:root{color-scheme:light}body{font:13px/1.45 system-ui,sans-serif;color:#111;background:#fff;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th,.word{overflow-wrap:normal}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
 
 export function claimKitHtml(input: ClaimKitInput): string {
   const { pkg, order, now, timeZone } = input;

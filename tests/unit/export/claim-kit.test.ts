@@ -26,6 +26,8 @@ describe('claim kit', () => {
     const { doc, record } = await kit();
     const text = doc.body.textContent!;
     expect(doc.title).toBe(`Claim kit: ${record.pkg.label}`);
+    // A printed document: dark ink on white whatever the browser's scheme (it drew dark on dark before).
+    expect(doc.querySelector('style')!.textContent).toMatch(/:root\{color-scheme:light\}body\{[^}]*color:#111;background:#fff/);
     expect(text).toContain(record.order!.orderId);
     expect(text).toContain(record.order!.items[0]!.title);
     expect(text).toContain('1Z999AA10123456784');
