@@ -124,6 +124,8 @@ export function App() {
   // A row to focus once a reply shows it (the button that had the focus may be gone): after "Show
   // more", the first new row; after an undo, the row back. Only for a moment, so a later reply
   // never moves the focus unasked.
+  // A package refreshed and changed: its next view, asked after that, says its new state.
+  const sayNewState = useRef<{ id: string; since: number } | null>(null);
   const focusNext = useRef<{ selector: string; until: number; orBox: boolean } | null>(null);
   const focusSoon = (selector: string, orBox: boolean) => void (focusNext.current = { selector, until: Date.now() + 2_000, orBox });
   const listRequest = (q: string) => ({ view, query: q, choices, pages, locales: navigator.languages?.length ? [...navigator.languages] : [navigator.language] });
@@ -173,10 +175,16 @@ export function App() {
       return;
     }
     let live = true;
+    const askedAt = performance.now();
     sendMessage('packageView', { id: openId }).then(
       (r) => {
         if (!live) return;
         setOpened(r);
+        const say = sayNewState.current;
+        if (r && say && say.id === openId && askedAt >= say.since) {
+          sayNewState.current = null;
+          setMessage(t('appUpdatedTo', `${r.row.headline.label}: ${r.row.headline.line}`));
+        }
         // A package that disappears (deleted here or elsewhere) closes its view.
         if (!r) setOpenId(null);
       },
@@ -316,7 +324,20 @@ export function App() {
       setRefreshing(true);
       try {
         const r = await sendMessage('refreshNow', { force: true, packageIds: [id] });
-        setMessage(r.errors.length ? { error: t('appRefreshFailed', r.errors[0]!.text ?? r.errors[0]!.message) } : r.checked === 0 ? t('appNoSourceNow') : r.changed ? t('appUpdated') : t('appNothingNew'));
+        if (!r.errors.length && r.changed) {
+          // What changed is said with the package's new view, when it comes ("Updated: Out for
+          // delivery: …"; its badge and line changed silently for a screen reader before: review of
+          // issue #13); "Updated." if it does not come soon.
+          const say = { id, since: performance.now() };
+          sayNewState.current = say;
+          setTimeout(() => {
+            if (sayNewState.current !== say) return;
+            sayNewState.current = null;
+            setMessage(t('appUpdated'));
+          }, 2_000);
+        } else {
+          setMessage(r.errors.length ? { error: t('appRefreshFailed', r.errors[0]!.text ?? r.errors[0]!.message) } : r.checked === 0 ? t('appNoSourceNow') : t('appNothingNew'));
+        }
       } catch (err) {
         setMessage({ error: t('appRefreshFailed', String(err)) });
       } finally {
