@@ -8,6 +8,7 @@ import { isTimeZone } from '../model/time';
 import type { Alert, Order, Package, TrackingEvent } from '../model/types';
 import type { MessageKey, UiText } from '../i18n/translate';
 import { formatDate } from './date-format';
+import { carrierName } from './carrier-name';
 import { eventDescription } from './event-description';
 import { STATUS_MESSAGE } from './popup-model';
 
@@ -182,12 +183,12 @@ export function buildPackageDetails(input: {
     tracking: pkg.trackingNumber
       ? {
           number: pkg.trackingNumber,
-          carrier: carrier?.name ?? null,
+          carrier: pkg.carrier && carrier ? carrierName(pkg.carrier, ui.t) : null,
           service,
           url: pkg.carrier ? trackingUrl(pkg.carrier, pkg.trackingNumber) : null,
           others: pkg.numbers
             .filter((n) => n.number !== pkg.trackingNumber)
-            .map((n) => ({ number: n.number, relation: [ui.t(RELATION[n.relation] ?? 'viewRelationOther'), n.carrier ? (getCarrier(n.carrier)?.name ?? n.carrier) : null].filter(Boolean).join(' ') })),
+            .map((n) => ({ number: n.number, relation: [ui.t(RELATION[n.relation] ?? 'viewRelationOther'), n.carrier ? carrierName(n.carrier, ui.t) : null].filter(Boolean).join(' ') })),
         }
       : null,
     order:

@@ -1,4 +1,5 @@
 import { ROWS_PER_PAGE } from './rows-per-page';
+import { carrierName } from './carrier-name';
 import { sourceName, trackErrorText } from './track-error-text';
 import { getCarrier } from '../carriers/registry';
 import { lookupFor } from '../engine/plan';
@@ -301,7 +302,7 @@ export function buildPopupModel(input: {
       held.count++;
       held.url ??= p.trackUrl ?? order?.orderUrl ?? null;
     }
-    const carrier = p.carrier ? (getCarrier(p.carrier)?.name ?? null) : null;
+    const carrier = p.carrier ? carrierName(p.carrier, ui.t) : null;
     const title = p.label ?? order?.items[0]?.title ?? p.trackingNumber ?? p.id;
     if (query || input.everywhere) {
       if (query && !matches(haystack(ui, p, order, carrier, { title, headline }), [p.trackingNumber, ...p.numbers.map((n) => n.number)].filter((n): n is string => n !== null), query)) continue;

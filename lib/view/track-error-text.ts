@@ -1,8 +1,8 @@
 import type { BudgetRefusal } from '../carriers/client';
 import { isConfigurableProvider, PROVIDER_INFO, providerName } from '../carriers/clients';
-import { getCarrier } from '../carriers/registry';
 import type { MessageKey, UiText } from '../i18n/translate';
 import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
+import { carrierName } from './carrier-name';
 
 /** What went wrong when a source was asked, as the refresh round and the package keep it. */
 export interface TrackFailure {
@@ -34,7 +34,7 @@ export function sourceName(id: string | null, ui: UiText): string {
   if (id === null) return ui.t('trackErrorSomeSource');
   if (id === AMAZON_TRACKER) return 'Amazon';
   if (isConfigurableProvider(id) && PROVIDER_INFO[id].kind === 'aggregator') return providerName(PROVIDER_INFO[id], ui.t);
-  return getCarrier(id)?.name ?? id;
+  return carrierName(id, ui.t);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getCarrier } from '../carriers/registry';
+import { carrierName } from './carrier-name';
 import type { Translate } from '../i18n/translate';
 import type { ParsedInput, RejectedInput } from '../scan/parse-input';
 import type { PopupQuery } from './popup-model';
@@ -28,7 +28,7 @@ export function trackOffers(
   const offers = parsed.numbers.map((n) => {
     const candidates = n.candidates
       .filter((c, i, all) => all.findIndex((x) => x.carrier === c.carrier) === i)
-      .map((c) => ({ carrier: c.carrier, label: `${getCarrier(c.carrier)?.name ?? c.carrier} · ${c.service}` }));
+      .map((c) => ({ carrier: c.carrier, label: `${carrierName(c.carrier, t)} · ${c.service}` }));
     const chosen = choices[n.number] && candidates.some((c) => c.carrier === choices[n.number]) ? choices[n.number]! : candidates[0]!.carrier;
     const tracked = n.candidates.map((c) => c.trackingNumber);
     const knownId = [n.number, ...tracked].map((x) => knownIds.get(x)).find(Boolean) ?? null;
