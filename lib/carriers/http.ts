@@ -275,10 +275,25 @@ export function readTokenBody(label: string, body: unknown, now: number): { ok: 
 export interface OAuthFlow {
   label: string;
   hosts: readonly string[];
-  /** Cache key: provider, host and client id (never the secret). */
+  /** Cache key: provider, host, client id and a fingerprint of the secret ({@link tokenCacheKey}). */
   cacheKey: string;
   /** Builds the token request (URL and init with the client secret). */
   tokenRequest(): { url: URL; init: RequestInit };
+}
+
+/**
+ * The key a token is kept under: provider, host, client id and a fingerprint of the secret (FNV-1a,
+ * never the secret itself). Keyed by the client id alone, a token got with the right secret was used
+ * for a wrong one: "Test connection" said a changed, refused secret was accepted (found trying the
+ * options page as a shopper, issue #13).
+ */
+export function tokenCacheKey(provider: string, base: string, credentials: { clientId?: string; clientSecret?: string }): string {
+  let h = 0x811c9dc5;
+  for (const ch of credentials.clientSecret ?? '') {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${provider}@${new URL(base).host}:${credentials.clientId ?? ''}:${h.toString(16)}`;
 }
 
 async function fetchToken(ctx: ClientContext, flow: OAuthFlow): Promise<{ ok: true; token: Token } | { ok: false; error: TrackError }> {

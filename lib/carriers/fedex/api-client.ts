@@ -6,7 +6,7 @@
  */
 import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../client';
 import { resolveBase } from '../credential-hosts';
-import { answer, inChunks, needCredentials, type OAuthFlow, send, withToken } from '../http';
+import { answer, inChunks, needCredentials, type OAuthFlow, send, tokenCacheKey, withToken } from '../http';
 import { parseFedexResponse } from './parse-response';
 
 const LABEL = 'FedEx';
@@ -19,7 +19,7 @@ function flow(base: string, credentials: Credentials): OAuthFlow {
   return {
     label: LABEL,
     hosts: FEDEX_HOSTS,
-    cacheKey: `fedex@${new URL(base).host}:${credentials.clientId}`,
+    cacheKey: tokenCacheKey('fedex', base, credentials),
     tokenRequest: () => ({
       url: new URL('/oauth/token', base),
       init: {

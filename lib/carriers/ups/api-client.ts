@@ -8,7 +8,7 @@
  */
 import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../client';
 import { resolveBase } from '../credential-hosts';
-import { answer, basicAuth, inChunks, needCredentials, type OAuthFlow, requestId, send, withToken } from '../http';
+import { answer, basicAuth, inChunks, needCredentials, type OAuthFlow, requestId, send, tokenCacheKey, withToken } from '../http';
 import { parseUpsResponse } from './parse-response';
 
 const LABEL = 'UPS';
@@ -20,7 +20,7 @@ function flow(base: string, credentials: Credentials): OAuthFlow {
   return {
     label: LABEL,
     hosts: UPS_HOSTS,
-    cacheKey: `ups@${new URL(base).host}:${credentials.clientId}`,
+    cacheKey: tokenCacheKey('ups', base, credentials),
     tokenRequest: () => ({
       url: new URL('/security/v1/oauth/token', base),
       init: {

@@ -9,7 +9,7 @@
  */
 import type { CarrierClient, ClientContext, Credentials, TrackOutcome } from '../client';
 import { resolveBase } from '../credential-hosts';
-import { answer, inChunks, needCredentials, type OAuthFlow, send, withToken } from '../http';
+import { answer, inChunks, needCredentials, type OAuthFlow, send, tokenCacheKey, withToken } from '../http';
 import { parseUspsResponse } from './parse-response';
 
 const LABEL = 'USPS';
@@ -23,7 +23,7 @@ function flow(base: string, credentials: Credentials): OAuthFlow {
   return {
     label: LABEL,
     hosts: USPS_HOSTS,
-    cacheKey: `usps@${new URL(base).host}:${credentials.clientId}`,
+    cacheKey: tokenCacheKey('usps', base, credentials),
     tokenRequest: () => ({
       url: new URL('/oauth2/v3/token', base),
       init: {

@@ -166,6 +166,17 @@ describe.each(CASES)('$client.id against the local server', (c) => {
     expect(refused.ok).toBe(false);
     expect(refused.message).toContain('refused');
   });
+
+  it('test connection with a changed secret or key asks again: a token got with the right one is not used for a wrong one', async () => {
+    const id = c.client.id as Parameters<typeof testConnection>[0];
+    // One context, as the options page keeps one: the right secret first, then only the secret changed.
+    const shared = ctx();
+    expect((await testConnection(id, c.credentials, shared, EN.t)).ok).toBe(true);
+    const bad: Credentials = c.oauth ? { ...c.credentials, clientSecret: REJECTED_SECRET } : { apiKey: REJECTED_SECRET };
+    const refused = await testConnection(id, bad, shared, EN.t);
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.kind).toBe('auth');
+  });
 });
 
 describe('OAuth tokens', () => {
