@@ -12,7 +12,9 @@ import { CARRIER_CONTACTS } from '../alerts/carrier-contacts';
 import { nextSteps } from '../alerts/next-steps';
 import { placeEvents } from '../engine/derive';
 import { NOT_RECEIVED_CODE } from '../engine/user-report';
+import { carrierName } from '../view/carrier-name';
 import { eventDescription } from '../view/event-description';
+import { orderStatusText, shopName, sourceLabel } from '../view/source-label';
 import type { MessageKey, Translate, UiText } from '../i18n/translate';
 import type { ClaimWindow } from '../alerts/claim-windows';
 import { toZonedIso } from '../model/time';
@@ -62,13 +64,13 @@ function table(t: Translate, head: MessageKey[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(t(h))}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-const STYLE = `:root{color-scheme:light}body{font:13px/1.45 system-ui,sans-serif;color:#111;background:#fff;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th,.word{overflow-wrap:normal}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
+const STYLE = `:root{color-scheme:light}body{font:13px/1.45 system-ui,sans-serif;color:#111;background:#fff;max-width:900px;margin:24px auto;padding:0 16px}h1{font-size:20px}h2{font-size:15px;margin-top:22px;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}td a{overflow-wrap:anywhere}th,.word{overflow-wrap:normal}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}.none,.meta{color:#555}.expired{color:#a00}@media print{a{color:#000}body{margin:0}}`;
 
 export function claimKitHtml(input: ClaimKitInput): string {
   const { pkg, order, now, timeZone } = input;
   const { t } = input.ui;
   const z = timeZone;
-  const carrier = pkg.carrier ? (CARRIER_CONTACTS[pkg.carrier]?.name ?? pkg.carrier) : t('claimKitUnknown');
+  const carrier = pkg.carrier ? (CARRIER_CONTACTS[pkg.carrier]?.name ?? carrierName(pkg.carrier, t)) : t('claimKitUnknown');
   const title = t('claimKitTitle', pkg.label ?? pkg.trackingNumber ?? pkg.orderId ?? pkg.id);
   const placed = placeEvents(input.events, z);
   const steps = nextSteps({ alert: { kind: 'suspected_lost', key: `${pkg.id}|not-received` }, pkg, events: [...input.events], order, now, timeZone: z, t }).filter((s) => s.windows.length);
@@ -84,18 +86,18 @@ export function claimKitHtml(input: ClaimKitInput): string {
     h2('claimKitOrder'),
     order
       ? facts([
-          ['claimKitShop', escapeHtml(order.shop)],
+          ['claimKitShop', escapeHtml(shopName(order.shop))],
           ['claimKitOrder', link(order.orderUrl, order.orderId)],
           ['claimKitPlaced', escapeHtml(order.placedAt)],
           ['claimKitTotal', escapeHtml(order.total)],
-          ['claimKitStatus', escapeHtml(order.status)],
+          ['claimKitStatus', escapeHtml(orderStatusText(order.status, t))],
         ]) + table(t, ['claimKitItem', 'claimKitQuantity', 'claimKitSeller'], order.items.map((i) => [link(i.url, i.title), escapeHtml(i.quantity), escapeHtml(i.seller)]))
       : `<p class="none">${escapeHtml(pkg.orderId ? t('claimKitOrderNotRead', pkg.orderId, pkg.shop ?? '') : t('claimKitNoOrder'))}</p>`,
     h2('claimKitParcel'),
     facts([
       ['claimKitTrackingNumber', escapeHtml(pkg.trackingNumber ?? t('claimKitNone'))],
       ['claimKitCarrier', escapeHtml(carrier)],
-      ['claimKitOtherNumbers', escapeHtml(pkg.numbers.filter((n) => n.number !== pkg.trackingNumber).map((n) => `${n.number} (${t(RELATION[n.relation])}${n.carrier ? `, ${n.carrier}` : ''})`).join('; '))],
+      ['claimKitOtherNumbers', escapeHtml(pkg.numbers.filter((n) => n.number !== pkg.trackingNumber).map((n) => `${n.number} (${t(RELATION[n.relation])}${n.carrier ? `, ${carrierName(n.carrier, t)}` : ''})`).join('; '))],
       ['claimKitStatus', escapeHtml(`${t(STATUS_MESSAGE[pkg.status])}${pkg.statusText ? ` (${pkg.statusText})` : ''}`)],
       ['claimKitDeliveredAt', escapeHtml(pkg.deliveredAt)],
       ['claimKitTrackingPage', pkg.trackUrl ? link(pkg.trackUrl, pkg.trackUrl) : ''],
@@ -112,14 +114,14 @@ export function claimKitHtml(input: ClaimKitInput): string {
         e.status ? `<span class="word">${escapeHtml(t(STATUS_MESSAGE[e.status]))}</span>` : '',
         escapeHtml(said(e)),
         escapeHtml(e.location),
-        escapeHtml(e.source === 'user' ? t('claimKitYou') : (e.sources ?? [e.source]).join(', ')),
+        escapeHtml([...new Set((e.sources ?? [e.source]).map((s) => sourceLabel(s, t)))].join(', ')),
       ]),
     ),
     h2('claimKitEstimates'),
     table(
       t,
       ['claimKitSeen', 'claimKitExpected', 'claimKitSource'],
-      pkg.etaHistory.map((r) => [escapeHtml(when(r.seenAt, z)), escapeHtml(r.eta.from === r.eta.to ? r.eta.from : t('claimKitDateRange', r.eta.from, r.eta.to)), escapeHtml(r.source)]),
+      pkg.etaHistory.map((r) => [escapeHtml(when(r.seenAt, z)), escapeHtml(r.eta.from === r.eta.to ? r.eta.from : t('claimKitDateRange', r.eta.from, r.eta.to)), escapeHtml(sourceLabel(r.source, t))]),
     ),
     h2('claimKitReports'),
     table(t, ['claimKitReported', 'claimKitReport'], reports.map(({ event: e, at }) => [escapeHtml(when(at, z)), escapeHtml(said(e))])),

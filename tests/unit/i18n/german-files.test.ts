@@ -125,11 +125,11 @@ describe('the claim kit in German', () => {
     ]);
     expect(text).toContain('Erstellt von Porchlight am 2024-12-20 13:00:00+01:00 (Europe/Berlin).');
     expect([...doc.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Erstmals von Porchlight erfasst');
-    expect(text).toContain('9400100000000000000000 (Übergabe, usps)');
+    expect(text).toContain('9400100000000000000000 (Übergabe, USPS)');
     const timeline = [...doc.querySelectorAll('h2')].find((h) => h.textContent === 'Sendungsverlauf')!.nextElementSibling!;
     expect([...timeline.querySelectorAll('th')].map((h) => h.textContent)).toEqual(['Zeitpunkt', 'Status', 'Ereignis', 'Ort', 'Gemeldet von']);
     const rows = [...timeline.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
-    expect(rows[0]).toEqual(['2024-12-10 07:15:00+01:00', 'Unterwegs', 'Arrived at facility 0', 'Memphis, TN, US', 'carrier:ups']);
+    expect(rows[0]).toEqual(['2024-12-10 07:15:00+01:00', 'Unterwegs', 'Arrived at facility 0', 'Memphis, TN, US', 'UPS']);
     expect(rows.at(-1)!.slice(2)).toEqual(['Sie haben dieses Paket als nicht erhalten markiert', '', 'Sie']);
     expect(text).toContain(HOSTILE.replace('\r\n', '\n').split('\n')[0]);
     expect(text).toContain('Käufer');

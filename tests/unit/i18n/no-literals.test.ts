@@ -49,6 +49,7 @@ const VIEW_FILES = [
   'lib/view/event-description.ts',
   'lib/view/track-error-text.ts',
   'lib/view/carrier-name.ts',
+  'lib/view/source-label.ts',
   'lib/view/track-offers.ts',
   'lib/view/orders-links.ts',
   'lib/view/date-format.ts',
