@@ -152,7 +152,7 @@ export const PackageSchema: z.ZodType<Package> = z.object({
   lastChangeAt: ms,
   nextCheckAt: ms.nullable(),
   lastCheckAt: ms.nullable(),
-  lastError: z.object({ kind: text(200), message: text(), at: ms }).nullable(),
+  lastError: z.object({ kind: text(200), message: text(), at: ms, provider: text(200).optional() }).nullable(),
   failures: z.number().int().min(0),
   trackUrl: nullableText(4_000),
   archived: z.boolean(),

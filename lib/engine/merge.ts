@@ -182,7 +182,7 @@ export function mergeObservation(pkg: Package, stored: readonly TrackingEvent[],
       recordFailure(pkg, { kind: 'malformed', message: `Result for ${obs.trackingNumber} given to package ${pkg.id}` }, world.now),
     );
   }
-  if (obs.error && obs.events.length === 0 && obs.status === null) return unchanged(recordFailure(pkg, obs.error, world.now));
+  if (obs.error && obs.events.length === 0 && obs.status === null) return unchanged(recordFailure(pkg, obs.error, world.now, askedProvider(obs.source)));
 
   const { trackingNumber: _n, events: _e, relatedNumbers: _r, error: _x, ...said } = obs;
   const claim: SourceClaim = { ...said, eta: obs.eta ? { from: obs.eta.from, to: obs.eta.to } : null, etaWindowLocal: obs.etaWindowLocal ?? null };
@@ -217,14 +217,20 @@ export function recordCheck(pkg: Package, now: number): Package {
 }
 
 /** A failed refresh: history untouched, one more consecutive failure, the error kept for the UI and backoff. */
-export function recordFailure(pkg: Package, error: TrackError, now: number): Package {
+export function recordFailure(pkg: Package, error: TrackError, now: number, provider?: string): Package {
   return {
     ...pkg,
     failures: pkg.failures + 1,
-    lastError: { kind: error.kind, message: error.message, at: now },
+    lastError: { kind: error.kind, message: error.message, at: now, ...(provider ? { provider } : {}) },
     lastCheckAt: now,
     updatedAt: now,
   };
+}
+
+/** The provider a carrier's or aggregator's observation came from (`carrier:ups` → `ups`); none for other sources. */
+function askedProvider(source: string): string | undefined {
+  const m = /^(?:carrier|aggregator):(.+)$/.exec(source);
+  return m ? m[1] : undefined;
 }
 
 /** A new package with defaults for everything `base` leaves out (due for its first check now). */

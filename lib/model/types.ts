@@ -240,7 +240,8 @@ export interface Package {
   nextCheckAt: number | null;
   /** Epoch ms of the last refresh attempt and its outcome. */
   lastCheckAt: number | null;
-  lastError: { kind: string; message: string; at: number } | null;
+  /** The last failed check; `provider` is who was asked (a carrier's, an aggregator's or a shop tracker's id), so the row names it. */
+  lastError: { kind: string; message: string; at: number; provider?: string } | null;
   /** Consecutive refresh failures, for backoff. */
   failures: number;
   /** The shop's tracking page for this shipment (Amazon track-package link). */

@@ -150,7 +150,7 @@ export async function refreshRound(
   for (const job of recovered.abandoned) {
     await inTransaction(db, async () => {
       for (const pkg of await packagesRepo.bulkGet(db, job.packageIds)) {
-        const failed = recordFailure(pkg, { kind: 'timeout', message: `${job.provider}: no answer after ${job.attempt} attempts` }, now);
+        const failed = recordFailure(pkg, { kind: 'timeout', message: `${job.provider}: no answer after ${job.attempt} attempts` }, now, job.provider);
         await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, job.provider, now) });
       }
       await jobsRepo.remove(db, job.id);
@@ -187,7 +187,7 @@ export async function refreshRound(
         await packagesRepo.update(db, u.id, {
           nextCheckAt: u.nextCheckAt,
           // A blocked source marks every one of its packages (issue #19 §11), TBA numbers included.
-          ...(hold ? { lastError: { kind: hold.reason, message: hold.message, at: now } } : {}),
+          ...(hold ? { lastError: { kind: hold.reason, message: hold.message, at: now, provider: mark!.provider } } : {}),
         });
       }
       for (const [id, mark] of marks) {
@@ -195,7 +195,7 @@ export async function refreshRound(
         const hold = holds[mark.provider];
         const pkg = byId.get(id);
         if (hold && pkg && pkg.lastError?.message !== hold.message) {
-          await packagesRepo.update(db, id, { lastError: { kind: hold.reason, message: hold.message, at: now } });
+          await packagesRepo.update(db, id, { lastError: { kind: hold.reason, message: hold.message, at: now, provider: mark.provider } });
         }
       }
     });
@@ -206,7 +206,7 @@ export async function refreshRound(
     await jobsRepo.bulkPut(db, state.jobs.filter((j) => j.startedAt === null));
     for (const h of result.held) {
       if (h.reason === 'budget' && !summary.errors.some((e) => e.provider === h.provider)) {
-        summary.errors.push({ provider: h.provider, kind: 'quota', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}`, until: h.until });
+        summary.errors.push({ provider: h.provider, kind: 'budget', message: `${h.provider}: budget used up until ${new Date(h.until).toISOString()}`, until: h.until });
       }
     }
 
@@ -264,7 +264,7 @@ async function dropJob(deps: RoundDeps, job: RefreshJob): Promise<void> {
   await inTransaction(db, async () => {
     for (const pkg of await packagesRepo.bulkGet(db, job.packageIds)) {
       if (hold && hold.until > deps.now()) {
-        await packagesRepo.put(db, { ...pkg, nextCheckAt: hold.until, lastError: { kind: hold.reason, message: hold.message, at: deps.now() } });
+        await packagesRepo.put(db, { ...pkg, nextCheckAt: hold.until, lastError: { kind: hold.reason, message: hold.message, at: deps.now(), provider: job.provider } });
       }
     }
     await jobsRepo.remove(db, job.id);
@@ -303,13 +303,13 @@ async function runClientJob(
     const fresh = await packagesRepo.bulkGet(db, job.packageIds);
     for (const pkg of fresh) {
       if (!outcome.ok) {
-        const failed = recordFailure(pkg, outcome.error, now);
+        const failed = recordFailure(pkg, outcome.error, now, client.id);
         await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, client.id, now, held ? now + wait! : 0) });
         continue;
       }
       const result = outcome.results.find((r) => pkg.numberKeys.includes(r.trackingNumber.replace(/[\s-]+/g, '').toUpperCase()));
       if (!result) {
-        const failed = recordFailure(pkg, { kind: 'not_found', message: `${client.id} returned nothing for ${pkg.trackingNumber}` }, now);
+        const failed = recordFailure(pkg, { kind: 'not_found', message: `${client.id} returned nothing for ${pkg.trackingNumber}` }, now, client.id);
         await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, client.id, now) });
         continue;
       }
@@ -355,7 +355,7 @@ async function runTrackerJob(
     await inTransaction(db, async () => {
       const fresh = await packagesRepo.get(db, pkg.id);
       if (fresh) {
-        const failed = recordFailure(fresh, r.error, now);
+        const failed = recordFailure(fresh, r.error, now, tracker.id);
         await packagesRepo.put(db, { ...failed, nextCheckAt: schedule(failed, tracker.id, now) });
       }
       await jobsRepo.remove(db, job.id);
@@ -389,7 +389,7 @@ async function markProvider(deps: RoundDeps, provider: string, until: number, me
     const mine = all.filter((p) => !p.archived && lookupFor(p, providers)?.provider === provider);
     await packagesRepo.bulkPut(
       db,
-      mine.map((p) => ({ ...p, nextCheckAt: p.nextCheckAt === null ? null : Math.max(p.nextCheckAt, until), lastError: { kind: 'auth', message, at: now } })),
+      mine.map((p) => ({ ...p, nextCheckAt: p.nextCheckAt === null ? null : Math.max(p.nextCheckAt, until), lastError: { kind: 'auth', message, at: now, provider } })),
     );
   });
 }

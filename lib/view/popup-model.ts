@@ -190,13 +190,13 @@ function noSourceOf(ui: UiText, p: Package, carrierName: string | null, sources:
   return null;
 }
 
-/** A hold's message in the shopper's language: Amazon's two are ours; another source's is as it wrote it. */
+/**
+ * A hold's banner in the shopper's language, as a failed refresh says it (lib/view/track-error-text.ts:
+ * Amazon's sign-in and robot check, our budget, a provider asking to wait), naming the provider as the
+ * shopper knows it; the stored message is the English the logs keep (review of issue #13).
+ */
 function holdText(ui: UiText, provider: string, hold: ProviderHold): string {
-  if (hold.message === AMAZON_BLOCKED_MESSAGES['sign-in']) return ui.t('bannerSignIn');
-  if (hold.message === AMAZON_BLOCKED_MESSAGES['robot-check']) return ui.t('bannerRobotCheck');
-  // Our own budget's refusal, in the shopper's words (its stored message is the English the logs keep).
-  if (hold.budget) return ui.t('budgetUsedUp', provider, ui.t(hold.budget.limit), hold.budget.used, hold.budget.max);
-  return hold.message;
+  return trackErrorText(ui, sourceName(provider, ui), { kind: hold.reason, message: hold.message, budget: hold.budget });
 }
 
 function ordersPage(url: string | null): string {
@@ -323,7 +323,7 @@ export function buildPopupModel(input: {
       progress: STATUS_PROGRESS[p.status],
       trackingNumber: p.trackingNumber,
       carrier,
-      error: p.lastError && !held ? trackErrorText(ui, sourceName(p.carrier, ui), p.lastError) : null,
+      error: p.lastError && !held ? trackErrorText(ui, sourceName(p.lastError.provider ?? p.carrier, ui), p.lastError) : null,
       noSource: noSourceOf(ui, p, carrier, input.sources),
       muted: p.muted,
       archived: p.archived,

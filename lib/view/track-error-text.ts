@@ -1,5 +1,5 @@
 import type { BudgetRefusal } from '../carriers/client';
-import { isConfigurableProvider, PROVIDER_INFO, providerName } from '../carriers/clients';
+import { isConfigurableProvider, PROVIDER_INFO } from '../carriers/clients';
 import type { MessageKey, UiText } from '../i18n/translate';
 import { AMAZON_BLOCKED_MESSAGES, AMAZON_TRACKER } from '../model/sources';
 import { carrierName } from './carrier-name';
@@ -33,7 +33,8 @@ const KIND: Record<string, MessageKey> = {
 export function sourceName(id: string | null, ui: UiText): string {
   if (id === null) return ui.t('trackErrorSomeSource');
   if (id === AMAZON_TRACKER) return 'Amazon';
-  if (isConfigurableProvider(id) && PROVIDER_INFO[id].kind === 'aggregator') return providerName(PROVIDER_INFO[id], ui.t);
+  // The product's plain name: "(aggregator)" reads badly inside a sentence ("17TRACK (aggregator)'s limit").
+  if (isConfigurableProvider(id) && PROVIDER_INFO[id].kind === 'aggregator') return PROVIDER_INFO[id].name;
   return carrierName(id, ui.t);
 }
 
@@ -46,7 +47,8 @@ export function trackErrorText(ui: UiText, source: string, e: TrackFailure): str
   if (e.message === AMAZON_BLOCKED_MESSAGES['sign-in']) return ui.t('bannerSignIn');
   if (e.message === AMAZON_BLOCKED_MESSAGES['robot-check']) return ui.t('bannerRobotCheck');
   if (e.budget) return ui.t('budgetUsedUp', source, ui.t(e.budget.limit), e.budget.used, e.budget.max);
-  if (e.until !== undefined && (e.kind === 'quota' || e.kind === 'budget')) {
+  // Porchlight's own budget holding the provider (the planner's 'budget' hold), not the provider's quota.
+  if (e.until !== undefined && e.kind === 'budget') {
     const when = new Intl.DateTimeFormat(ui.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(e.until);
     return ui.t('trackErrorQuotaUntil', source, when);
   }

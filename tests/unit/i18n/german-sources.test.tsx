@@ -136,7 +136,7 @@ describe('claim windows in German', () => {
 });
 
 describe("a request Porchlight's budget refused, in the popup's banner", () => {
-  it('names the limit in German; in English it reads as the stored message', async () => {
+  it('names the limit in German, and the provider by its name in both languages (the stored message has its id)', async () => {
     // DHL's 1 request a second is spent: the next request is not sent, and the round holds DHL.
     const refused = await trackWithBudget(dhlClient, ['00340434161094042557'], { apiKey: 'k' }, ctx(200), spend({}, 'dhl', NOW));
     if (refused.outcome.ok) throw new Error('expected the budget to refuse');
@@ -146,8 +146,8 @@ describe("a request Porchlight's budget refused, in the popup's banner", () => {
     const hold: ProviderHold = { until: NOW + 1000, reason: error.kind, message: error.message, budget: error.budget! };
     const pkg = { ...blankPackage({ id: 'p1', carrier: 'dhl', trackingNumber: '00340434161094042557', status: 'in_transit', nextCheckAt: NOW + 1000 }, NOW), lastError: { kind: error.kind, message: error.message, at: NOW } };
     const banner = (ui: typeof DE) => buildPopupModel({ packages: [pkg], orders: [], alerts: [], holds: { dhl: hold }, now: NOW, timeZone: 'Europe/Berlin', ui }).banners.map((b) => b.text);
-    expect(banner(DE)).toEqual(['dhl: Limit für Anfragen pro Sekunde erreicht (1/1); Anfrage nicht gesendet (1 Paket wartet)']);
-    expect(banner(EN)).toEqual([`${error.message} (1 package waiting)`]);
+    expect(banner(DE)).toEqual(['DHL: Limit für Anfragen pro Sekunde erreicht (1/1); Anfrage nicht gesendet (1 Paket wartet)']);
+    expect(banner(EN)).toEqual(['DHL: requests per second used up (1/1); not sent (1 package waiting)']);
     expect(error.message).toBe('dhl: requests per second used up (1/1); not sent');
   });
 });
