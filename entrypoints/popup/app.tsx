@@ -41,6 +41,8 @@ const VIEW_SETTINGS = ['settings', 'credentials'];
 const ui = browserText();
 const { t } = ui;
 
+/** How long a new banner's announcement stays in the status region (long enough to be read out). */
+const NOTICE_MS = 5_000;
 /** After a write the popup asks again at once, then at most this often while writes keep coming (an import). */
 const REASK_MS = 250;
 
@@ -115,11 +117,19 @@ export function App() {
   const asked = useRef(0);
   // The newest reply on screen: an older one arriving after it is dropped, any newer one is shown.
   const newestShown = useRef(0);
+  const lastParams = useRef('');
+  const paramsSince = useRef(0);
   // The banners of the reply on screen (null before the first): a banner that appears while the
   // popup is open (keys refused, a source on hold) is said once in the polite region; the ones
   // there at opening are read in the page's order, not announced (review of issue #13).
   const bannerIds = useRef<Set<string> | null>(null);
   const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null);
+  // Said, then gone: the banner itself stays on screen; a copy left in the region would be read twice.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const typed = useRef(false);
   // A row to focus once a reply shows it (the button that had the focus may be gone): after "Show
   // more", the first new row; after an undo, the row back. Only for a moment, so a later reply
@@ -134,6 +144,13 @@ export function App() {
   // layout effect: the first request leaves before the first frame, not after it (issue #13 §4).
   useLayoutEffect(() => {
     const n = ++asked.current;
+    // A reply to a request made for other parameters (the list before History was clicked) is never
+    // shown once these are asked for, even if it comes first (review of issue #13).
+    const params = JSON.stringify([view, query, choices, pages]);
+    if (params !== lastParams.current) {
+      lastParams.current = params;
+      paramsSince.current = n;
+    }
     // This request answers the change that moved `version`, if one is waiting.
     const settle = settleChange.current;
     settleChange.current = null;
@@ -144,7 +161,7 @@ export function App() {
       return sendMessage('popupView', listRequest(query))
         .then(
           (r) => {
-            if (n <= newestShown.current) return;
+            if (n <= newestShown.current || n < paramsSince.current) return;
             newestShown.current = n;
             const before = bannerIds.current;
             bannerIds.current = new Set(r.model.banners.map((b) => b.id));
@@ -309,7 +326,7 @@ export function App() {
         const r = await sendMessage('refreshNow', { force: true });
         setMessage(
           r.errors.length
-            ? { error: t('appCheckedFailed', plural(ui, 'appPackages', r.checked), plural(ui, 'appSources', r.errors.length), r.errors[0]!.text ?? r.errors[0]!.message) }
+            ? { error: t('appCheckedFailed', plural(ui, 'appPackages', r.checked), plural(ui, 'appSources', r.errors.length), [...new Set(r.errors.map((e) => e.text ?? e.message))].join('; ')) }
             : r.checked === 0
               ? t('appNothingToCheck')
               : plural(ui, 'appCheckedOnWay', r.checked, r.changed),

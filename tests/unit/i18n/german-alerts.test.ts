@@ -37,9 +37,9 @@ describe('situations in German', () => {
     const eta = { from: '2024-03-07', to: '2024-03-07' };
     expect(delayedEtaPassed(de(ctx('2024-03-10T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))).toMatchObject({
       title: 'Lampe ist überfällig',
-      message: 'Das Paket wurde am 7. März erwartet und ist noch nicht zugestellt (2 Tage überfällig).',
+      message: 'Erwartet: 7. März. Das Paket ist noch nicht zugestellt (2 Tage überfällig).',
     });
-    expect(delayedEtaPassed(de(ctx('2024-03-09T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))?.message).toBe('Das Paket wurde am 7. März erwartet und ist noch nicht zugestellt (1 Tag überfällig).');
+    expect(delayedEtaPassed(de(ctx('2024-03-09T12:00:00Z', { status: 'in_transit', eta, label: 'Lampe' })))?.message).toBe('Erwartet: 7. März. Das Paket ist noch nicht zugestellt (1 Tag überfällig).');
     const rec = (d: string, at: string) => ({ eta: { from: d, to: d }, observedAt: Date.parse(at), source: 'carrier:ups' });
     const h = [rec('2024-03-07', '2024-03-04T10:00:00Z'), rec('2024-03-08', '2024-03-06T10:00:00Z')];
     expect(etaMovedLater(de(ctx('2024-03-06T12:00:00Z', { etaHistory: h as never, eta: h[1]!.eta, label: 'Lampe' })))).toMatchObject({ title: 'Lampe kommt später', message: 'Jetzt erwartet: 8. März (vorher 7. März).' });
