@@ -10,8 +10,10 @@
  * then candidate pairs from different sources are joined closest in time first, a join that would
  * put two different scans of one source in one row being skipped (a page line between the carrier's
  * "Arrived" and "Departed" joins one of them, never both). Each row is a pure function of its parts
- * (see {@link canonicalEvent}). A part already seen (same key, same source) is a no-op, so merging is
- * idempotent.
+ * (see {@link canonicalEvent}). A part already seen (same key, same source) is the same scan told
+ * again: the two tellings become one part by {@link samePartJoin}, a fixed choice per field whatever
+ * came first (a page that names the place in one line and not in the next, CI seed -114823456), so
+ * merging stays idempotent and order-independent.
  */
 import { eventEpoch, hasOffset } from '../model/time';
 import type { EventPart, TrackingEvent } from '../model/types';
@@ -130,6 +132,44 @@ export interface EventMergeResult {
 
 const partId = (p: EventPart) => `${p.key}|${p.source}`;
 
+/** The fuller of two tellings of a text: one that says something, then the longer, then a fixed order. */
+function fuller<T extends string>(a: T | null, b: T | null): T | null {
+  if (a === null || a === '') return b ?? a;
+  if (b === null || b === '') return a;
+  if (a.length !== b.length) return a.length > b.length ? a : b;
+  return a >= b ? a : b;
+}
+
+/**
+ * One part from two tellings of the same scan by the same source (same key: same time, code and
+ * words). Each field is the fuller of the two, and the time's reading (local or not, and its zone)
+ * is the more precise one, so the result is commutative, associative and idempotent: the rows do not
+ * depend on which telling came first or how often each came.
+ */
+function samePartJoin(a: EventPart, b: EventPart): EventPart {
+  const when =
+    precision(a) !== precision(b)
+      ? precision(a) > precision(b)
+        ? a
+        : b
+      : `${a.timeIsLocal}|${a.timeZone ?? ''}` >= `${b.timeIsLocal}|${b.timeZone ?? ''}`
+        ? a
+        : b;
+  return {
+    key: a.key,
+    source: a.source,
+    status: fuller(a.status, b.status),
+    time: a.time,
+    timeIsLocal: when.timeIsLocal,
+    timeZone: when.timeZone,
+    code: fuller(a.code, b.code),
+    description: fuller(a.description, b.description) ?? a.description,
+    location: fuller(a.location, b.location),
+  };
+}
+
+const samePart = (a: EventPart, b: EventPart) => JSON.stringify(a) === JSON.stringify(b);
+
 /** Groups parts into rows (see the file header). Pure; depends only on the set of parts. */
 export function groupParts(parts: readonly EventPart[], fallbackZone: string | null): EventPart[][] {
   const sorted = [...parts].sort((a, b) => cmp(partId(a), partId(b)));
@@ -205,14 +245,23 @@ export function mergeEvents(
   const known = new Map<string, EventPart>();
   for (const e of stored) for (const p of partsOf(e)) known.set(partId(p), p);
   const added: EventPart[] = [];
+  let retold = false;
   for (const e of incoming) {
     for (const p of partsOf(e)) {
-      if (known.has(partId(p))) continue;
-      known.set(partId(p), p);
-      added.push(p);
+      const id = partId(p);
+      const before = known.get(id);
+      if (!before) {
+        known.set(id, p);
+        added.push(p);
+        continue;
+      }
+      const joined = samePartJoin(before, p);
+      if (samePart(joined, before)) continue;
+      known.set(id, joined);
+      retold = true;
     }
   }
-  if (added.length === 0) return { events: [...stored], put: [], remove: [], added: [] };
+  if (added.length === 0 && !retold) return { events: [...stored], put: [], remove: [], added: [] };
   const packageId = stored[0]?.packageId ?? incoming[0]!.packageId;
   const rows = groupParts([...known.values()], fallbackZone).map((g) => canonicalEvent(packageId, g, carrier));
   const before = new Map(stored.map((e) => [e.key, e]));

@@ -77,15 +77,15 @@ function newerClaim(a: SourceClaim, b: SourceClaim | undefined): boolean {
   return JSON.stringify(a) >= JSON.stringify(b);
 }
 
-/** Stored events from an observation's events, with their zone and key. */
+/**
+ * Stored events from an observation's events, with their zone and key. The same scan twice in one
+ * answer stays twice here: mergeEvents joins the tellings field by field, whichever comes first.
+ */
 export function observedEvents(pkg: Pick<Package, 'id' | 'carrier'>, obs: Observation, shopperZone: string): TrackingEvent[] {
   const out: TrackingEvent[] = [];
-  const seen = new Set<string>();
   for (const e of obs.events) {
     if (typeof e.time !== 'string' || typeof e.description !== 'string') continue;
     const key = eventKey({ packageId: pkg.id, time: e.time, code: e.code, description: e.description });
-    if (seen.has(key)) continue;
-    seen.add(key);
     const local = e.timeIsLocal && !/(Z|[+-]\d\d:?\d\d)$/i.test(e.time);
     out.push({
       key,

@@ -72,6 +72,24 @@ describe('merge: events', () => {
     const b = mergeObservation(a.pkg, a.events, carrier(NOW + HOUR, [parsed('2024-03-05T09:00:00Z', 'in_transit', 'DEPARTED from Facility', 'DP')]), { now: NOW + HOUR, shopperZone: ZONE });
     expect(b.put).toEqual([]);
   });
+
+  it('one scan told twice by one source, once with its place and once without, keeps the place whichever came first (CI seed -114823456)', () => {
+    const bare = parsed('2024-03-05T09:00:00Z', 'in_transit', 'Departed', 'DP');
+    const placed = { ...bare, location: 'SPRINGFIELD IL' };
+    const orders: ObservedEvent[][][] = [
+      [[bare], [placed]],
+      [[placed], [bare]],
+      [[bare, placed]],
+      [[placed, bare]],
+    ];
+    for (const answers of orders) {
+      const out = run(
+        makePackage({ status: 'pending' }),
+        answers.map((events, i) => carrier(NOW + i * HOUR, events)),
+      );
+      expect(out.events.map((e) => e.location)).toEqual(['SPRINGFIELD IL']);
+    }
+  });
 });
 
 type Row = [string, ObservedEvent[], ObservedEvent[], Status];
