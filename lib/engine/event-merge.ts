@@ -168,7 +168,9 @@ function samePartJoin(a: EventPart, b: EventPart): EventPart {
   };
 }
 
-const samePart = (a: EventPart, b: EventPart) => JSON.stringify(a) === JSON.stringify(b);
+/** The fields samePartJoin may change (key, source and time are the same in both tellings). */
+const JOINED_FIELDS = ['status', 'timeIsLocal', 'timeZone', 'code', 'description', 'location'] as const;
+const samePart = (a: EventPart, b: EventPart) => JOINED_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
 /** Groups parts into rows (see the file header). Pure; depends only on the set of parts. */
 export function groupParts(parts: readonly EventPart[], fallbackZone: string | null): EventPart[][] {
